@@ -1,0 +1,32 @@
+import type { Instrumentation } from "next";
+import { EnvError, getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
+
+export function checkEnvironmentOrExit() {
+  try {
+    const env = getEnv();
+    log.info("environment", {
+      storeMode: env.STORE_MODE,
+      database: env.databaseKind,
+      payments: env.paymentProvider,
+      siteUrl: env.SITE_URL,
+    });
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(
+      `The store cannot start. ${error.message}\nSee .env.example and README.md ("Modes and configuration").`,
+    );
+    process.exit(1);
+  }
+}
+
+export function logRequestError(...[error, request, context]: Parameters<Instrumentation.onRequestError>) {
+  const requestId = (request.headers as Record<string, string | string[] | undefined>)["x-request-id"];
+  log.error("render error", error, {
+    requestId,
+    method: request.method,
+    path: request.path,
+    routePath: context.routePath,
+    routeType: context.routeType,
+  });
+}

@@ -1,0 +1,17 @@
+// Runs once when the server starts: the environment is checked here (instrumentation-node.ts),
+// so a misconfigured live store refuses to start instead of failing on the first request.
+import type { Instrumentation } from "next";
+
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { checkEnvironmentOrExit } = await import("./instrumentation-node");
+    checkEnvironmentOrExit();
+  }
+}
+
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { logRequestError } = await import("./instrumentation-node");
+    logRequestError(error, request, context);
+  }
+};

@@ -1,0 +1,125 @@
+// Catalog reads over a database handle. Everything here turns rows into lib/catalog/types shapes.
+import type { Db } from "@/lib/db/types";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { CatalogError } from "./errors";
+import type { BookDetail, BookSummary, ContributorCredit, EditionView } from "./types";
+import { CONTRIBUTOR_ROLES, formatName } from "./vocabulary";
+
+/** Page-size cap for every list the catalog returns. */
+export const MAX_PAGE_SIZE = 100;
+
+const summaryInclude = {
+  contributors: { include: { contributor: true }, orderBy: { position: "asc" } },
+  categories: { include: { category: true }, orderBy: { position: "asc" } },
+  editions: { orderBy: [{ position: "asc" }, { id: "asc" }] },
+} satisfies Prisma.BookInclude;
+
+const detailInclude = {
+  ...summaryInclude,
+  series: true,
+  articles: { where: { status: "published" }, select: { slug: true, title: true }, orderBy: { id: "asc" } },
+} satisfies Prisma.BookInclude;
+
+type SummaryRow = Prisma.BookGetPayload<{ include: typeof summaryInclude }>;
+type DetailRow = Prisma.BookGetPayload<{ include: typeof detailInclude }>;
+
+function toCredit(row: SummaryRow["contributors"][number]): ContributorCredit {
+  const role = CONTRIBUTOR_ROLES[row.role];
+  return {
+    slug: row.contributor.slug,
+    name: row.contributor.name,
+    role: row.role,
+    roleLabel: role.label,
+    onixRole: role.onixCode,
+    note: row.note,
+  };
+}
+
+function toEdition(row: SummaryRow["editions"][number]): EditionView {
+  return {
+    id: row.id,
+    format: row.format,
+    formatName: formatName(row),
+    formatIsPlaceholder: row.formatIsPlaceholder,
+    editionLabel: row.editionLabel,
+    isbn13: row.isbn13,
+    price: { amountCents: row.priceCents, currency: row.currency },
+    availability: row.availability,
+    publisher: row.publisher,
+    publicationDate: row.publicationDate?.toISOString().slice(0, 10) ?? null,
+    pageCount: row.pageCount,
+    fileSizeKb: row.fileSizeKb,
+    readingFeatures: {
+      textToSpeech: row.textToSpeech,
+      screenReader: row.screenReader,
+      enhancedTypesetting: row.enhancedTypesetting,
+      wordWise: row.wordWise,
+    },
+  };
+}
+
+function toSummary(row: SummaryRow): BookSummary {
+  const cheapest = row.editions.reduce<SummaryRow["editions"][number] | null>(
+    (best, e) => (best === null || e.priceCents < best.priceCents ? e : best),
+    null,
+  );
+  const first = row.editions[0];
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    subtitle: row.subtitle,
+    teaser: row.teaser,
+    languages: row.languages,
+    featured: row.featured,
+    contributors: row.contributors.map(toCredit),
+    categories: row.categories.map((c) => ({ slug: c.category.slug, name: c.category.name })),
+    fromPrice: cheapest ? { amountCents: cheapest.priceCents, currency: cheapest.currency } : null,
+    primaryFormatName: first ? formatName(first) : null,
+    listingRating: row.listingRating,
+    rating: { count: row.ratingCount, average: Number(row.ratingAverage) },
+    updatedAt: row.updatedAt,
+  };
+}
+
+function toDetail(row: DetailRow): BookDetail {
+  return {
+    ...toSummary(row),
+    description: row.description,
+    status: row.status,
+    version: row.version,
+    series: row.series
+      ? { slug: row.series.slug, name: row.series.name, position: row.seriesPosition }
+      : null,
+    editions: row.editions.map(toEdition),
+    articles: row.articles,
+    publishedAt: row.publishedAt,
+    createdAt: row.createdAt,
+  };
+}
+
+/** Published books, featured first, then newest; at most `take` (capped). */
+export async function listPublishedBooks(
+  db: Db,
+  { take = 24 }: { take?: number } = {},
+): Promise<BookSummary[]> {
+  const rows = await db.book.findMany({
+    where: { status: "published" },
+    include: summaryInclude,
+    orderBy: [{ featured: "desc" }, { publishedAt: "asc" }, { id: "asc" }],
+    take: Math.min(Math.max(take, 1), MAX_PAGE_SIZE),
+  });
+  return rows.map(toSummary);
+}
+
+/** A published book by slug, or null: drafts and hidden books do not exist for shoppers. */
+export async function findPublishedBook(db: Db, slug: string): Promise<BookDetail | null> {
+  const row = await db.book.findFirst({ where: { slug, status: "published" }, include: detailInclude });
+  return row ? toDetail(row) : null;
+}
+
+export async function getPublishedBookOrThrow(db: Db, slug: string): Promise<BookDetail> {
+  const book = await findPublishedBook(db, slug);
+  if (!book) throw new CatalogError("not_found", `No published book has the slug "${slug}".`);
+  return book;
+}

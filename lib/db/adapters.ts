@@ -1,0 +1,105 @@
+// Picks the Prisma driver adapter from DATABASE_URL. Shared by the app, the migration and seed
+// scripts and the tests, so every one of them opens databases the same way.
+//   unset                        -> PGlite in ./.data/pglite (the embedded demo/development store)
+//   pglite:<dir> | pglite:memory -> PGlite in <dir>, or in memory
+//   postgres(ql)://...           -> @prisma/adapter-pg (production, tests, benchmarks)
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+
+export const DEFAULT_DATABASE_URL = "pglite:./.data/pglite";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export type ParsedDatabaseUrl =
+  { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string | null };
+
+export function parseDatabaseUrl(url: string | undefined): ParsedDatabaseUrl {
+  const value = url?.trim() || DEFAULT_DATABASE_URL;
+  if (/^postgres(ql)?:\/\//.test(value)) return { kind: "postgres", url: value };
+  if (value.startsWith("pglite:")) {
+    const dir = value.slice("pglite:".length);
+    if (!dir)
+      throw new Error(
+        `DATABASE_URL "${value}" names no PGlite directory (use pglite:memory for an in-memory database).`,
+      );
+    return { kind: "pglite", dataDir: dir === "memory" ? null : path.resolve(dir) };
+  }
+  throw new Error(
+    `DATABASE_URL "${value}" is not supported: use postgresql://user@host:port/db, pglite:<directory> or pglite:memory.`,
+  );
+}
+
+/** Opens PGlite with every extension the migrations use; main and shadow databases alike. */
+export async function openPGlite(dataDir: string | null): Promise<PGlite> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
+  const options = { extensions: { pg_trgm, unaccent } };
+  if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true });
+  // new PGlite(undefined, options) ignores options: an in-memory database takes them first.
+  const db = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
+  await db.waitReady;
+  return db;
+}
+
+export interface AdapterHandle {
+  kind: DatabaseKind;
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  close: () => Promise<void>;
+}
+
+export async function createAdapter(url: string | undefined): Promise<AdapterHandle> {
+  const parsed = parseDatabaseUrl(url);
+  if (parsed.kind === "postgres") {
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    return {
+      kind: "postgres",
+      factory: new PrismaPg({ connectionString: parsed.url, max: 10 }),
+      close: async () => {},
+    };
+  }
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const pglite = await openPGlite(parsed.dataDir);
+  return { kind: "pglite", factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+}
+
+interface ScriptClient {
+  exec?: (sql: string) => Promise<unknown>;
+  query: (sql: string) => Promise<unknown>;
+}
+
+// Runs each migration script as one simple-protocol query, as Prisma's native engine does:
+// pglite-prisma-adapter 0.7.2 does not await its exec (a failing migration would be recorded as
+// applied), and adapter-pg 7.10 splits scripts on every ";" (breaking $$ bodies, not atomic).
+function runScriptsWhole(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const client = (adapter as unknown as { client: ScriptClient }).client;
+  const onError = (adapter as unknown as { onError: (error: unknown) => never }).onError;
+  adapter.executeScript = async (script: string) => {
+    try {
+      if (typeof client.exec === "function") await client.exec(script);
+      else await client.query(script);
+    } catch (error) {
+      onError.call(adapter, error);
+    }
+  };
+  return adapter;
+}
+
+/** The adapter factory the schema engine needs: whole-script execution and a PGlite shadow database. */
+export function migrationAdapterFactory(handle: AdapterHandle): SqlMigrationAwareDriverAdapterFactory {
+  const { factory } = handle;
+  return {
+    adapterName: factory.adapterName,
+    provider: factory.provider,
+    connect: async () => runScriptsWhole(await factory.connect()),
+    connectToShadowDb: async () => {
+      if (handle.kind === "pglite") {
+        const { PrismaPGlite } = await import("pglite-prisma-adapter");
+        return runScriptsWhole(await new PrismaPGlite(await openPGlite(null)).connect());
+      }
+      return runScriptsWhole(await factory.connectToShadowDb());
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createAdapter, type DatabaseKind } from "./adapters";
+
+export type { Prisma } from "@/lib/generated/prisma/client";
+
+export interface Database {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  close: () => Promise<void>;
+}
+
+/** One Prisma client over the adapter DATABASE_URL names. Callers own its lifetime. */
+export async function openDatabase(url: string | undefined): Promise<Database> {
+  const adapter = await createAdapter(url);
+  const prisma = new PrismaClient({ adapter: adapter.factory });
+  return {
+    kind: adapter.kind,
+    prisma,
+    close: async () => {
+      await prisma.$disconnect();
+      await adapter.close();
+    },
+  };
+}

@@ -1,0 +1,157 @@
+// Prisma migrations without Prisma's native engine (which cannot be downloaded here): the Wasm
+// schema engine driven through a driver adapter, reading and writing Prisma's own
+// prisma/migrations folder format and `_prisma_migrations` table.
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type {
+  DiffTarget,
+  MigrationDirectory,
+  MigrationList,
+  SchemaEngine,
+} from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import {
+  createAdapter,
+  migrationAdapterFactory,
+  openPGlite,
+  type AdapterHandle,
+  type DatabaseKind,
+} from "./adapters";
+
+const require = createRequire(import.meta.url);
+
+export const SCHEMA_PATH = path.resolve("prisma/schema.prisma");
+export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
+const NO_FILTERS = { externalTables: [], externalEnums: [] };
+
+type SchemaEngineClass = typeof SchemaEngine;
+let engineClass: Promise<SchemaEngineClass> | undefined;
+
+function loadSchemaEngineClass(): Promise<SchemaEngineClass> {
+  engineClass ??= (async () => {
+    const glue = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as {
+      __wbg_set_wasm: (exports: WebAssembly.Exports) => void;
+      SchemaEngine: SchemaEngineClass;
+    };
+    const wasmPath = path.join(
+      path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
+      "schema_engine_bg.wasm",
+    );
+    const wasmModule = new WebAssembly.Module(new Uint8Array(await readFile(wasmPath)));
+    const instance = new WebAssembly.Instance(wasmModule, {
+      "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
+    });
+    glue.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+    return glue.SchemaEngine;
+  })();
+  return engineClass;
+}
+
+async function openEngine(handle: AdapterHandle): Promise<SchemaEngine> {
+  const SchemaEngineCtor = await loadSchemaEngineClass();
+  const bound = bindMigrationAwareSqlAdapterFactory(migrationAdapterFactory(handle));
+  const datamodel = await readFile(SCHEMA_PATH, "utf8");
+  const log = (message: string) => {
+    if (process.env.DEBUG_SCHEMA_ENGINE) console.error(message);
+  };
+  return SchemaEngineCtor.new({ datamodels: [[SCHEMA_PATH, datamodel]] }, log, bound);
+}
+
+export async function listMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
+  const lockContent = await readFile(path.join(dir, "migration_lock.toml"), "utf8").catch(() => null);
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const migrationDirectories: MigrationDirectory[] = [];
+  for (const entry of entries.filter((e) => e.isDirectory())) {
+    const content = await readFile(path.join(dir, entry.name, "migration.sql"), "utf8")
+      .then((value) => ({ tag: "ok" as const, value }))
+      .catch((error: Error) => ({ tag: "error" as const, value: error.message }));
+    migrationDirectories.push({ path: entry.name, migrationFile: { path: "migration.sql", content } });
+  }
+  migrationDirectories.sort((a, b) => a.path.localeCompare(b.path));
+  return {
+    baseDir: dir,
+    lockfile: { path: "migration_lock.toml", content: lockContent },
+    migrationDirectories,
+    shadowDbInitScript: "",
+  };
+}
+
+async function schemaTarget(): Promise<DiffTarget> {
+  return {
+    tag: "schemaDatamodel",
+    files: [{ path: SCHEMA_PATH, content: await readFile(SCHEMA_PATH, "utf8") }],
+  };
+}
+
+/** Applies pending migrations to the database DATABASE_URL names; returns their names. */
+export async function deployMigrations(
+  url: string | undefined,
+): Promise<{ kind: DatabaseKind; applied: string[] }> {
+  const handle = await createAdapter(url);
+  try {
+    const engine = await openEngine(handle);
+    const out = await engine.applyMigrations({
+      migrationsList: await listMigrations(),
+      filters: NO_FILTERS,
+    });
+    return { kind: handle.kind, applied: out.appliedMigrationNames };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The SQL that would bring the committed migrations to schema.prisma; "" when none. */
+export async function pendingSchemaSql(): Promise<string> {
+  const shadow = await openPGlite(null);
+  const handle: AdapterHandle = {
+    kind: "pglite",
+    factory: new PrismaPGlite(shadow),
+    close: () => shadow.close(),
+  };
+  try {
+    const engine = await openEngine(handle);
+    const list = await listMigrations();
+    const from: DiffTarget = list.migrationDirectories.length
+      ? { tag: "migrations", ...list }
+      : { tag: "empty" };
+    const result = await engine.diff({
+      from,
+      to: await schemaTarget(),
+      script: true,
+      exitCode: true,
+      filters: NO_FILTERS,
+    });
+    return result.exitCode === 2 ? (result.stdout ?? "") : "";
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function writeMigration(name: string, sql: string): Promise<string> {
+  const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
+  const dirName = `${stamp}_${name.replace(/[^a-zA-Z0-9_]/g, "_")}`;
+  await mkdir(path.join(MIGRATIONS_DIR, dirName), { recursive: true });
+  await writeFile(path.join(MIGRATIONS_DIR, dirName, "migration.sql"), sql);
+  await writeFile(
+    path.join(MIGRATIONS_DIR, "migration_lock.toml"),
+    '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "postgresql"\n',
+  );
+  return dirName;
+}
+
+export async function migrationStatus(url: string | undefined): Promise<unknown> {
+  const handle = await createAdapter(url);
+  try {
+    const engine = await openEngine(handle);
+    return await engine.diagnoseMigrationHistory({
+      migrationsList: await listMigrations(),
+      optInToShadowDatabase: false,
+      filters: NO_FILTERS,
+    });
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,127 @@
+// The environment, parsed once with zod. Demo mode (the default) has working defaults for every
+// variable; live mode refuses to start with any of them. Errors name the variable and the fix.
+import { z } from "zod";
+import { parseDatabaseUrl } from "@/lib/db/adapters";
+
+/** Development-only secrets. Public by design: live mode refuses every one of them. */
+export const DEMO_WEBHOOK_SECRET = "whsec_demo_bookstore_not_secret_0123456789";
+export const DEMO_SESSION_SECRET = "demo-session-secret-not-secret-change-me-0123456789";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  STORE_MODE: z.enum(["demo", "live"], { error: 'STORE_MODE must be "demo" or "live".' }).default("demo"),
+  DATABASE_URL: optionalString,
+  SITE_URL: optionalString.pipe(
+    z
+      .url({
+        protocol: /^https?$/,
+        error: "SITE_URL must be an absolute http(s) URL, e.g. https://books.example.com.",
+      })
+      .optional(),
+  ),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SESSION_SECRET: optionalString.pipe(
+    z
+      .string()
+      .min(32, "SESSION_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`).")
+      .optional(),
+  ),
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_API_BASE: optionalString.pipe(z.url().optional()),
+  RATINGS_MODERATION: z
+    .enum(["publish", "pending"], { error: 'RATINGS_MODERATION must be "publish" or "pending".' })
+    .default("publish"),
+  SMTP_URL: optionalString,
+  MAIL_FROM: optionalString,
+  UPLOAD_DIR: optionalString,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+type RawEnv = z.infer<typeof envSchema>;
+
+export interface Env extends Omit<
+  RawEnv,
+  "SITE_URL" | "SESSION_SECRET" | "STRIPE_WEBHOOK_SECRET" | "UPLOAD_DIR"
+> {
+  SITE_URL: string;
+  SESSION_SECRET: string;
+  STRIPE_WEBHOOK_SECRET: string;
+  UPLOAD_DIR: string;
+  databaseKind: "pglite" | "postgres";
+  paymentProvider: "stripe" | "stub";
+}
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new EnvError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`),
+    );
+  }
+  const raw = parsed.data;
+  const problems: string[] = [];
+  let databaseKind: Env["databaseKind"] = "pglite";
+  try {
+    databaseKind = parseDatabaseUrl(raw.DATABASE_URL).kind;
+  } catch (error) {
+    problems.push(`DATABASE_URL: ${(error as Error).message}`);
+  }
+
+  if (raw.STORE_MODE === "live") {
+    if (databaseKind !== "postgres")
+      problems.push(
+        "DATABASE_URL: live mode needs PostgreSQL (postgresql://...); the embedded PGlite store is for demo and development only.",
+      );
+    if (!raw.SITE_URL)
+      problems.push("SITE_URL: live mode needs the public URL of the store, e.g. https://books.example.com.");
+    if (!raw.STRIPE_SECRET_KEY)
+      problems.push("STRIPE_SECRET_KEY: live mode needs a Stripe secret key (sk_live_... or sk_test_...).");
+    if (!raw.STRIPE_WEBHOOK_SECRET)
+      problems.push(
+        "STRIPE_WEBHOOK_SECRET: live mode needs the signing secret of the Stripe webhook endpoint (whsec_...).",
+      );
+    else if (raw.STRIPE_WEBHOOK_SECRET === DEMO_WEBHOOK_SECRET)
+      problems.push(
+        "STRIPE_WEBHOOK_SECRET: the demo secret is public; set the endpoint's own signing secret.",
+      );
+    if (!raw.SESSION_SECRET)
+      problems.push(
+        "SESSION_SECRET: live mode needs a random secret of 32+ characters (`openssl rand -hex 32`).",
+      );
+    else if (raw.SESSION_SECRET === DEMO_SESSION_SECRET)
+      problems.push("SESSION_SECRET: the demo secret is public; generate one with `openssl rand -hex 32`.");
+  }
+  if (problems.length) throw new EnvError(problems);
+
+  return {
+    ...raw,
+    SITE_URL: (raw.SITE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ""),
+    SESSION_SECRET: raw.SESSION_SECRET ?? DEMO_SESSION_SECRET,
+    STRIPE_WEBHOOK_SECRET: raw.STRIPE_WEBHOOK_SECRET ?? DEMO_WEBHOOK_SECRET,
+    UPLOAD_DIR: raw.UPLOAD_DIR ?? ".data/uploads",
+    databaseKind,
+    paymentProvider: raw.STRIPE_SECRET_KEY ? "stripe" : "stub",
+  };
+}
+
+let cached: Env | undefined;
+
+/** The process environment, parsed on first use (instrumentation.ts calls it at start-up). */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

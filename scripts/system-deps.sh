@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what the tests need and npm cannot: Debian's chromium (Playwright cannot download a
+# browser here) and postgresql (the second database every integration test runs on).
+# Does nothing when both are present.
+set -euo pipefail
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "Installing Debian packages: ${missing[*]}"
+SUDO=()
+[ "$(id -u)" = 0 ] || SUDO=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${SUDO[@]}" apt-get update -qq
+"${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

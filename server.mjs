@@ -1,0 +1,50 @@
+// The production server: Next's request handler behind a small http server that gives every
+// request an id (echoed as X-Request-Id and visible to the app as a request header) and writes
+// one JSON log line per request. `npm start` runs it after migrating, seeding and building.
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import next from "next";
+import { writeLogLine } from "./lib/log/json-line.mjs";
+
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOST || "0.0.0.0";
+const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  const started = process.hrtime.bigint();
+  const incoming = req.headers["x-request-id"];
+  const requestId = typeof incoming === "string" && ACCEPTABLE_ID.test(incoming) ? incoming : randomUUID();
+  req.headers["x-request-id"] = requestId;
+  res.setHeader("X-Request-Id", requestId);
+  res.on("finish", () => {
+    writeLogLine("info", "request", {
+      requestId,
+      method: req.method,
+      path: req.url,
+      status: res.statusCode,
+      durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+    });
+  });
+  handle(req, res).catch((error) => {
+    writeLogLine("error", "request failed", { requestId, error: String(error?.stack ?? error) });
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, hostname, () => {
+  writeLogLine("info", "listening", {
+    url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`,
+  });
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}
