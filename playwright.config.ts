@@ -5,7 +5,9 @@ import { defineConfig, devices } from "@playwright/test";
 const DATABASES = (process.env.E2E_DATABASES ?? "pglite,postgres").split(",").filter(Boolean) as (
   "pglite" | "postgres"
 )[];
-const PORTS = { pglite: 3100, postgres: 3101 } as const;
+// E2E_PORT_BASE lets two checkouts run their suites side by side.
+const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
+const PORTS = { pglite: PORT_BASE, postgres: PORT_BASE + 1 } as const;
 
 const chromium = {
   ...devices["Desktop Chrome"],

@@ -9,6 +9,13 @@ if [ -z "$BIN" ]; then
   echo "PostgreSQL is not installed: run scripts/system-deps.sh (apt-get install postgresql)." >&2
   exit 1
 fi
+# A server already answering on the port (another checkout's) is used as it is.
+if "$BIN/pg_isready" -q -h 127.0.0.1 -p "$PGPORT"; then
+  "$BIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='bookstore'" | grep -q 1 ||
+    "$BIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres bookstore
+  echo "postgresql://postgres@127.0.0.1:$PGPORT/bookstore"
+  exit 0
+fi
 RUN_AS=()
 if [ "$(id -u)" = 0 ]; then RUN_AS=(runuser -u postgres --); fi
 if [ ! -s "$PG_DATA_DIR/PG_VERSION" ]; then
