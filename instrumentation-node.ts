@@ -1,4 +1,5 @@
 import type { Instrumentation } from "next";
+import { getDatabase } from "@/lib/db/process-database";
 import { EnvError, getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 
@@ -18,6 +19,14 @@ export function checkEnvironmentOrExit() {
     );
     process.exit(1);
   }
+}
+
+/** Opens the database at start-up, so the first shopper does not wait for PGlite to load. */
+export async function openDatabaseEarly() {
+  const started = Date.now();
+  const db = await getDatabase();
+  await db.prisma.$queryRaw`SELECT 1`;
+  log.info("database ready", { database: db.kind, ms: Date.now() - started });
 }
 
 export function logRequestError(...[error, request, context]: Parameters<Instrumentation.onRequestError>) {

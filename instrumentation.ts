@@ -4,8 +4,9 @@ import type { Instrumentation } from "next";
 
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { checkEnvironmentOrExit } = await import("./instrumentation-node");
+    const { checkEnvironmentOrExit, openDatabaseEarly } = await import("./instrumentation-node");
     checkEnvironmentOrExit();
+    await openDatabaseEarly();
   }
 }
 

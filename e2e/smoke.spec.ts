@@ -19,5 +19,5 @@ test("the production build serves the seeded catalog on its home page", async ({
   for (const title of SEED_TITLES) {
     await expect(page.getByText(title, { exact: true })).toBeVisible();
   }
-  await expect(page.getByText("Sandeep Balakrishna")).toBeVisible();
+  await expect(page.getByText("by Sandeep Balakrishna")).toBeVisible();
 });

@@ -15,7 +15,7 @@ if (!["pglite", "postgres"].includes(database) || !port) {
   process.exit(2);
 }
 const root = path.resolve(import.meta.dirname, "..");
-const BUILD_DIR = ".next-e2e-build";
+const BUILD_DIR = process.env.E2E_BUILD_DIR || ".next-e2e-build";
 const distDir = `.next-e2e-${database}`;
 
 function run(args, env) {
@@ -52,6 +52,7 @@ if (!buildIsCurrent(BUILD_DIR)) {
   run([path.join(root, "node_modules/next/dist/bin/next"), "build"], {
     ...process.env,
     NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
     NEXT_DIST_DIR: BUILD_DIR,
   });
 }
@@ -61,6 +62,7 @@ cpSync(path.join(root, BUILD_DIR), path.join(root, distDir), { recursive: true }
 const env = {
   ...process.env,
   NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
   STORE_MODE: "demo",
   DATABASE_URL: await throwawayDatabaseUrl(),
   NEXT_DIST_DIR: distDir,
@@ -71,6 +73,7 @@ const env = {
 const tsx = ["--conditions=react-server", "--import", "tsx"];
 run([...tsx, "scripts/migrate.ts", "deploy"], env);
 run([...tsx, "scripts/seed.ts"], env);
+run([...tsx, "scripts/e2e-fixtures.ts"], env);
 
 Object.assign(process.env, env);
 await import("../server.mjs");

@@ -10,7 +10,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 // .env files load here once, so migrate, seed, build and the server agree on every variable.
 nextEnv.loadEnvConfig(root, false);
-const env = { ...process.env, NODE_ENV: "production" };
+const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
 const tsx = ["--conditions=react-server", "--import", "tsx"];
 
 function run(label, args) {
@@ -29,5 +29,5 @@ if (buildIsCurrent(distDir)) console.log(`npm start: ${distDir} is current, not 
 else run("build", [path.join(root, "node_modules/next/dist/bin/next"), "build"]);
 
 // Serve from this process, so stopping `npm start` stops the server with it.
-process.env.NODE_ENV = "production";
+Object.assign(process.env, env);
 await import("../server.mjs");

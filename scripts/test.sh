@@ -21,6 +21,7 @@ step "system packages" bash scripts/system-deps.sh
 pg_url=$(bash scripts/pg-start.sh)
 export TEST_POSTGRES_URL="${pg_url%/*}/postgres"
 export REQUIRE_POSTGRES=1
+export NEXT_TELEMETRY_DISABLED=1
 
 step "lint" npm run -s lint
 step "typecheck" npm run -s typecheck

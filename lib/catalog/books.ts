@@ -8,19 +8,19 @@ import { CONTRIBUTOR_ROLES, formatName } from "./vocabulary";
 /** Page-size cap for every list the catalog returns. */
 export const MAX_PAGE_SIZE = 100;
 
-const summaryInclude = {
+export const bookSummaryInclude = {
   contributors: { include: { contributor: true }, orderBy: { position: "asc" } },
   categories: { include: { category: true }, orderBy: { position: "asc" } },
   editions: { orderBy: [{ position: "asc" }, { id: "asc" }] },
 } satisfies Prisma.BookInclude;
 
 const detailInclude = {
-  ...summaryInclude,
+  ...bookSummaryInclude,
   series: true,
   articles: { where: { status: "published" }, select: { slug: true, title: true }, orderBy: { id: "asc" } },
 } satisfies Prisma.BookInclude;
 
-type SummaryRow = Prisma.BookGetPayload<{ include: typeof summaryInclude }>;
+type SummaryRow = Prisma.BookGetPayload<{ include: typeof bookSummaryInclude }>;
 type DetailRow = Prisma.BookGetPayload<{ include: typeof detailInclude }>;
 
 function toCredit(row: SummaryRow["contributors"][number]): ContributorCredit {
@@ -58,7 +58,7 @@ function toEdition(row: SummaryRow["editions"][number]): EditionView {
   };
 }
 
-function toSummary(row: SummaryRow): BookSummary {
+export function toBookSummary(row: SummaryRow): BookSummary {
   const cheapest = row.editions.reduce<SummaryRow["editions"][number] | null>(
     (best, e) => (best === null || e.priceCents < best.priceCents ? e : best),
     null,
@@ -78,13 +78,13 @@ function toSummary(row: SummaryRow): BookSummary {
     primaryFormatName: first ? formatName(first) : null,
     listingRating: row.listingRating,
     rating: { count: row.ratingCount, average: Number(row.ratingAverage) },
-    updatedAt: row.updatedAt,
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
 function toDetail(row: DetailRow): BookDetail {
   return {
-    ...toSummary(row),
+    ...toBookSummary(row),
     description: row.description,
     status: row.status,
     version: row.version,
@@ -93,8 +93,8 @@ function toDetail(row: DetailRow): BookDetail {
       : null,
     editions: row.editions.map(toEdition),
     articles: row.articles,
-    publishedAt: row.publishedAt,
-    createdAt: row.createdAt,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
   };
 }
 
@@ -105,11 +105,11 @@ export async function listPublishedBooks(
 ): Promise<BookSummary[]> {
   const rows = await db.book.findMany({
     where: { status: "published" },
-    include: summaryInclude,
+    include: bookSummaryInclude,
     orderBy: [{ featured: "desc" }, { publishedAt: "asc" }, { id: "asc" }],
     take: Math.min(Math.max(take, 1), MAX_PAGE_SIZE),
   });
-  return rows.map(toSummary);
+  return rows.map(toBookSummary);
 }
 
 /** A published book by slug, or null: drafts and hidden books do not exist for shoppers. */
@@ -122,4 +122,62 @@ export async function getPublishedBookOrThrow(db: Db, slug: string): Promise<Boo
   const book = await findPublishedBook(db, slug);
   if (!book) throw new CatalogError("not_found", `No published book has the slug "${slug}".`);
   return book;
+}
+
+/**
+ * Other published books for a product page: those sharing a category first (most shared first),
+ * then the rest of the catalog, newest first. Capped.
+ */
+export async function listRelatedBooks(
+  db: Db,
+  slug: string,
+  { take = 8 }: { take?: number } = {},
+): Promise<BookSummary[]> {
+  const limit = Math.min(Math.max(take, 1), 24);
+  const book = await db.book.findUnique({
+    where: { slug },
+    select: { id: true, categories: { select: { categoryId: true } } },
+  });
+  if (!book) return [];
+  const categoryIds = book.categories.map((c) => c.categoryId);
+  const sharing = categoryIds.length
+    ? await db.book.findMany({
+        where: {
+          status: "published",
+          id: { not: book.id },
+          categories: { some: { categoryId: { in: categoryIds } } },
+        },
+        include: bookSummaryInclude,
+        orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+        take: limit,
+      })
+    : [];
+  const shared = (row: (typeof sharing)[number]) =>
+    row.categories.filter((c) => categoryIds.includes(c.categoryId)).length;
+  sharing.sort((a, b) => shared(b) - shared(a));
+  const rest =
+    sharing.length < limit
+      ? await db.book.findMany({
+          where: { status: "published", id: { notIn: [book.id, ...sharing.map((r) => r.id)] } },
+          include: bookSummaryInclude,
+          orderBy: [{ featured: "desc" }, { publishedAt: "asc" }, { id: "asc" }],
+          take: limit - sharing.length,
+        })
+      : [];
+  return [...sharing, ...rest].map(toBookSummary);
+}
+
+export type StorefrontPathKind = "book" | "article";
+
+/**
+ * Whether a public page exists for a slug, before rendering it. Used by proxy.ts: Next 16 sends
+ * an empty document body (content only in the RSC payload) when a dynamic page calls notFound(),
+ * which a shopper without JavaScript sees as a blank page; unknown slugs are therefore answered
+ * by the static not-found page instead.
+ */
+export async function publicSlugExists(db: Db, kind: StorefrontPathKind, slug: string): Promise<boolean> {
+  if (kind === "book") {
+    return (await db.book.count({ where: { slug, status: "published" } })) > 0;
+  }
+  return (await db.article.count({ where: { slug, status: "published" } })) > 0;
 }

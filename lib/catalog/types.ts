@@ -71,7 +71,8 @@ export interface BookSummary {
   primaryFormatName: string | null;
   listingRating: string | null;
   rating: RatingSummary;
-  updatedAt: Date;
+  /** ISO timestamps: these shapes cross the data cache, which stores JSON. */
+  updatedAt: string;
 }
 
 export interface BookDetail extends BookSummary {
@@ -81,6 +82,29 @@ export interface BookDetail extends BookSummary {
   series: SeriesRef | null;
   editions: EditionView[];
   articles: { slug: string; title: string }[];
-  publishedAt: Date | null;
-  createdAt: Date;
+  publishedAt: string | null;
+  createdAt: string;
+}
+
+export interface ArticleBlock {
+  type: "heading" | "paragraph";
+  text: string;
+}
+
+export interface ArticleView {
+  slug: string;
+  title: string;
+  excerpt: string | null;
+  blocks: ArticleBlock[];
+  book: BookSummary | null;
+  publishedAt: string | null;
+  updatedAt: string;
+}
+
+export interface ArticleSummary {
+  slug: string;
+  title: string;
+  excerpt: string | null;
+  publishedAt: string | null;
+  updatedAt: string;
 }

@@ -1,0 +1,93 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SITE_NAME } from "@/lib/site";
+import styles from "./storefront-shell.module.css";
+
+function Logo() {
+  return (
+    <svg viewBox="0 0 32 32" width="30" height="30" aria-hidden="true" focusable="false">
+      <rect width="32" height="32" rx="7" fill="#8a2c1d" />
+      <path
+        d="M8 9.5c3-1.4 5.6-1.4 8 0v14c-2.4-1.4-5-1.4-8 0zM24 9.5c-3-1.4-5.6-1.4-8 0v14c2.4-1.4 5-1.4 8 0z"
+        fill="#fbf8f3"
+      />
+    </svg>
+  );
+}
+
+/** Header, footer and the skip link around every storefront page (and the 404 page). */
+export function StorefrontShell({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className={styles.header}>
+        <div className={`container ${styles.bar}`}>
+          <Link href="/" className={styles.brand}>
+            <Logo />
+            <span>{SITE_NAME}</span>
+          </Link>
+          <form action="/search" method="get" role="search" className={styles.search}>
+            <label htmlFor="site-search" className="visually-hidden">
+              Search books
+            </label>
+            <input
+              id="site-search"
+              name="q"
+              type="search"
+              placeholder="Search titles, authors, subjects"
+              autoComplete="off"
+              maxLength={200}
+              className={styles.searchInput}
+            />
+            <button type="submit" className={styles.searchButton}>
+              Search
+            </button>
+          </form>
+          <nav aria-label="Main" className={styles.nav}>
+            <Link href="/books">Browse</Link>
+            <Link href="/cart" className={styles.cart}>
+              Cart
+            </Link>
+          </nav>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className={styles.footer}>
+        <div className={`container ${styles.footerGrid}`}>
+          <div>
+            <p className={styles.footerBrand}>{SITE_NAME}</p>
+            <p className={styles.footerText}>
+              An independent online bookshop. Prices in US dollars; ebooks are delivered instantly after
+              payment.
+            </p>
+          </div>
+          <nav aria-label="Footer">
+            <ul className={styles.footerLinks}>
+              <li>
+                <Link href="/">Home</Link>
+              </li>
+              <li>
+                <Link href="/books">All books</Link>
+              </li>
+              <li>
+                <Link href="/search">Search</Link>
+              </li>
+              <li>
+                <Link href="/cart">Your cart</Link>
+              </li>
+            </ul>
+          </nav>
+        </div>
+        <div className={`container ${styles.legal}`}>
+          <p>
+            © {new Date().getFullYear()} {SITE_NAME}. All rights reserved.
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+}

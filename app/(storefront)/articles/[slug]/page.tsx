@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BookCover } from "@/components/ui/book-cover";
+import { Credits, primaryName } from "@/components/ui/credits";
+import { findPublishedArticle, formatMoney } from "@/lib/catalog";
+import { SITE_NAME, titleLang } from "@/lib/site";
+import styles from "./article.module.css";
+
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const article = await findPublishedArticle(slug);
+  if (!article) return { title: "Article not found", robots: { index: false } };
+  return {
+    title: article.title,
+    description: article.excerpt?.slice(0, 300),
+    alternates: { canonical: `/articles/${article.slug}` },
+  };
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
+
+export default async function ArticlePage({ params }: Props) {
+  const { slug } = await params;
+  const article = await findPublishedArticle(slug);
+  if (!article) notFound();
+  const book = article.book;
+  const lang = book ? titleLang(book.languages) : undefined;
+
+  return (
+    <div className={`container ${styles.layout}`}>
+      <article className={styles.article}>
+        <header className={styles.header}>
+          <p className="eyebrow">From the editors</p>
+          <h1>{article.title}</h1>
+          <p className="muted">
+            By the {SITE_NAME} editors
+            {article.publishedAt ? (
+              <>
+                {" · "}
+                <time dateTime={article.publishedAt}>{dateFormat.format(new Date(article.publishedAt))}</time>
+              </>
+            ) : null}
+          </p>
+        </header>
+        <div className="prose">
+          {article.blocks.map((block, i) =>
+            block.type === "heading" ? <h2 key={i}>{block.text}</h2> : <p key={i}>{block.text}</p>,
+          )}
+        </div>
+        {book ? (
+          <p className={styles.back}>
+            <Link href={`/books/${book.slug}`}>
+              Back to the book: <span lang={lang}>{book.title}</span>
+            </Link>
+          </p>
+        ) : null}
+      </article>
+
+      {book ? (
+        <aside className={styles.aside} aria-labelledby="about-the-book">
+          <h2 id="about-the-book" className={styles.asideHeading}>
+            The book
+          </h2>
+          <Link href={`/books/${book.slug}`} className={styles.asideCover} tabIndex={-1} aria-hidden="true">
+            <BookCover
+              slug={book.slug}
+              title={book.title}
+              subtitle={book.subtitle}
+              byline={primaryName(book.contributors)}
+              categorySlugs={book.categories.map((c) => c.slug)}
+              lang={lang}
+              decorative
+            />
+          </Link>
+          <p className={styles.asideTitle}>
+            <Link href={`/books/${book.slug}`} lang={lang}>
+              {book.title}
+            </Link>
+          </p>
+          <p className={styles.asideCredits}>
+            <Credits credits={book.contributors} />
+          </p>
+          {book.fromPrice ? (
+            <p className={styles.asidePrice}>
+              {book.primaryFormatName} · {formatMoney(book.fromPrice.amountCents, book.fromPrice.currency)}
+            </p>
+          ) : null}
+          <Link href={`/books/${book.slug}`} className="button">
+            View the book
+          </Link>
+        </aside>
+      ) : null}
+    </div>
+  );
+}

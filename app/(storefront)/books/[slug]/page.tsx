@@ -1,0 +1,169 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BookCard } from "@/components/ui/book-card";
+import { BookCover } from "@/components/ui/book-cover";
+import { Credits, primaryName } from "@/components/ui/credits";
+import { ListingRating } from "@/components/ui/listing-rating";
+import { findPublishedBook, formatMoney, listRelatedBooks } from "@/lib/catalog";
+import { languageName, titleLang } from "@/lib/site";
+import { EditionDetails } from "./edition-details";
+import styles from "./book.module.css";
+
+// Rendered on first request, then served from the cache until a write invalidates its tags.
+// No params at build time: the build reads no database (docs/architecture.md).
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+const AVAILABILITY: Record<string, string> = {
+  in_stock: "In stock",
+  preorder: "Available for pre-order",
+  out_of_stock: "Temporarily out of stock",
+  discontinued: "No longer available",
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const book = await findPublishedBook(slug);
+  if (!book) return { title: "Book not found", robots: { index: false } };
+  const byline = book.contributors[0] ? ` by ${book.contributors[0].name}` : "";
+  return {
+    title: book.subtitle ? `${book.title}: ${book.subtitle}` : book.title,
+    description: `${book.title}${byline}. ${book.teaser ?? book.description ?? ""}`.slice(0, 300),
+    alternates: { canonical: `/books/${book.slug}` },
+  };
+}
+
+export default async function BookPage({ params }: Props) {
+  const { slug } = await params;
+  const book = await findPublishedBook(slug);
+  if (!book) notFound();
+  const related = await listRelatedBooks(book.slug);
+  const lang = titleLang(book.languages);
+  const paragraphs = (book.description ?? "").split(/\n{2,}/).filter(Boolean);
+
+  return (
+    <div className="container">
+      <article className={styles.book}>
+        <div className={styles.top}>
+          <div className={styles.coverWrap}>
+            <BookCover
+              slug={book.slug}
+              title={book.title}
+              subtitle={book.subtitle}
+              byline={primaryName(book.contributors)}
+              categorySlugs={book.categories.map((c) => c.slug)}
+              lang={lang}
+              className={styles.cover}
+            />
+          </div>
+          <div className={styles.summary}>
+            {book.series ? (
+              <p className="eyebrow">
+                {book.series.name} series{book.series.position ? `, book ${book.series.position}` : ""}
+              </p>
+            ) : null}
+            <h1 className={styles.title} lang={lang}>
+              {book.title}
+            </h1>
+            {book.subtitle ? (
+              <p className={styles.subtitle} lang={lang}>
+                {book.subtitle}
+              </p>
+            ) : null}
+            {book.contributors.length > 0 ? (
+              <p className={styles.credits}>
+                <Credits credits={book.contributors} />
+              </p>
+            ) : null}
+            {book.listingRating ? (
+              <ListingRating text={book.listingRating} className={styles.rating} />
+            ) : null}
+
+            <dl className={styles.facts}>
+              <div>
+                <dt>Language</dt>
+                <dd>{book.languages.map(languageName).join(", ")}</dd>
+              </div>
+              {book.categories.length > 0 ? (
+                <div>
+                  <dt>Subjects</dt>
+                  <dd>{book.categories.map((c) => c.name).join(", ")}</dd>
+                </div>
+              ) : null}
+            </dl>
+
+            <ul className={styles.editions} aria-label="Formats and prices">
+              {book.editions.map((edition) => (
+                <li key={edition.id} className={styles.edition}>
+                  <div>
+                    <p className={styles.format}>
+                      {edition.formatName}
+                      {edition.editionLabel ? <span className="muted"> · {edition.editionLabel}</span> : null}
+                    </p>
+                    <p className={styles.availability}>
+                      {edition.format === "ebook" && edition.availability === "in_stock"
+                        ? "Available to download now"
+                        : AVAILABILITY[edition.availability]}
+                    </p>
+                  </div>
+                  <p className={styles.price}>
+                    {formatMoney(edition.price.amountCents, edition.price.currency)}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+
+        {paragraphs.length > 0 ? (
+          <section className={styles.section} aria-labelledby="about-book">
+            <h2 id="about-book">About this book</h2>
+            <div className="prose" lang={lang}>
+              {paragraphs.map((p, i) => (
+                <p key={i}>{p}</p>
+              ))}
+            </div>
+          </section>
+        ) : null}
+
+        {book.editions.map((edition) => (
+          <EditionDetails key={edition.id} edition={edition} showFormat={book.editions.length > 1} />
+        ))}
+
+        {book.articles.length > 0 ? (
+          <section className={styles.section} aria-labelledby="editorial">
+            <h2 id="editorial">From the editors</h2>
+            <ul className={styles.articleLinks}>
+              {book.articles.map((article) => (
+                <li key={article.slug}>
+                  <Link href={`/articles/${article.slug}`}>{article.title}</Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </article>
+
+      {related.length > 0 ? (
+        <section className={styles.section} aria-labelledby="related">
+          <h2 id="related">Related titles</h2>
+          <ul className={styles.related}>
+            {related.map((r) => (
+              <li key={r.id}>
+                <BookCard book={r} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

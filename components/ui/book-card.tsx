@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { formatMoney } from "@/lib/catalog/money";
+import type { BookSummary } from "@/lib/catalog/types";
+import { titleLang } from "@/lib/site";
+import { BookCover } from "./book-cover";
+import { Credits, primaryName } from "./credits";
+import styles from "./book-card.module.css";
+
+export function BookCard({ book, headingLevel = 3 }: { book: BookSummary; headingLevel?: 2 | 3 }) {
+  const Heading = `h${headingLevel}` as const;
+  const lang = titleLang(book.languages);
+  return (
+    <article className={styles.card}>
+      <Link href={`/books/${book.slug}`} className={styles.coverLink} tabIndex={-1} aria-hidden="true">
+        <BookCover
+          slug={book.slug}
+          title={book.title}
+          subtitle={book.subtitle}
+          byline={primaryName(book.contributors)}
+          categorySlugs={book.categories.map((c) => c.slug)}
+          lang={lang}
+          decorative
+          className={styles.cover}
+        />
+      </Link>
+      <div className={styles.body}>
+        <Heading className={styles.title}>
+          <Link href={`/books/${book.slug}`} lang={lang}>
+            {book.title}
+          </Link>
+        </Heading>
+        {book.subtitle ? (
+          <p className={styles.subtitle} lang={lang}>
+            {book.subtitle}
+          </p>
+        ) : null}
+        {book.contributors.length > 0 ? (
+          <p className={styles.credits}>
+            <Credits credits={book.contributors} />
+          </p>
+        ) : null}
+        <p className={styles.meta}>
+          {book.primaryFormatName ? <span>{book.primaryFormatName}</span> : null}
+          {book.fromPrice ? (
+            <span className={styles.price}>
+              {formatMoney(book.fromPrice.amountCents, book.fromPrice.currency)}
+            </span>
+          ) : null}
+        </p>
+      </div>
+    </article>
+  );
+}

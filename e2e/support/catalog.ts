@@ -1,0 +1,32 @@
+// What the seed catalog puts on the shelves, as shoppers see it.
+export const FEATURED = {
+  slug: "mao-stalin-and-the-korean-war",
+  title: "Mao, Stalin and the Korean War",
+  subtitle: "Trilateral Communist Relations in the 1950s",
+  article: "mao-stalin-and-the-korean-war-cold-war-power-struggle",
+};
+
+export const EARLY_READER_TITLES = [
+  "Animales Wordbooks",
+  "The Incredible Adventures of Tap It Tad",
+  "Schoolla Escuela Wordbookslibros De Palabras",
+  "A Delicious Journey through Foodla Comida Wordbookslibros De Palabras",
+];
+
+export const OTHER_RELATED_TITLES = [
+  "The Secrets of Chaplaincy",
+  "Let's Learn Russian",
+  "15 Exciting Fun Facts About Canada for Curious Kids",
+  "What Did He Say?",
+];
+
+export const RELATED_TITLES = [...EARLY_READER_TITLES, ...OTHER_RELATED_TITLES];
+
+export const SPANISH_TITLES = [
+  "Animales Wordbooks",
+  "Schoolla Escuela Wordbookslibros De Palabras",
+  "A Delicious Journey through Foodla Comida Wordbookslibros De Palabras",
+];
+
+/** Created by scripts/e2e-fixtures.ts: they exist but shoppers must never see them. */
+export const INVISIBLE_SLUGS = ["e2e-draft-proof", "e2e-hidden-title"];

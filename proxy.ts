@@ -1,0 +1,30 @@
+// Runs before storefront pages whose slug may not exist. Unknown, draft and hidden slugs are
+// rewritten to a path no route matches, so Next serves its prerendered not-found page (status
+// 404, full HTML): a dynamic page calling notFound() would answer 404 with an empty body for a
+// shopper without JavaScript (see lib/catalog/books.ts publicSlugExists).
+import { NextResponse, type NextRequest } from "next/server";
+import { publicSlugExists, type StorefrontPathKind } from "@/lib/catalog/books";
+import { getDatabase } from "@/lib/db/process-database";
+
+const PATTERNS: [RegExp, StorefrontPathKind][] = [
+  [/^\/books\/([^/]+)$/, "book"],
+  [/^\/articles\/([^/]+)$/, "article"],
+];
+
+const NOT_FOUND_PATH = "/_not-found-rewrite";
+
+export async function proxy(request: NextRequest) {
+  const path = request.nextUrl.pathname;
+  for (const [pattern, kind] of PATTERNS) {
+    const slug = pattern.exec(path)?.[1];
+    if (!slug) continue;
+    const db = await getDatabase();
+    if (await publicSlugExists(db.prisma, kind, decodeURIComponent(slug))) return NextResponse.next();
+    return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url));
+  }
+  return NextResponse.next();
+}
+
+export const config = {
+  matcher: ["/books/:slug", "/articles/:slug"],
+};

@@ -1,0 +1,91 @@
+// npm run bench:lighthouse: Lighthouse (mobile, the default form factor) on the store's main page
+// types, against the production build on a throwaway database (scripts/e2e-server.mjs), with
+// Debian's chromium. Prints the four category scores per page. Not part of npm test.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+
+const root = path.resolve(import.meta.dirname, "..");
+const port = Number(process.env.BENCH_PORT ?? 3400);
+const base = `http://127.0.0.1:${port}`;
+const PAGES = [
+  ["home", "/"],
+  ["books", "/books"],
+  ["product", "/books/mao-stalin-and-the-korean-war"],
+  ["article", "/articles/mao-stalin-and-the-korean-war-cold-war-power-struggle"],
+];
+
+const server = spawn(
+  process.execPath,
+  ["scripts/e2e-server.mjs", process.env.BENCH_DATABASE ?? "pglite", String(port)],
+  {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, E2E_BUILD_DIR: ".next-bench" },
+  },
+);
+const stop = () => server.kill("SIGTERM");
+process.on("exit", stop);
+
+async function waitForServer() {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not start");
+}
+
+await waitForServer();
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  chromeFlags: [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+const rows = [];
+try {
+  for (const [name, pathname] of PAGES) {
+    // Warm the page once: the first request renders it, shoppers get the cached one.
+    await fetch(base + pathname);
+    const result = await lighthouse(base + pathname, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+    });
+    const c = result?.lhr.categories ?? {};
+    const score = (key) => (c[key]?.score == null ? "n/a" : Math.round(c[key].score * 100));
+    rows.push({
+      page: name,
+      path: pathname,
+      performance: score("performance"),
+      accessibility: score("accessibility"),
+      "best-practices": score("best-practices"),
+      seo: score("seo"),
+    });
+    const failing = Object.values(result?.lhr.audits ?? {}).filter(
+      (a) =>
+        a.score !== null &&
+        a.score < 0.9 &&
+        a.scoreDisplayMode !== "informative" &&
+        a.scoreDisplayMode !== "manual",
+    );
+    if (failing.length) console.error(`${name}: audits below 0.9: ${failing.map((a) => a.id).join(", ")}`);
+  }
+} finally {
+  await chrome.kill();
+  stop();
+}
+console.table(rows);
+process.exit(0);

@@ -1,0 +1,37 @@
+// Test-only rows for the e2e servers' throwaway databases: books that exist but must stay
+// invisible to shoppers (a draft and a hidden title). Never run against a real store.
+import "./load-env";
+import { openDatabase } from "@/lib/db/client";
+
+export const E2E_FIXTURE_BOOKS = [
+  { slug: "e2e-draft-proof", title: "An Unpublished Proof", status: "draft" },
+  { slug: "e2e-hidden-title", title: "A Withdrawn Title", status: "hidden" },
+] as const;
+
+async function main() {
+  const db = await openDatabase(process.env.DATABASE_URL);
+  try {
+    for (const book of E2E_FIXTURE_BOOKS) {
+      await db.prisma.book.upsert({
+        where: { slug: book.slug },
+        update: {},
+        create: {
+          ...book,
+          languages: ["en"],
+          description: "A test fixture that shoppers must never see.",
+          editions: { create: [{ format: "paperback", priceCents: 1000 }] },
+        },
+      });
+    }
+    console.log(
+      `[${db.kind}] e2e fixtures: ${E2E_FIXTURE_BOOKS.map((b) => `${b.slug} (${b.status})`).join(", ")}`,
+    );
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error("e2e fixtures failed:", error);
+  process.exit(1);
+});
