@@ -9,6 +9,9 @@ import { getDatabase } from "@/lib/db/process-database";
 const PATTERNS: [RegExp, StorefrontPathKind][] = [
   [/^\/books\/([^/]+)$/, "book"],
   [/^\/articles\/([^/]+)$/, "article"],
+  [/^\/categories\/([^/]+)$/, "category"],
+  [/^\/series\/([^/]+)$/, "series"],
+  [/^\/contributors\/([^/]+)$/, "contributor"],
 ];
 
 const NOT_FOUND_PATH = "/_not-found-rewrite";
@@ -26,5 +29,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/books/:slug", "/articles/:slug"],
+  matcher: ["/books/:slug", "/articles/:slug", "/categories/:slug", "/series/:slug", "/contributors/:slug"],
 };

@@ -81,7 +81,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page).toHaveURL(new RegExp(`/articles/${FEATURED.article}$`));
 
       await page.goto(`/books/${FEATURED.slug}`);
-      const related = page.getByRole("region", { name: "Related titles" });
+      const related = page.getByRole("region", { name: "More like this" });
       for (const title of RELATED_TITLES)
         await expect(related.getByRole("link", { name: title })).toBeVisible();
     });
@@ -123,6 +123,9 @@ test.describe("accessibility (axe, WCAG 2.2 A/AA)", () => {
     ["product page", `/books/${FEATURED.slug}`],
     ["Spanish wordbook", "/books/animales-wordbooks"],
     ["article", `/articles/${FEATURED.article}`],
+    ["catalog list", "/books?language=es&sort=title"],
+    ["category page", "/categories/childrens"],
+    ["contributor page", "/contributors/shen-zihua"],
     ["not found", "/books/no-such-book"],
   ]) {
     test(`${name} has no violations`, async ({ page }) => {

@@ -6,6 +6,8 @@ export const CACHE_TAGS = {
   bookLists: "books",
   /** One book's own pages and API documents, by slug (old slugs are invalidated on a slug change). */
   book: (slug: string) => `book:${slug}`,
+  /** Categories, series and contributors: their names, tree and pages. */
+  taxonomy: "taxonomy",
   /** Editorial articles, lists and pages. */
   articles: "articles",
   article: (slug: string) => `article:${slug}`,

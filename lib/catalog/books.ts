@@ -1,6 +1,6 @@
 // Catalog reads over a database handle. Everything here turns rows into lib/catalog/types shapes.
 import type { Db } from "@/lib/db/types";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { CatalogError } from "./errors";
 import type { BookDetail, BookSummary, ContributorCredit, EditionView } from "./types";
 import { CONTRIBUTOR_ROLES, formatName } from "./vocabulary";
@@ -125,8 +125,9 @@ export async function getPublishedBookOrThrow(db: Db, slug: string): Promise<Boo
 }
 
 /**
- * Other published books for a product page: those sharing a category first (most shared first),
- * then the rest of the catalog, newest first. Capped.
+ * "More like this" for a product page: books in the same series first, then by the same
+ * contributors, then sharing the most categories; the rest of the catalog fills up the list
+ * (featured first, then oldest). Capped.
  */
 export async function listRelatedBooks(
   db: Db,
@@ -136,38 +137,50 @@ export async function listRelatedBooks(
   const limit = Math.min(Math.max(take, 1), 24);
   const book = await db.book.findUnique({
     where: { slug },
-    select: { id: true, categories: { select: { categoryId: true } } },
+    select: {
+      id: true,
+      seriesId: true,
+      categories: { select: { categoryId: true } },
+      contributors: { select: { contributorId: true } },
+    },
   });
   if (!book) return [];
   const categoryIds = book.categories.map((c) => c.categoryId);
-  const sharing = categoryIds.length
-    ? await db.book.findMany({
-        where: {
-          status: "published",
-          id: { not: book.id },
-          categories: { some: { categoryId: { in: categoryIds } } },
-        },
-        include: bookSummaryInclude,
-        orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-        take: limit,
-      })
-    : [];
-  const shared = (row: (typeof sharing)[number]) =>
-    row.categories.filter((c) => categoryIds.includes(c.categoryId)).length;
-  sharing.sort((a, b) => shared(b) - shared(a));
+  const contributorIds = book.contributors.map((c) => c.contributorId);
+  const ranked = await db.$queryRaw<{ id: number }[]>`
+    SELECT b."id"
+      FROM (
+        SELECT "id" AS "bookId", 100 AS score FROM "Book" WHERE "seriesId" = ${book.seriesId ?? -1}
+        UNION ALL
+        SELECT "bookId", 10 FROM "BookContributor" WHERE "contributorId" IN (${Prisma.join(contributorIds.length ? contributorIds : [-1])})
+        UNION ALL
+        SELECT "bookId", 1 FROM "BookCategory" WHERE "categoryId" IN (${Prisma.join(categoryIds.length ? categoryIds : [-1])})
+      ) s
+      JOIN "Book" b ON b."id" = s."bookId"
+     WHERE b."status" = 'published' AND b."id" <> ${book.id}
+     GROUP BY b."id"
+     ORDER BY sum(s.score) DESC, b."publishedAt" DESC NULLS LAST, b."id" ASC
+     LIMIT ${limit}`;
+  const rankedIds = ranked.map((r) => r.id);
   const rest =
-    sharing.length < limit
+    rankedIds.length < limit
       ? await db.book.findMany({
-          where: { status: "published", id: { notIn: [book.id, ...sharing.map((r) => r.id)] } },
-          include: bookSummaryInclude,
+          where: { status: "published", id: { notIn: [book.id, ...rankedIds] } },
+          select: { id: true },
           orderBy: [{ featured: "desc" }, { publishedAt: "asc" }, { id: "asc" }],
-          take: limit - sharing.length,
+          take: limit - rankedIds.length,
         })
       : [];
-  return [...sharing, ...rest].map(toBookSummary);
+  const ids = [...rankedIds, ...rest.map((r) => r.id)];
+  const rows = await db.book.findMany({ where: { id: { in: ids } }, include: bookSummaryInclude });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toBookSummary(row)] : [];
+  });
 }
 
-export type StorefrontPathKind = "book" | "article";
+export type StorefrontPathKind = "book" | "article" | "category" | "series" | "contributor";
 
 /**
  * Whether a public page exists for a slug, before rendering it. Used by proxy.ts: Next 16 sends
@@ -176,8 +189,16 @@ export type StorefrontPathKind = "book" | "article";
  * by the static not-found page instead.
  */
 export async function publicSlugExists(db: Db, kind: StorefrontPathKind, slug: string): Promise<boolean> {
-  if (kind === "book") {
-    return (await db.book.count({ where: { slug, status: "published" } })) > 0;
+  switch (kind) {
+    case "book":
+      return (await db.book.count({ where: { slug, status: "published" } })) > 0;
+    case "article":
+      return (await db.article.count({ where: { slug, status: "published" } })) > 0;
+    case "category":
+      return (await db.category.count({ where: { slug } })) > 0;
+    case "series":
+      return (await db.series.count({ where: { slug } })) > 0;
+    case "contributor":
+      return (await db.contributor.count({ where: { slug } })) > 0;
   }
-  return (await db.article.count({ where: { slug, status: "published" } })) > 0;
 }

@@ -7,11 +7,20 @@ import { CACHE_TAGS } from "@/lib/cache-tags";
 import { getPrisma } from "@/lib/db";
 import * as articles from "./articles";
 import * as books from "./books";
+import * as browse from "./browse";
+import type { BookScope } from "./browse";
+import type { BrowseQuery } from "./browse-query";
+import * as ratings from "./rating-summary";
+import * as taxonomy from "./taxonomy";
 
 export type * from "./types";
 export { CatalogError } from "./errors";
 export { formatMoney, toDecimalString } from "./money";
 export { CONTRIBUTOR_ROLES, EDITION_FORMATS } from "./vocabulary";
+export type { BookScope, BrowseFacets, BrowseResult, FacetCount } from "./browse";
+export type { CategoryView, ContributorView, SeriesView } from "./taxonomy";
+export type { RatingDistribution } from "./rating-summary";
+export * from "./browse-query";
 
 /** Cached reads are dropped by tag on writes; the hour is only a backstop. */
 const CACHE_SECONDS = 3600;
@@ -54,6 +63,78 @@ export const listPublishedArticles = cache((take: number = 10) =>
     ["articles", String(take)],
     {
       tags: [CACHE_TAGS.articles],
+      revalidate: CACHE_SECONDS,
+    },
+  )(),
+);
+
+export const browseBooks = cache((queryKey: string, scopeKey: string) => {
+  const query = JSON.parse(queryKey) as BrowseQuery;
+  const scope = JSON.parse(scopeKey) as BookScope;
+  return unstable_cache(
+    async () => browse.browseBooks(await getPrisma(), query, scope),
+    ["browse", queryKey, scopeKey],
+    {
+      tags: [CACHE_TAGS.bookLists, CACHE_TAGS.taxonomy],
+      revalidate: CACHE_SECONDS,
+    },
+  )();
+});
+
+export const browseFacets = cache((queryKey: string, scopeKey: string) => {
+  const query = JSON.parse(queryKey) as BrowseQuery;
+  const scope = JSON.parse(scopeKey) as BookScope;
+  return unstable_cache(
+    async () => browse.browseFacets(await getPrisma(), query, scope),
+    ["facets", queryKey, scopeKey],
+    {
+      tags: [CACHE_TAGS.bookLists, CACHE_TAGS.taxonomy],
+      revalidate: CACHE_SECONDS,
+    },
+  )();
+});
+
+/** Cache keys for a list: the query and scope serialised in a stable order. */
+export function browseKeys(query: BrowseQuery, scope: BookScope = {}): [string, string] {
+  const sortedQuery = Object.fromEntries(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)));
+  const sortedScope = Object.fromEntries(Object.entries(scope).sort(([a], [b]) => a.localeCompare(b)));
+  return [JSON.stringify(sortedQuery), JSON.stringify(sortedScope)];
+}
+
+export const findCategory = cache((slug: string) =>
+  unstable_cache(async () => taxonomy.findCategory(await getPrisma(), slug), ["category", slug], {
+    tags: [CACHE_TAGS.taxonomy],
+    revalidate: CACHE_SECONDS,
+  })(),
+);
+
+export const listCategories = cache(() =>
+  unstable_cache(async () => taxonomy.listCategories(await getPrisma()), ["categories"], {
+    tags: [CACHE_TAGS.taxonomy, CACHE_TAGS.bookLists],
+    revalidate: CACHE_SECONDS,
+  })(),
+);
+
+export const findSeries = cache((slug: string) =>
+  unstable_cache(async () => taxonomy.findSeries(await getPrisma(), slug), ["series", slug], {
+    tags: [CACHE_TAGS.taxonomy, CACHE_TAGS.bookLists],
+    revalidate: CACHE_SECONDS,
+  })(),
+);
+
+export const findContributor = cache((slug: string) =>
+  unstable_cache(async () => taxonomy.findContributor(await getPrisma(), slug), ["contributor", slug], {
+    tags: [CACHE_TAGS.taxonomy, CACHE_TAGS.bookLists],
+    revalidate: CACHE_SECONDS,
+  })(),
+);
+
+export const ratingDistribution = cache((bookId: number, slug: string) =>
+  unstable_cache(
+    async () => ratings.ratingDistribution(await getPrisma(), bookId),
+    ["ratings", String(bookId)],
+    {
+      tags: [CACHE_TAGS.book(slug)],
       revalidate: CACHE_SECONDS,
     },
   )(),

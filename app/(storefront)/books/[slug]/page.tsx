@@ -2,12 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BookCard } from "@/components/ui/book-card";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { BookCover } from "@/components/ui/book-cover";
 import { Credits, primaryName } from "@/components/ui/credits";
 import { ListingRating } from "@/components/ui/listing-rating";
-import { findPublishedBook, formatMoney, listRelatedBooks } from "@/lib/catalog";
+import {
+  findCategory,
+  findPublishedBook,
+  formatMoney,
+  listRelatedBooks,
+  ratingDistribution,
+} from "@/lib/catalog";
 import { languageName, titleLang } from "@/lib/site";
 import { EditionDetails } from "./edition-details";
+import { RatingSummary } from "./rating-summary";
 import styles from "./book.module.css";
 
 // Rendered on first request, then served from the cache until a write invalidates its tags.
@@ -45,12 +53,31 @@ export default async function BookPage({ params }: Props) {
   const { slug } = await params;
   const book = await findPublishedBook(slug);
   if (!book) notFound();
-  const related = await listRelatedBooks(book.slug);
+  const primaryCategory = book.categories[0] ? await findCategory(book.categories[0].slug) : null;
+  const [related, ratings] = await Promise.all([
+    listRelatedBooks(book.slug),
+    ratingDistribution(book.id, book.slug),
+  ]);
   const lang = titleLang(book.languages);
   const paragraphs = (book.description ?? "").split(/\n{2,}/).filter(Boolean);
 
   return (
     <div className="container">
+      <Breadcrumbs
+        items={[
+          { name: "Home", href: "/" },
+          { name: "Books", href: "/books" },
+          ...(primaryCategory
+            ? [...primaryCategory.ancestors, { slug: primaryCategory.slug, name: primaryCategory.name }].map(
+                (c) => ({
+                  name: c.name,
+                  href: `/categories/${c.slug}`,
+                }),
+              )
+            : []),
+          { name: book.title, lang },
+        ]}
+      />
       <article className={styles.book}>
         <div className={styles.top}>
           <div className={styles.coverWrap}>
@@ -67,7 +94,10 @@ export default async function BookPage({ params }: Props) {
           <div className={styles.summary}>
             {book.series ? (
               <p className="eyebrow">
-                {book.series.name} series{book.series.position ? `, book ${book.series.position}` : ""}
+                <Link href={`/series/${book.series.slug}`} className={styles.seriesLink}>
+                  {book.series.name} series
+                </Link>
+                {book.series.position ? `, book ${book.series.position}` : ""}
               </p>
             ) : null}
             <h1 className={styles.title} lang={lang}>
@@ -80,7 +110,7 @@ export default async function BookPage({ params }: Props) {
             ) : null}
             {book.contributors.length > 0 ? (
               <p className={styles.credits}>
-                <Credits credits={book.contributors} />
+                <Credits credits={book.contributors} linked />
               </p>
             ) : null}
             {book.listingRating ? (
@@ -95,7 +125,14 @@ export default async function BookPage({ params }: Props) {
               {book.categories.length > 0 ? (
                 <div>
                   <dt>Subjects</dt>
-                  <dd>{book.categories.map((c) => c.name).join(", ")}</dd>
+                  <dd>
+                    {book.categories.map((c, i) => (
+                      <span key={c.slug}>
+                        {i > 0 ? ", " : ""}
+                        <Link href={`/categories/${c.slug}`}>{c.name}</Link>
+                      </span>
+                    ))}
+                  </dd>
                 </div>
               ) : null}
             </dl>
@@ -134,6 +171,8 @@ export default async function BookPage({ params }: Props) {
           </section>
         ) : null}
 
+        <RatingSummary ratings={ratings} />
+
         {book.editions.map((edition) => (
           <EditionDetails key={edition.id} edition={edition} showFormat={book.editions.length > 1} />
         ))}
@@ -154,7 +193,7 @@ export default async function BookPage({ params }: Props) {
 
       {related.length > 0 ? (
         <section className={styles.section} aria-labelledby="related">
-          <h2 id="related">Related titles</h2>
+          <h2 id="related">More like this</h2>
           <ul className={styles.related}>
             {related.map((r) => (
               <li key={r.id}>

@@ -1,0 +1,339 @@
+import Link from "next/link";
+import { BookCard } from "@/components/ui/book-card";
+import {
+  browseHref,
+  EDITION_FORMATS,
+  formatMoney,
+  hasFilters,
+  READING_FEATURE_LABELS,
+  SORT_LABELS,
+  SORTS,
+  toDecimalString,
+  type BrowseFacets,
+  type BrowseQuery,
+  type BrowseResult,
+  type ReadingFeature,
+} from "@/lib/catalog";
+import { languageName } from "@/lib/site";
+import styles from "./browse-view.module.css";
+
+interface Props {
+  basePath: string;
+  query: BrowseQuery;
+  result: BrowseResult;
+  facets: BrowseFacets;
+  /** Facets fixed by the page itself (a category page has no category facet). */
+  fixed?: { category?: boolean };
+  ignoredParams: string[];
+}
+
+function FacetGroup({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className={styles.facet} aria-label={title}>
+      <h2 className={styles.facetTitle}>{title}</h2>
+      <ul className={styles.facetList}>{children}</ul>
+    </section>
+  );
+}
+
+function FacetLink({
+  href,
+  active,
+  label,
+  count,
+  lang,
+}: {
+  href: string;
+  active: boolean;
+  label: string;
+  count: number;
+  lang?: string;
+}) {
+  return (
+    <li>
+      <Link
+        href={href}
+        className={active ? styles.facetActive : styles.facetLink}
+        aria-current={active ? "true" : undefined}
+      >
+        <span lang={lang}>{label}</span>
+        <span className={styles.count}>{count}</span>
+      </Link>
+    </li>
+  );
+}
+
+function pageNumbers(page: number, pageCount: number): (number | "gap")[] {
+  const wanted = new Set([1, pageCount, page - 1, page, page + 1].filter((p) => p >= 1 && p <= pageCount));
+  const sorted = [...wanted].sort((a, b) => a - b);
+  const out: (number | "gap")[] = [];
+  sorted.forEach((p, i) => {
+    if (i > 0 && p - sorted[i - 1]! > 1) out.push("gap");
+    out.push(p);
+  });
+  return out;
+}
+
+/** A catalog list: facets with counts, sort links, active filters, results and pagination. All links and GET forms. */
+export function BrowseView({ basePath, query, result, facets, fixed = {}, ignoredParams }: Props) {
+  const href = (changes: Partial<BrowseQuery>) => browseHref(basePath, query, changes);
+  const hiddenForPriceForm = new URLSearchParams();
+  if (query.category && !fixed.category) hiddenForPriceForm.set("category", query.category);
+  if (query.language) hiddenForPriceForm.set("language", query.language);
+  if (query.format) hiddenForPriceForm.set("format", query.format);
+  for (const f of query.features) hiddenForPriceForm.append("feature", f);
+  if (query.minRating) hiddenForPriceForm.set("min_rating", String(query.minRating));
+  if (query.sort !== "newest") hiddenForPriceForm.set("sort", query.sort);
+  if (query.pageSize !== 24) hiddenForPriceForm.set("page_size", String(query.pageSize));
+
+  const active: { label: string; remove: string }[] = [];
+  if (query.category && !fixed.category) {
+    const name = facets.categories.find((c) => c.value === query.category)?.name ?? query.category;
+    active.push({ label: `Category: ${name}`, remove: href({ category: undefined }) });
+  }
+  if (query.language)
+    active.push({
+      label: `Language: ${languageName(query.language)}`,
+      remove: href({ language: undefined }),
+    });
+  if (query.format)
+    active.push({
+      label: `Format: ${EDITION_FORMATS[query.format].label}`,
+      remove: href({ format: undefined }),
+    });
+  for (const f of query.features) {
+    active.push({
+      label: READING_FEATURE_LABELS[f],
+      remove: href({ features: query.features.filter((x) => x !== f) }),
+    });
+  }
+  if (query.minRating)
+    active.push({ label: `${query.minRating}+ stars`, remove: href({ minRating: undefined }) });
+  if (query.minPriceCents !== undefined || query.maxPriceCents !== undefined) {
+    const from = query.minPriceCents !== undefined ? formatMoney(query.minPriceCents, "USD") : "any";
+    const to = query.maxPriceCents !== undefined ? formatMoney(query.maxPriceCents, "USD") : "any";
+    active.push({
+      label: `Price: ${from} – ${to}`,
+      remove: href({ minPriceCents: undefined, maxPriceCents: undefined }),
+    });
+  }
+
+  const first = (result.page - 1) * result.pageSize + 1;
+  const last = Math.min(result.total, result.page * result.pageSize);
+
+  return (
+    <div className={styles.layout}>
+      <aside className={styles.filters} aria-label="Filters">
+        {!fixed.category && facets.categories.length > 0 ? (
+          <FacetGroup title="Category">
+            {facets.categories.map((c) => (
+              <FacetLink
+                key={c.value}
+                href={href({ category: query.category === c.value ? undefined : c.value })}
+                active={query.category === c.value}
+                label={c.name}
+                count={c.count}
+              />
+            ))}
+          </FacetGroup>
+        ) : null}
+        {facets.languages.length > 0 ? (
+          <FacetGroup title="Language">
+            {facets.languages.map((l) => (
+              <FacetLink
+                key={l.value}
+                href={href({ language: query.language === l.value ? undefined : l.value })}
+                active={query.language === l.value}
+                label={languageName(l.value)}
+                count={l.count}
+              />
+            ))}
+          </FacetGroup>
+        ) : null}
+        {facets.formats.length > 0 ? (
+          <FacetGroup title="Format">
+            {facets.formats.map((f) => (
+              <FacetLink
+                key={f.value}
+                href={href({ format: query.format === f.value ? undefined : f.value })}
+                active={query.format === f.value}
+                label={EDITION_FORMATS[f.value].label}
+                count={f.count}
+              />
+            ))}
+          </FacetGroup>
+        ) : null}
+        {facets.features.length > 0 ? (
+          <FacetGroup title="Reading features">
+            {facets.features.map((f) => {
+              const on = query.features.includes(f.value);
+              const features: ReadingFeature[] = on
+                ? query.features.filter((x) => x !== f.value)
+                : [...query.features, f.value];
+              return (
+                <FacetLink
+                  key={f.value}
+                  href={href({ features })}
+                  active={on}
+                  label={READING_FEATURE_LABELS[f.value]}
+                  count={f.count}
+                />
+              );
+            })}
+          </FacetGroup>
+        ) : null}
+        {facets.ratings.length > 0 ? (
+          <FacetGroup title="Customer rating">
+            {facets.ratings.map((r) => (
+              <FacetLink
+                key={r.value}
+                href={href({ minRating: query.minRating === Number(r.value) ? undefined : Number(r.value) })}
+                active={query.minRating === Number(r.value)}
+                label={`${r.value} stars & up`}
+                count={r.count}
+              />
+            ))}
+          </FacetGroup>
+        ) : null}
+        <section className={styles.facet} aria-label="Price">
+          <h2 className={styles.facetTitle}>Price</h2>
+          <form action={basePath} method="get" className={styles.priceForm}>
+            {[...hiddenForPriceForm.entries()].map(([name, value], i) => (
+              <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
+            ))}
+            <div className={styles.priceFields}>
+              <label>
+                <span>Min ($)</span>
+                <input
+                  name="min_price"
+                  inputMode="decimal"
+                  defaultValue={
+                    query.minPriceCents !== undefined ? toDecimalString(query.minPriceCents, "USD") : ""
+                  }
+                  placeholder={facets.priceRange ? toDecimalString(facets.priceRange.minCents, "USD") : "0"}
+                  size={6}
+                />
+              </label>
+              <label>
+                <span>Max ($)</span>
+                <input
+                  name="max_price"
+                  inputMode="decimal"
+                  defaultValue={
+                    query.maxPriceCents !== undefined ? toDecimalString(query.maxPriceCents, "USD") : ""
+                  }
+                  placeholder={facets.priceRange ? toDecimalString(facets.priceRange.maxCents, "USD") : ""}
+                  size={6}
+                />
+              </label>
+            </div>
+            <button type="submit" className={styles.priceButton}>
+              Apply price
+            </button>
+          </form>
+        </section>
+      </aside>
+
+      <div className={styles.results}>
+        {ignoredParams.length > 0 ? (
+          <p className={styles.notice} role="status">
+            Some parts of this address were not understood and were ignored: {ignoredParams.join(", ")}.
+          </p>
+        ) : null}
+        <div className={styles.toolbar}>
+          <p className={styles.summary}>
+            {result.total === 0
+              ? "No books match"
+              : `Showing ${first}–${last} of ${result.total} ${result.total === 1 ? "book" : "books"}`}
+          </p>
+          <nav aria-label="Sort" className={styles.sorts}>
+            <span className={styles.sortLabel}>Sort:</span>
+            <ul>
+              {SORTS.map((sort) => (
+                <li key={sort}>
+                  {query.sort === sort ? (
+                    <span aria-current="true" className={styles.sortActive}>
+                      {SORT_LABELS[sort]}
+                    </span>
+                  ) : (
+                    <Link href={href({ sort, page: 1 })}>{SORT_LABELS[sort]}</Link>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+
+        {active.length > 0 ? (
+          <ul className={styles.chips} aria-label="Active filters">
+            {active.map((a) => (
+              <li key={a.label}>
+                <Link href={a.remove} className={styles.chip} aria-label={`Remove filter ${a.label}`}>
+                  {a.label} <span aria-hidden="true">×</span>
+                </Link>
+              </li>
+            ))}
+            {hasFilters(query) ? (
+              <li>
+                <Link href={basePath} className={styles.clear}>
+                  Clear all
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        ) : null}
+
+        {result.books.length > 0 ? (
+          <ul className={styles.grid} aria-label="Books">
+            {result.books.map((book) => (
+              <li key={book.id}>
+                <BookCard book={book} headingLevel={2} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <div className={styles.empty}>
+            <p>No books match these filters{result.total > 0 ? " on this page" : ""}.</p>
+            <p>
+              <Link href={basePath}>Show all books</Link>
+            </p>
+          </div>
+        )}
+
+        {result.pageCount > 1 ? (
+          <nav aria-label="Pages" className={styles.pagination}>
+            {result.page > 1 ? (
+              <Link href={href({ page: result.page - 1 })} rel="prev">
+                ← Previous
+              </Link>
+            ) : null}
+            <ul>
+              {pageNumbers(result.page, result.pageCount).map((p, i) =>
+                p === "gap" ? (
+                  <li key={`gap-${i}`} aria-hidden="true">
+                    …
+                  </li>
+                ) : (
+                  <li key={p}>
+                    {p === result.page ? (
+                      <span aria-current="page">{p}</span>
+                    ) : (
+                      <Link href={href({ page: p })} aria-label={`Page ${p}`}>
+                        {p}
+                      </Link>
+                    )}
+                  </li>
+                ),
+              )}
+            </ul>
+            {result.page < result.pageCount ? (
+              <Link href={href({ page: result.page + 1 })} rel="next">
+                Next →
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { BookCard } from "@/components/ui/book-card";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { findSeries } from "@/lib/catalog";
+import styles from "../../_components/list-page.module.css";
+
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const series = await findSeries(slug);
+  if (!series) return { title: "Series not found", robots: { index: false } };
+  return {
+    title: `${series.name} series`,
+    description: series.description ?? `Every book in the ${series.name} series, in reading order.`,
+    alternates: { canonical: `/series/${slug}` },
+  };
+}
+
+export default async function SeriesPage({ params }: Props) {
+  const { slug } = await params;
+  const series = await findSeries(slug);
+  if (!series) notFound();
+  return (
+    <div className="container">
+      <Breadcrumbs
+        items={[
+          { name: "Home", href: "/" },
+          { name: "Books", href: "/books" },
+          { name: `${series.name} series` },
+        ]}
+      />
+      <p className="eyebrow">Series</p>
+      <h1>{series.name}</h1>
+      {series.description ? <p className="muted">{series.description}</p> : null}
+      <p className="muted">
+        {series.books.length} {series.books.length === 1 ? "book" : "books"} in this series
+      </p>
+      <ol className={styles.grid}>
+        {series.books.map((book) => (
+          <li key={book.id}>
+            {book.seriesPosition ? <p className={styles.position}>Book {book.seriesPosition}</p> : null}
+            <BookCard book={book} headingLevel={2} />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

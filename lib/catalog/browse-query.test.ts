@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { browseHref, browseSearchParams, MAX_PAGE_SIZE, parseBrowseParams } from "./browse-query";
+
+describe("parseBrowseParams", () => {
+  it("reads every filter, the sort and the page", () => {
+    const { query, problems } = parseBrowseParams({
+      category: "wordbooks",
+      language: "es",
+      format: "paperback",
+      feature: ["text-to-speech", "screen-reader"],
+      min_price: "5",
+      max_price: "12.50",
+      min_rating: "4",
+      sort: "title",
+      page: "2",
+      page_size: "12",
+    });
+    expect(problems).toEqual([]);
+    expect(query).toEqual({
+      category: "wordbooks",
+      language: "es",
+      format: "paperback",
+      features: ["screen-reader", "text-to-speech"],
+      minPriceCents: 500,
+      maxPriceCents: 1250,
+      minRating: 4,
+      sort: "title",
+      page: 2,
+      pageSize: 12,
+    });
+  });
+
+  it("defaults to the newest books, 24 a page", () => {
+    expect(parseBrowseParams({}).query).toEqual({ features: [], sort: "newest", page: 1, pageSize: 24 });
+  });
+
+  it("drops bad values and names each one, never throwing", () => {
+    const { query, problems } = parseBrowseParams({
+      category: "../etc/passwd",
+      language: "spanish",
+      format: "scroll",
+      feature: "telepathy",
+      min_price: "cheap",
+      min_rating: "9",
+      sort: "random",
+      page: "-1",
+      page_size: String(MAX_PAGE_SIZE + 1),
+    });
+    expect(query).toEqual({ features: [], sort: "newest", page: 1, pageSize: 24 });
+    expect(problems.map((p) => p.param).sort()).toEqual(
+      [
+        "category",
+        "feature",
+        "format",
+        "language",
+        "min_price",
+        "min_rating",
+        "page",
+        "page_size",
+        "sort",
+      ].sort(),
+    );
+  });
+
+  it("refuses a repeated single-value parameter, an inverted price range and huge numbers", () => {
+    const { query, problems } = parseBrowseParams({
+      sort: ["title", "price-asc"],
+      min_price: "20",
+      max_price: "10",
+      page: "99999999999",
+    });
+    expect(query.sort).toBe("title");
+    expect(query.maxPriceCents).toBeUndefined();
+    expect(problems.map((p) => p.param).sort()).toEqual(["max_price", "page", "sort"]);
+  });
+
+  it("reports unknown parameters only when asked (the API is strict, pages are lenient)", () => {
+    expect(parseBrowseParams({ utm_source: "x" }).problems).toEqual([]);
+    expect(parseBrowseParams({ utm_source: "x" }, { allowUnknown: false }).problems).toEqual([
+      { param: "utm_source", message: 'Unknown parameter "utm_source".' },
+    ]);
+  });
+});
+
+describe("browse URLs", () => {
+  const { query } = parseBrowseParams({ language: "es", sort: "title", page: "3" });
+
+  it("writes parameters in one canonical order, defaults left out", () => {
+    const { query: q } = parseBrowseParams({
+      sort: "title",
+      feature: ["word-wise", "screen-reader"],
+      language: "es",
+      max_price: "10",
+    });
+    expect(browseSearchParams(q).toString()).toBe(
+      "language=es&feature=screen-reader&feature=word-wise&max_price=10.00&sort=title",
+    );
+    expect(
+      browseSearchParams(parseBrowseParams({ sort: "newest", page: "1", page_size: "24" }).query).toString(),
+    ).toBe("");
+  });
+
+  it("goes back to page 1 when a filter changes, keeps the page when only paging", () => {
+    expect(browseHref("/books", query, { format: "ebook" })).toBe(
+      "/books?language=es&format=ebook&sort=title",
+    );
+    expect(browseHref("/books", query, { page: 4 })).toBe("/books?language=es&sort=title&page=4");
+    expect(browseHref("/books", query, { language: undefined, sort: "title" })).toBe("/books?sort=title");
+  });
+});

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
+import { listRelatedBooks } from "./books";
+import { browseBooks, browseFacets } from "./browse";
+import { parseBrowseParams, type RawParams } from "./browse-query";
+import { seedCatalog } from "./seed";
+import { readSeedCatalog } from "./seed-file";
+import { findCategory, findContributor, findSeries } from "./taxonomy";
+
+const SPANISH_BY_TITLE = [
+  "A Delicious Journey through Foodla Comida Wordbookslibros De Palabras",
+  "Animales Wordbooks",
+  "Schoolla Escuela Wordbookslibros De Palabras",
+];
+
+describe.each(testEngines())("browsing the catalog on %s", (engine) => {
+  let db: TestDatabase;
+  const browse = (raw: RawParams, scope = {}) => browseBooks(db.prisma, parseBrowseParams(raw).query, scope);
+  const titles = async (raw: RawParams, scope = {}) => (await browse(raw, scope)).books.map((b) => b.title);
+
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    await seedCatalog(db.prisma, await readSeedCatalog());
+    // A book shoppers must never see, in every facet the seed uses.
+    await db.prisma.book.create({
+      data: {
+        slug: "hidden-wordbook",
+        title: "Hidden Wordbook",
+        languages: ["es", "en"],
+        status: "hidden",
+        categories: { create: [{ category: { connect: { slug: "wordbooks" } } }] },
+        editions: { create: [{ format: "paperback", priceCents: 100 }] },
+      },
+    });
+  });
+  afterAll(async () => db?.destroy());
+
+  it("lists only published books, with the total", async () => {
+    const result = await browse({});
+    expect(result.total).toBe(9);
+    expect(result.books.map((b) => b.slug)).not.toContain("hidden-wordbook");
+  });
+
+  it("filters to the Spanish titles and sorts them by title", async () => {
+    expect(await titles({ language: "es", sort: "title" })).toEqual(SPANISH_BY_TITLE);
+  });
+
+  it("pages through a small page size without overlap", async () => {
+    const page1 = await browse({ language: "es", sort: "title", page_size: "2" });
+    const page2 = await browse({ language: "es", sort: "title", page_size: "2", page: "2" });
+    expect(page1.pageCount).toBe(2);
+    expect([...page1.books, ...page2.books].map((b) => b.title)).toEqual(SPANISH_BY_TITLE);
+    expect((await browse({ language: "es", page_size: "2", page: "3" })).books).toEqual([]);
+  });
+
+  it("sorts by price both ways, ties broken by id", async () => {
+    const up = await browse({ sort: "price-asc" });
+    const prices = up.books.map((b) => b.fromPrice!.amountCents);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    expect(up.books[0]!.title).toBe("The Incredible Adventures of Tap It Tad");
+    const down = await browse({ sort: "price-desc" });
+    expect(down.books[0]!.title).toBe("Mao, Stalin and the Korean War");
+  });
+
+  it("filters by format, price range, category subtree and reading feature", async () => {
+    expect((await browse({ format: "ebook" })).total).toBe(4);
+    expect(await titles({ format: "paperback", max_price: "7", sort: "title" })).toEqual([
+      "The Incredible Adventures of Tap It Tad",
+    ]);
+    expect((await browse({ category: "wordbooks" })).total).toBe(3);
+    expect(await titles({ feature: ["text-to-speech", "screen-reader"] })).toEqual([
+      "Mao, Stalin and the Korean War",
+    ]);
+    const childrens = await findCategory(db.prisma, "childrens");
+    expect((await browse({}, { categoryIds: childrens!.subtreeIds })).total).toBe(5);
+  });
+
+  it("counts each facet with the other filters applied but not its own", async () => {
+    const facets = await browseFacets(db.prisma, parseBrowseParams({ language: "es" }).query);
+    expect(facets.languages).toEqual([
+      { value: "en", count: 9 },
+      { value: "es", count: 3 },
+    ]);
+    expect(facets.formats).toEqual([{ value: "paperback", count: 3 }]);
+    expect(facets.categories.find((c) => c.value === "wordbooks")).toMatchObject({
+      count: 3,
+      parentSlug: "childrens",
+    });
+    expect(facets.priceRange).toEqual({ minCents: 999, maxCents: 999 });
+    const all = await browseFacets(db.prisma, parseBrowseParams({}).query);
+    expect(all.formats).toEqual([
+      { value: "ebook", count: 4 },
+      { value: "paperback", count: 5 },
+    ]);
+    expect(all.features.map((f) => [f.value, f.count])).toEqual([
+      ["text-to-speech", 1],
+      ["screen-reader", 1],
+      ["enhanced-typesetting", 1],
+      ["word-wise", 1],
+    ]);
+    expect(all.ratings).toEqual([]);
+  });
+
+  it("filters and sorts by shopper ratings, not the listing's own figure", async () => {
+    expect((await browse({ min_rating: "1" })).total).toBe(0);
+    await db.prisma.book.update({
+      where: { slug: "what-did-he-say" },
+      data: { ratingCount: 2, ratingSum: 9, ratingAverage: 4.5 },
+    });
+    expect(await titles({ min_rating: "4" })).toEqual(["What Did He Say?"]);
+    expect((await titles({ sort: "rating" }))[0]).toBe("What Did He Say?");
+  });
+
+  it("finds category, series and contributor pages with roles", async () => {
+    const wordbooks = await findCategory(db.prisma, "wordbooks");
+    expect(wordbooks?.ancestors).toEqual([{ slug: "childrens", name: "Children's Books" }]);
+    const series = await findSeries(db.prisma, "cold-war-history");
+    expect(series?.books.map((b) => b.slug)).toEqual(["mao-stalin-and-the-korean-war"]);
+    const shen = await findContributor(db.prisma, "shen-zihua");
+    expect(shen?.books.map((b) => [b.book.slug, b.roles.map((r) => r.onixCode)])).toEqual([
+      ["mao-stalin-and-the-korean-war", ["A38"]],
+    ]);
+    expect(await findContributor(db.prisma, "nobody")).toBeNull();
+  });
+
+  it("ranks more-like-this by shared series, contributors and categories", async () => {
+    const related = await listRelatedBooks(db.prisma, "animales-wordbooks");
+    expect(
+      related
+        .slice(0, 2)
+        .map((b) => b.slug)
+        .sort(),
+    ).toEqual([
+      "a-delicious-journey-through-foodla-comida-wordbookslibros-de-palabras",
+      "schoolla-escuela-wordbookslibros-de-palabras",
+    ]);
+    expect(related.map((b) => b.slug)).not.toContain("animales-wordbooks");
+    expect(related.map((b) => b.slug)).not.toContain("hidden-wordbook");
+    expect(related).toHaveLength(8);
+  });
+});

@@ -1,0 +1,229 @@
+// Catalog lists with filters, facet counts, sorting and pagination, in SQL that runs the same on
+// PGlite and PostgreSQL. One query builder serves /books, the category pages and the API.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/types";
+import type { EditionFormat } from "@/lib/generated/prisma/enums";
+import { bookSummaryInclude, toBookSummary } from "./books";
+import type { BrowseQuery, BrowseSort, ReadingFeature } from "./browse-query";
+import { FORMATS, READING_FEATURES } from "./browse-query";
+import type { BookSummary } from "./types";
+
+const FEATURE_COLUMNS: Record<ReadingFeature, Prisma.Sql> = {
+  "text-to-speech": Prisma.sql`e."textToSpeech"`,
+  "screen-reader": Prisma.sql`e."screenReader"`,
+  "enhanced-typesetting": Prisma.sql`e."enhancedTypesetting"`,
+  "word-wise": Prisma.sql`e."wordWise"`,
+};
+
+/** Filters on the work itself. */
+export interface BookScope {
+  /** Category ids, the chosen category and its descendants. */
+  categoryIds?: number[];
+  seriesId?: number;
+  contributorId?: number;
+}
+
+type Facet = "category" | "language" | "format" | "feature" | "rating" | "price";
+
+/** The WHERE clause for books matching the query, leaving out one facet's own filter when counting it. */
+function bookConditions(query: BrowseQuery, scope: BookScope, omit?: Facet): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`b."status" = 'published'`];
+  if (scope.categoryIds && omit !== "category") {
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "BookCategory" bc WHERE bc."bookId" = b."id" AND bc."categoryId" IN (${Prisma.join(scope.categoryIds.length ? scope.categoryIds : [-1])}))`,
+    );
+  }
+  if (query.category && omit !== "category") {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "BookCategory" bc WHERE bc."bookId" = b."id" AND bc."categoryId" IN (
+      WITH RECURSIVE subtree("id") AS (
+        SELECT "id" FROM "Category" WHERE "slug" = ${query.category}
+        UNION SELECT c."id" FROM "Category" c JOIN subtree ON c."parentId" = subtree."id")
+      SELECT "id" FROM subtree))`);
+  }
+  if (scope.seriesId !== undefined) parts.push(Prisma.sql`b."seriesId" = ${scope.seriesId}`);
+  if (scope.contributorId !== undefined) {
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "BookContributor" c WHERE c."bookId" = b."id" AND c."contributorId" = ${scope.contributorId})`,
+    );
+  }
+  if (query.language && omit !== "language") parts.push(Prisma.sql`${query.language} = ANY (b."languages")`);
+  if (query.minRating !== undefined && omit !== "rating") {
+    parts.push(Prisma.sql`b."ratingCount" > 0 AND b."ratingAverage" >= ${query.minRating}`);
+  }
+  const edition = editionConditions(query, omit);
+  parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Edition" e WHERE e."bookId" = b."id" AND ${edition})`);
+  return Prisma.join(parts, " AND ");
+}
+
+/** Edition filters apply to one edition together: "an ebook under $20 with text-to-speech". */
+function editionConditions(query: BrowseQuery, omit?: Facet): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`e."availability" <> 'discontinued'`];
+  if (query.format && omit !== "format")
+    parts.push(Prisma.sql`e."format" = ${query.format}::"EditionFormat"`);
+  if (omit !== "price") {
+    if (query.minPriceCents !== undefined) parts.push(Prisma.sql`e."priceCents" >= ${query.minPriceCents}`);
+    if (query.maxPriceCents !== undefined) parts.push(Prisma.sql`e."priceCents" <= ${query.maxPriceCents}`);
+  }
+  if (omit !== "feature")
+    for (const f of query.features) parts.push(Prisma.sql`${FEATURE_COLUMNS[f]} IS TRUE`);
+  return Prisma.join(parts, " AND ");
+}
+
+/** The price a book sorts by: its cheapest edition that matches the edition filters. */
+function sortPrice(query: BrowseQuery): Prisma.Sql {
+  return Prisma.sql`(SELECT min(e."priceCents") FROM "Edition" e WHERE e."bookId" = b."id" AND ${editionConditions(query)})`;
+}
+
+function orderBy(sort: BrowseSort): Prisma.Sql {
+  switch (sort) {
+    case "price-asc":
+      return Prisma.sql`"sortPrice" ASC, b."id" ASC`;
+    case "price-desc":
+      return Prisma.sql`"sortPrice" DESC, b."id" ASC`;
+    case "rating":
+      return Prisma.sql`b."ratingAverage" DESC, b."ratingCount" DESC, b."id" ASC`;
+    case "title":
+      return Prisma.sql`lower(b."title") ASC, b."id" ASC`;
+    case "newest":
+      return Prisma.sql`b."publishedAt" DESC NULLS LAST, b."id" DESC`;
+  }
+}
+
+export interface FacetCount<V extends string = string> {
+  value: V;
+  count: number;
+}
+
+export interface BrowseFacets {
+  categories: (FacetCount & { name: string; parentSlug: string | null })[];
+  languages: FacetCount[];
+  formats: FacetCount<EditionFormat>[];
+  features: FacetCount<ReadingFeature>[];
+  ratings: FacetCount[];
+  priceRange: { minCents: number; maxCents: number } | null;
+}
+
+export interface BrowseResult {
+  books: BookSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+async function summariesInOrder(db: Db, ids: number[]): Promise<BookSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.book.findMany({ where: { id: { in: ids } }, include: bookSummaryInclude });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toBookSummary(row)] : [];
+  });
+}
+
+/** One page of published books matching the query, in the query's order. */
+export async function browseBooks(db: Db, query: BrowseQuery, scope: BookScope = {}): Promise<BrowseResult> {
+  const where = bookConditions(query, scope);
+  const offset = (query.page - 1) * query.pageSize;
+  const [countRow] = await db.$queryRaw<
+    { total: bigint }[]
+  >`SELECT count(*) AS total FROM "Book" b WHERE ${where}`;
+  const total = Number(countRow?.total ?? 0);
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT b."id", ${sortPrice(query)} AS "sortPrice"
+      FROM "Book" b
+     WHERE ${where}
+     ORDER BY ${orderBy(query.sort)}
+     LIMIT ${query.pageSize} OFFSET ${offset}`;
+  return {
+    books: await summariesInOrder(
+      db,
+      rows.map((r) => r.id),
+    ),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
+  };
+}
+
+/**
+ * Counts per facet value, each computed with every other active filter applied but not its own
+ * (choosing "Spanish" still shows how many English books the other filters leave).
+ */
+export async function browseFacets(db: Db, query: BrowseQuery, scope: BookScope = {}): Promise<BrowseFacets> {
+  const [categories, languages, formats, features, ratings, prices] = await Promise.all([
+    db.$queryRaw<{ value: string; name: string; parentSlug: string | null; count: bigint }[]>`
+      SELECT c."slug" AS value, c."name", p."slug" AS "parentSlug", count(DISTINCT b."id") AS count
+        FROM "Book" b
+        JOIN "BookCategory" bc ON bc."bookId" = b."id"
+        JOIN "Category" c ON c."id" = bc."categoryId"
+        LEFT JOIN "Category" p ON p."id" = c."parentId"
+       WHERE ${bookConditions(query, scope, "category")}
+       GROUP BY c."slug", c."name", p."slug", c."position"
+       ORDER BY count DESC, c."name" ASC
+       LIMIT 100`,
+    db.$queryRaw<{ value: string; count: bigint }[]>`
+      SELECT l AS value, count(*) AS count
+        FROM "Book" b, unnest(b."languages") AS l
+       WHERE ${bookConditions(query, scope, "language")}
+       GROUP BY l ORDER BY count DESC, l ASC LIMIT 50`,
+    db.$queryRaw<{ value: EditionFormat; count: bigint }[]>`
+      SELECT e."format"::text AS value, count(DISTINCT b."id") AS count
+        FROM "Book" b JOIN "Edition" e ON e."bookId" = b."id"
+       WHERE ${bookConditions(query, scope, "format")} AND ${editionConditions(query, "format")}
+       GROUP BY e."format"`,
+    db.$queryRaw<{ tts: bigint; sr: bigint; et: bigint; ww: bigint }[]>`
+      SELECT count(DISTINCT b."id") FILTER (WHERE e."textToSpeech" IS TRUE) AS tts,
+             count(DISTINCT b."id") FILTER (WHERE e."screenReader" IS TRUE) AS sr,
+             count(DISTINCT b."id") FILTER (WHERE e."enhancedTypesetting" IS TRUE) AS et,
+             count(DISTINCT b."id") FILTER (WHERE e."wordWise" IS TRUE) AS ww
+        FROM "Book" b JOIN "Edition" e ON e."bookId" = b."id"
+       WHERE ${bookConditions(query, scope)} AND ${editionConditions(query)}`,
+    db.$queryRaw<{ r4: bigint; r3: bigint; r2: bigint; r1: bigint }[]>`
+      SELECT count(*) FILTER (WHERE b."ratingAverage" >= 4) AS r4,
+             count(*) FILTER (WHERE b."ratingAverage" >= 3) AS r3,
+             count(*) FILTER (WHERE b."ratingAverage" >= 2) AS r2,
+             count(*) FILTER (WHERE b."ratingAverage" >= 1) AS r1
+        FROM "Book" b
+       WHERE ${bookConditions(query, scope, "rating")} AND b."ratingCount" > 0`,
+    db.$queryRaw<{ min: number | null; max: number | null }[]>`
+      SELECT min(e."priceCents") AS min, max(e."priceCents") AS max
+        FROM "Book" b JOIN "Edition" e ON e."bookId" = b."id"
+       WHERE ${bookConditions(query, scope, "price")} AND ${editionConditions(query, "price")}`,
+  ]);
+  const f = features[0];
+  const r = ratings[0];
+  const p = prices[0];
+  const featureCounts: Record<ReadingFeature, bigint | undefined> = {
+    "text-to-speech": f?.tts,
+    "screen-reader": f?.sr,
+    "enhanced-typesetting": f?.et,
+    "word-wise": f?.ww,
+  };
+  return {
+    categories: categories.map((c) => ({
+      value: c.value,
+      name: c.name,
+      parentSlug: c.parentSlug,
+      count: Number(c.count),
+    })),
+    languages: languages.map((l) => ({ value: l.value, count: Number(l.count) })),
+    formats: FORMATS.flatMap((format) => {
+      const row = formats.find((x) => x.value === format);
+      return row ? [{ value: format, count: Number(row.count) }] : [];
+    }),
+    features: READING_FEATURES.map((value) => ({ value, count: Number(featureCounts[value] ?? 0) })).filter(
+      (x) => x.count > 0,
+    ),
+    ratings: r
+      ? [
+          { value: "4", count: Number(r.r4) },
+          { value: "3", count: Number(r.r3) },
+          { value: "2", count: Number(r.r2) },
+          { value: "1", count: Number(r.r1) },
+        ].filter((x) => x.count > 0)
+      : [],
+    priceRange: p?.min != null && p.max != null ? { minCents: Number(p.min), maxCents: Number(p.max) } : null,
+  };
+}
