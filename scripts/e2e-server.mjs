@@ -71,6 +71,8 @@ const env = {
 const tsx = ["--conditions=react-server", "--import", "tsx"];
 run([...tsx, "scripts/migrate.ts", "deploy"], env);
 run([...tsx, "scripts/seed.ts"], env);
+// Known staff accounts for e2e/admin-auth.spec.ts (through the same service as admin:create).
+run([...tsx, "scripts/e2e-staff.ts"], env);
 
 Object.assign(process.env, env);
 await import("../server.mjs");
