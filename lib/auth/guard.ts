@@ -15,6 +15,8 @@ import { revokeSession, validateSession, type StaffSession } from "./sessions";
 import { signIn, type SignInResult } from "./sign-in";
 
 export const SESSION_COOKIE = "bookstore_admin_session";
+/** Where refused actions go (a 403 page); see app/admin/not-allowed/page.tsx for why not forbidden(). */
+const NOT_ALLOWED_PATH = "/admin/not-allowed";
 
 /** The signed-in staff member of this request, or null. One database lookup per request. */
 export const getCurrentSession = cache(async (): Promise<StaffSession | null> => {
@@ -40,13 +42,14 @@ async function originInput(): Promise<OriginCheckInput> {
 export interface RequireStaffOptions {
   /** The admin path to come back to after signing in (pages and actions cannot know their URL). */
   next?: string;
-  /** Server actions: also refuse a missing or foreign Origin (403). */
+  /** Server actions: also refuse a missing or foreign Origin. Refusals redirect to a 403 page. */
   mutation?: boolean;
 }
 
 /**
  * Pages and server actions: the signed-in staff member with `role` (any role when omitted).
- * Signed out: redirect to /admin/sign-in?next=...; wrong role or cross-site mutation: 403 page.
+ * Signed out: redirect to /admin/sign-in?next=...; wrong role: 403 page (actions: a redirect to
+ * it); cross-site mutation: the same redirect, without running the action.
  */
 export async function requireStaff(role?: StaffRole, options: RequireStaffOptions = {}): Promise<Staff> {
   const origin = options.mutation ? await originInput() : undefined;
@@ -59,6 +62,7 @@ export async function requireStaff(role?: StaffRole, options: RequireStaffOption
       redirect(`/admin/sign-in?next=${encodeURIComponent(safeNextPath(options.next))}`);
     case "forbidden":
     case "cross_site":
+      if (options.mutation) redirect(NOT_ALLOWED_PATH);
       forbidden();
   }
 }
@@ -66,7 +70,7 @@ export async function requireStaff(role?: StaffRole, options: RequireStaffOption
 /** The sign-in action has no session yet, but must still refuse cross-site posts. */
 export async function requireSameOrigin(): Promise<void> {
   const decision = decideAccess({ staff: null, origin: await originInput() });
-  if (decision.outcome === "cross_site") forbidden();
+  if (decision.outcome === "cross_site") redirect(NOT_ALLOWED_PATH);
 }
 
 /** Checks the credentials and, when they are right, sets the session cookie. */
