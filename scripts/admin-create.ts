@@ -48,6 +48,7 @@ async function main() {
     }
   }
   const db = await openDatabase(process.env.DATABASE_URL);
+  let failed = false;
   try {
     const user = await createStaffUser(
       db.prisma,
@@ -65,11 +66,13 @@ async function main() {
     const fields = Object.entries(error.fields).map(
       ([field, messages]) => `  ${field}: ${messages.join(" ")}`,
     );
-    console.error([error.message, ...fields].join("\n"));
-    process.exitCode = 1;
+    console.error(["The account was not created.", ...fields].join("\n"));
+    failed = true;
   } finally {
     await db.close();
   }
+  // After closing: a process.exitCode set earlier was lost on shutdown when tried here.
+  if (failed) process.exit(1);
 }
 
 main().catch((error: unknown) => {

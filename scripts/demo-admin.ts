@@ -10,6 +10,8 @@ import { parseEnv } from "@/lib/env";
 const DEMO_ADMIN_EMAIL = "admin@bookstore.local";
 
 async function main() {
+  // Live mode: nothing to do, whatever else the environment says (the server checks it).
+  if (process.env.STORE_MODE?.trim() === "live") return;
   const env = parseEnv(process.env);
   if (env.STORE_MODE !== "demo") return;
   const db = await openDatabase(env.DATABASE_URL);
