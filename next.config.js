@@ -10,6 +10,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // forbidden() and forbidden.tsx: a signed-in staff member without the role gets a real 403.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

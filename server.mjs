@@ -19,6 +19,9 @@ const server = createServer((req, res) => {
   const incoming = req.headers["x-request-id"];
   const requestId = typeof incoming === "string" && ACCEPTABLE_ID.test(incoming) ? incoming : randomUUID();
   req.headers["x-request-id"] = requestId;
+  // Always overwritten, so clients cannot forge it: rate limits and the audit log read it
+  // (lib/auth/client-ip.ts; TRUSTED_PROXY_HOPS for deployments behind a reverse proxy).
+  req.headers["x-client-ip"] = req.socket.remoteAddress ?? "";
   res.setHeader("X-Request-Id", requestId);
   res.on("finish", () => {
     writeLogLine("info", "request", {

@@ -42,6 +42,12 @@ const envSchema = z.object({
   MAIL_FROM: optionalString,
   UPLOAD_DIR: optionalString,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number({ error: "TRUSTED_PROXY_HOPS must be a whole number (0 without a reverse proxy)." })
+    .int()
+    .min(0)
+    .max(10)
+    .default(0),
 });
 
 type RawEnv = z.infer<typeof envSchema>;

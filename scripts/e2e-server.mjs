@@ -74,6 +74,8 @@ const tsx = ["--conditions=react-server", "--import", "tsx"];
 run([...tsx, "scripts/migrate.ts", "deploy"], env);
 run([...tsx, "scripts/seed.ts"], env);
 run([...tsx, "scripts/e2e-fixtures.ts"], env);
+// Known staff accounts for e2e/admin-auth.spec.ts (through the same service as admin:create).
+run([...tsx, "scripts/e2e-staff.ts"], env);
 
 Object.assign(process.env, env);
 await import("../server.mjs");

@@ -25,6 +25,7 @@ function run(label, args) {
 
 run("migrate", [...tsx, "scripts/migrate.ts", "deploy"]);
 run("seed", [...tsx, "scripts/seed.ts"]);
+run("demo admin", [...tsx, "scripts/demo-admin.ts"]);
 if (buildIsCurrent(distDir)) console.log(`npm start: ${distDir} is current, not rebuilding`);
 else run("build", [path.join(root, "node_modules/next/dist/bin/next"), "build"]);
 

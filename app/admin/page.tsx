@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireStaff } from "@/lib/auth";
+import styles from "./admin.module.css";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Dashboard", robots: { index: false, follow: false } };
+
+export default async function AdminDashboard() {
+  const staff = await requireStaff(undefined, { next: "/admin" });
+  return (
+    <>
+      <h1>Dashboard</h1>
+      <section className={styles.card}>
+        <p>
+          Signed in as <strong>{staff.name}</strong> ({staff.email}), role <strong>{staff.role}</strong>.
+        </p>
+      </section>
+      <section className={styles.card}>
+        <h2>Go to</h2>
+        <ul>
+          {staff.role === "admin" ? (
+            <>
+              <li>
+                <Link href="/admin/users">Staff users</Link>: invite staff, change roles, disable accounts,
+                reset passwords.
+              </li>
+              <li>
+                <Link href="/admin/audit">Audit log</Link>: every sign-in and account change.
+              </li>
+            </>
+          ) : (
+            <li>Listings and ratings (editor tools) appear here as they are built.</li>
+          )}
+          <li>
+            <Link href="/">The storefront</Link>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+"use server";
+import { redirect } from "next/navigation";
+import { textField } from "../form-data";
+import { requireSameOrigin, safeNextPath, signInStaff } from "@/lib/auth";
+
+// A plain form action with the redirect-back pattern, so sign-in works without JavaScript.
+export async function signInAction(formData: FormData): Promise<void> {
+  await requireSameOrigin();
+  const next = safeNextPath(textField(formData, "next"));
+  const result = await signInStaff({ email: formData.get("email"), password: formData.get("password") });
+  if (!result.ok) {
+    const query = new URLSearchParams({ error: result.reason, next });
+    if (result.reason === "limited") query.set("retry", String(Math.ceil(result.retryAfterSeconds / 60)));
+    redirect(`/admin/sign-in?${query.toString()}`);
+  }
+  redirect(next);
+}

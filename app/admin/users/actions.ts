@@ -1,0 +1,105 @@
+"use server";
+import { redirect } from "next/navigation";
+import {
+  addStaffUser,
+  AuthError,
+  requireStaff,
+  resetStaffUserPassword,
+  STAFF_ROLES,
+  updateStaffDisabled,
+  updateStaffRole,
+  type StaffRole,
+} from "@/lib/auth";
+import { textField } from "../form-data";
+
+const USERS = "/admin/users";
+
+function back(params: Record<string, string>): never {
+  redirect(`${USERS}?${new URLSearchParams(params).toString()}`);
+}
+
+function userIdFrom(formData: FormData): number {
+  const id = Number(formData.get("userId"));
+  return Number.isInteger(id) && id > 0 ? id : 0;
+}
+
+function roleFrom(formData: FormData): StaffRole | null {
+  const role = formData.get("role");
+  return STAFF_ROLES.find((r) => r === role) ?? null;
+}
+
+function errorCode(error: unknown): string {
+  if (error instanceof AuthError) return error.code;
+  throw error;
+}
+
+// Invalid input redirects back with the field messages and the non-secret values in the query
+// string (the redirect-back pattern: it works with and without JavaScript).
+export async function createUserAction(formData: FormData): Promise<void> {
+  const staff = await requireStaff("admin", { next: USERS, mutation: true });
+  const input = {
+    email: textField(formData, "email"),
+    name: textField(formData, "name"),
+    role: textField(formData, "role"),
+    password: textField(formData, "password"),
+  };
+  try {
+    await addStaffUser(staff.id, input as { email: string; name: string; role: StaffRole; password: string });
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    const params: Record<string, string> = {
+      form: "create",
+      email: input.email,
+      name: input.name,
+      role: input.role,
+    };
+    for (const [field, messages] of Object.entries(error.fields)) {
+      if (messages[0]) params[`fe_${field}`] = messages[0];
+    }
+    back(params);
+  }
+  back({ notice: "created", target: input.email.trim().toLowerCase() });
+}
+
+export async function changeRoleAction(formData: FormData): Promise<void> {
+  const staff = await requireStaff("admin", { next: USERS, mutation: true });
+  const role = roleFrom(formData);
+  if (!role) back({ error: "validation" });
+  let user;
+  try {
+    user = await updateStaffRole(staff.id, userIdFrom(formData), role);
+  } catch (error) {
+    back({ error: errorCode(error) });
+  }
+  back({ notice: "role_changed", target: user.email });
+}
+
+export async function setDisabledAction(formData: FormData): Promise<void> {
+  const staff = await requireStaff("admin", { next: USERS, mutation: true });
+  const disabled = formData.get("disabled") === "1";
+  let user;
+  try {
+    user = await updateStaffDisabled(staff.id, userIdFrom(formData), disabled);
+  } catch (error) {
+    back({ error: errorCode(error) });
+  }
+  back({ notice: disabled ? "disabled" : "enabled", target: user.email });
+}
+
+export type ResetPasswordState =
+  null | { ok: true; email: string; password: string } | { ok: false; message: string };
+
+// Returns the new password to the form's state: it is shown once and never stored or put in a URL.
+export async function resetPasswordAction(
+  _previous: ResetPasswordState,
+  formData: FormData,
+): Promise<ResetPasswordState> {
+  const staff = await requireStaff("admin", { next: USERS, mutation: true });
+  try {
+    const { user, password } = await resetStaffUserPassword(staff.id, userIdFrom(formData));
+    return { ok: true, email: user.email, password };
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,60 @@
+import "server-only";
+// What app/ imports: the guard, sessions through cookies, and the staff-account services bound to
+// the process database. Pages never import Prisma.
+import { listAudit } from "@/lib/audit";
+import { getPrisma } from "@/lib/db";
+import { requestIp } from "./guard";
+import type { StaffRole } from "./roles";
+import type { CreateStaffInput } from "./schemas";
+import {
+  changeStaffRole,
+  createStaffUser,
+  listStaffUsers,
+  resetStaffPassword,
+  setStaffDisabled,
+  type StaffUser,
+} from "./users";
+
+export {
+  getCurrentSession,
+  requireSameOrigin,
+  requireStaff,
+  signInStaff,
+  signOutStaff,
+  SESSION_COOKIE,
+} from "./guard";
+export { requireStaffForRoute } from "./route-guard";
+export { problemResponse } from "./problem";
+export { AuthError, type AuthFieldErrors } from "./errors";
+export { hasRole, safeNextPath, STAFF_ROLES, type Staff, type StaffRole } from "./roles";
+export { MIN_PASSWORD_LENGTH } from "./password";
+export type { StaffUser } from "./users";
+export type { AuditEntry } from "@/lib/audit";
+
+async function actor(actorId: number) {
+  return { actorId, ip: await requestIp() };
+}
+
+export async function getStaffUsers(): Promise<StaffUser[]> {
+  return listStaffUsers(await getPrisma());
+}
+
+export async function addStaffUser(actorId: number, input: CreateStaffInput): Promise<StaffUser> {
+  return createStaffUser(await getPrisma(), input, await actor(actorId));
+}
+
+export async function updateStaffRole(actorId: number, userId: number, role: StaffRole): Promise<StaffUser> {
+  return changeStaffRole(await getPrisma(), userId, role, await actor(actorId));
+}
+
+export async function updateStaffDisabled(actorId: number, userId: number, disabled: boolean) {
+  return setStaffDisabled(await getPrisma(), userId, disabled, await actor(actorId));
+}
+
+export async function resetStaffUserPassword(actorId: number, userId: number) {
+  return resetStaffPassword(await getPrisma(), userId, await actor(actorId));
+}
+
+export async function getAuditPage(page: number, pageSize = 50) {
+  return listAudit(await getPrisma(), { page, pageSize });
+}

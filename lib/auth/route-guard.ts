@@ -1,0 +1,43 @@
+import "server-only";
+// The staff guard for admin route handlers (app/api/admin/...): 401 without a valid session, 403
+// for the wrong role or a cross-site mutation, as application/problem+json.
+import { getEnv } from "@/lib/env";
+import { getCurrentSession } from "./guard";
+import { problemResponse } from "./problem";
+import { decideAccess, type Staff, type StaffRole } from "./roles";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export async function requireStaffForRoute(
+  request: Request,
+  role?: StaffRole,
+): Promise<{ ok: true; staff: Staff } | { ok: false; response: Response }> {
+  const env = getEnv();
+  const origin = SAFE_METHODS.has(request.method)
+    ? undefined
+    : {
+        origin: request.headers.get("origin"),
+        host: request.headers.get("x-forwarded-host") ?? request.headers.get("host"),
+        siteUrl: env.SITE_URL,
+        strict: env.STORE_MODE === "live",
+      };
+  const session = await getCurrentSession();
+  const decision = decideAccess({ staff: session?.staff ?? null, role, origin });
+  switch (decision.outcome) {
+    case "ok":
+      return { ok: true, staff: decision.staff };
+    case "sign_in":
+      return { ok: false, response: problemResponse(401, "Sign-in required", "Sign in at /admin/sign-in.") };
+    case "forbidden":
+      return { ok: false, response: problemResponse(403, "Forbidden", "Your role does not allow this.") };
+    case "cross_site":
+      return {
+        ok: false,
+        response: problemResponse(
+          403,
+          "Cross-site request refused",
+          "The Origin header is missing or foreign.",
+        ),
+      };
+  }
+}
