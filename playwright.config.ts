@@ -42,7 +42,7 @@ export default defineConfig({
     command: `node scripts/e2e-server.mjs ${database} ${PORTS[database]}`,
     url: `http://127.0.0.1:${PORTS[database]}/api/health`,
     reuseExistingServer: false,
-    timeout: 300_000,
+    timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 600_000),
     stdout: "ignore",
     stderr: "pipe",
   })),

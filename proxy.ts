@@ -21,8 +21,14 @@ export async function proxy(request: NextRequest) {
   for (const [pattern, kind] of PATTERNS) {
     const slug = pattern.exec(path)?.[1];
     if (!slug) continue;
+    let decoded: string | null = null;
+    try {
+      decoded = decodeURIComponent(slug);
+    } catch {
+      // A malformed %-escape names nothing.
+    }
     const db = await getDatabase();
-    if (await publicSlugExists(db.prisma, kind, decodeURIComponent(slug))) return NextResponse.next();
+    if (decoded !== null && (await publicSlugExists(db.prisma, kind, decoded))) return NextResponse.next();
     return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url));
   }
   return NextResponse.next();

@@ -102,6 +102,8 @@ for (const javaScriptEnabled of [true, false]) {
         "/books/no-such-book",
         ...INVISIBLE_SLUGS.map((s) => `/books/${s}`),
         "/articles/nope",
+        "/books/%00%27",
+        "/books/%E0%A4%A",
         "/no/such/page",
       ]) {
         // Twice: the first request renders, the second may come from the cache.

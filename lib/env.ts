@@ -48,6 +48,14 @@ const envSchema = z.object({
     .min(0)
     .max(10)
     .default(0),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({
+      error: "API_RATE_LIMIT_PER_MINUTE must be a whole number of requests per client IP per minute.",
+    })
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(1200),
 });
 
 type RawEnv = z.infer<typeof envSchema>;

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { bookSummaryInclude, toBookSummary } from "./books";
+import { isValidSlug } from "./slug";
 import type { ArticleView } from "./types";
 
 const blocksSchema = z.array(z.object({ type: z.enum(["heading", "paragraph"]), text: z.string() }));
 
 /** A published article with the book it is about (when that book is published). */
 export async function findPublishedArticle(db: Db, slug: string): Promise<ArticleView | null> {
+  if (!isValidSlug(slug)) return null;
   const row = await db.article.findFirst({
     where: { slug, status: "published" },
     include: { book: { include: bookSummaryInclude } },

@@ -2,6 +2,7 @@
 import type { Db } from "@/lib/db/types";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CatalogError } from "./errors";
+import { isValidSlug } from "./slug";
 import type { BookDetail, BookSummary, ContributorCredit, EditionView } from "./types";
 import { CONTRIBUTOR_ROLES, formatName } from "./vocabulary";
 
@@ -114,6 +115,8 @@ export async function listPublishedBooks(
 
 /** A published book by slug, or null: drafts and hidden books do not exist for shoppers. */
 export async function findPublishedBook(db: Db, slug: string): Promise<BookDetail | null> {
+  // Anything that is not a slug cannot name a book (and NUL bytes would be a database error).
+  if (!isValidSlug(slug)) return null;
   const row = await db.book.findFirst({ where: { slug, status: "published" }, include: detailInclude });
   return row ? toDetail(row) : null;
 }
@@ -135,6 +138,7 @@ export async function listRelatedBooks(
   { take = 8 }: { take?: number } = {},
 ): Promise<BookSummary[]> {
   const limit = Math.min(Math.max(take, 1), 24);
+  if (!isValidSlug(slug)) return [];
   const book = await db.book.findUnique({
     where: { slug },
     select: {
@@ -189,6 +193,7 @@ export type StorefrontPathKind = "book" | "article" | "category" | "series" | "c
  * by the static not-found page instead.
  */
 export async function publicSlugExists(db: Db, kind: StorefrontPathKind, slug: string): Promise<boolean> {
+  if (!isValidSlug(slug)) return false;
   switch (kind) {
     case "book":
       return (await db.book.count({ where: { slug, status: "published" } })) > 0;

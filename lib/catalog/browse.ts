@@ -227,3 +227,130 @@ export async function browseFacets(db: Db, query: BrowseQuery, scope: BookScope 
     priceRange: p?.min != null && p.max != null ? { minCents: Number(p.min), maxCents: Number(p.max) } : null,
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Keyset ("cursor") pagination for the API: stable under inserts and as fast on page 500 as on page 1.
+
+type KeyKind = "timestamp" | "numeric" | "int" | "text";
+interface SortKey {
+  expr: Prisma.Sql;
+  alias: string;
+  dir: "asc" | "desc";
+  kind: KeyKind;
+}
+
+function sortKeys(query: BrowseQuery): SortKey[] {
+  const id: SortKey = { expr: Prisma.sql`b."id"`, alias: "k_id", dir: "asc", kind: "int" };
+  switch (query.sort) {
+    case "newest":
+      return [
+        {
+          expr: Prisma.sql`coalesce(b."publishedAt", 'epoch'::timestamp)`,
+          alias: "k1",
+          dir: "desc",
+          kind: "timestamp",
+        },
+        { ...id, dir: "desc" },
+      ];
+    case "price-asc":
+      return [{ expr: sortPrice(query), alias: "k1", dir: "asc", kind: "int" }, id];
+    case "price-desc":
+      return [{ expr: sortPrice(query), alias: "k1", dir: "desc", kind: "int" }, id];
+    case "rating":
+      return [
+        { expr: Prisma.sql`b."ratingAverage"`, alias: "k1", dir: "desc", kind: "numeric" },
+        { expr: Prisma.sql`b."ratingCount"`, alias: "k2", dir: "desc", kind: "int" },
+        id,
+      ];
+    case "title":
+      return [{ expr: Prisma.sql`lower(b."title")`, alias: "k1", dir: "asc", kind: "text" }, id];
+  }
+}
+
+/** The position after the last row of a page: its sort keys, as strings. */
+export interface BrowseCursor {
+  sort: BrowseSort;
+  keys: string[];
+}
+
+function typed(value: string, kind: KeyKind): Prisma.Sql {
+  switch (kind) {
+    case "timestamp":
+      return Prisma.sql`${value}::timestamp`;
+    case "numeric":
+      return Prisma.sql`${value}::numeric`;
+    case "int":
+      return Prisma.sql`${value}::int`;
+    case "text":
+      return Prisma.sql`${value}::text`;
+  }
+}
+
+const KEY_PATTERNS: Record<KeyKind, RegExp> = {
+  timestamp: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?$/,
+  numeric: /^-?\d{1,6}(\.\d{1,6})?$/,
+  int: /^-?\d{1,10}$/,
+  text: /^[\s\S]{0,1000}$/,
+};
+
+/** Whether a decoded cursor fits the query's sort (keys of the right number and shape). */
+export function cursorFitsQuery(cursor: BrowseCursor, query: BrowseQuery): boolean {
+  const keys = sortKeys(query);
+  return (
+    cursor.sort === query.sort &&
+    cursor.keys.length === keys.length &&
+    keys.every((k, i) => KEY_PATTERNS[k.kind].test(cursor.keys[i] ?? ""))
+  );
+}
+
+function afterCursor(keys: SortKey[], values: string[]): Prisma.Sql {
+  const alternatives = keys.map((key, i) => {
+    const equal = keys.slice(0, i).map((k, j) => Prisma.sql`${k.expr} = ${typed(values[j]!, k.kind)}`);
+    const beyond = Prisma.sql`${key.expr} ${key.dir === "asc" ? Prisma.sql`>` : Prisma.sql`<`} ${typed(values[i]!, key.kind)}`;
+    return Prisma.sql`(${Prisma.join([...equal, beyond], " AND ")})`;
+  });
+  return Prisma.sql`(${Prisma.join(alternatives, " OR ")})`;
+}
+
+function keyText(value: unknown, kind: KeyKind): string {
+  if (kind === "timestamp")
+    return (value instanceof Date ? value : new Date(String(value))).toISOString().replace("Z", "");
+  return String(value);
+}
+
+export interface BrowsePage {
+  books: BookSummary[];
+  total: number;
+  next: BrowseCursor | null;
+}
+
+/** Up to `limit` books after `cursor` (or from the start), with the cursor of the next page. */
+export async function browseBooksAfter(
+  db: Db,
+  query: BrowseQuery,
+  { cursor, limit, scope = {} }: { cursor: BrowseCursor | null; limit: number; scope?: BookScope },
+): Promise<BrowsePage> {
+  const keys = sortKeys(query);
+  const where = bookConditions(query, scope);
+  const conditions = cursor ? Prisma.sql`${where} AND ${afterCursor(keys, cursor.keys)}` : where;
+  const select = Prisma.join(keys.map((k) => Prisma.sql`${k.expr} AS ${Prisma.raw(`"${k.alias}"`)}`));
+  const order = Prisma.join(keys.map((k) => Prisma.sql`${k.expr} ${Prisma.raw(k.dir.toUpperCase())}`));
+  const [rows, [countRow]] = await Promise.all([
+    db.$queryRaw<Record<string, unknown>[]>`
+      SELECT b."id", ${select} FROM "Book" b WHERE ${conditions} ORDER BY ${order} LIMIT ${limit + 1}`,
+    db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Book" b WHERE ${where}`,
+  ]);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    books: await summariesInOrder(
+      db,
+      page.map((r) => Number(r.id)),
+    ),
+    total: Number(countRow?.total ?? 0),
+    next:
+      rows.length > limit && last
+        ? { sort: query.sort, keys: keys.map((k) => keyText(last[k.alias], k.kind)) }
+        : null,
+  };
+}

@@ -139,3 +139,26 @@ export const ratingDistribution = cache((bookId: number, slug: string) =>
     },
   )(),
 );
+
+export const browseBooksAfter = cache((queryKey: string, cursorKey: string, limit: number) => {
+  const query = JSON.parse(queryKey) as BrowseQuery;
+  const cursor = JSON.parse(cursorKey) as browse.BrowseCursor | null;
+  return unstable_cache(
+    async () => browse.browseBooksAfter(await getPrisma(), query, { cursor, limit }),
+    ["browse:after", queryKey, cursorKey, String(limit)],
+    { tags: [CACHE_TAGS.bookLists, CACHE_TAGS.taxonomy], revalidate: CACHE_SECONDS },
+  )();
+});
+
+export const listPublishedRatings = cache((bookId: number, slug: string, afterKey: string, limit: number) => {
+  const after = JSON.parse(afterKey) as { createdAt: string; id: number } | null;
+  return unstable_cache(
+    async () => ratings.listPublishedRatings(await getPrisma(), bookId, { after, limit }),
+    ["ratings:list", String(bookId), afterKey, String(limit)],
+    { tags: [CACHE_TAGS.book(slug)], revalidate: CACHE_SECONDS },
+  )();
+});
+
+export { cursorFitsQuery } from "./browse";
+export type { BrowseCursor, BrowsePage } from "./browse";
+export type { RatingView } from "./rating-summary";

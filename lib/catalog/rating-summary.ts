@@ -27,3 +27,43 @@ export function summarizeRatings(groups: { stars: number; count: number }[]): Ra
   const sum = stars.reduce((n, s) => n + s.stars * s.count, 0);
   return { count, average: count ? Math.round((sum / count) * 100) / 100 : 0, stars };
 }
+
+export interface RatingView {
+  id: number;
+  stars: number;
+  title: string | null;
+  body: string | null;
+  displayName: string | null;
+  createdAt: string;
+}
+
+/** A book's published ratings, newest first, after an optional (createdAt, id) position. */
+export async function listPublishedRatings(
+  db: Db,
+  bookId: number,
+  { after, limit }: { after: { createdAt: string; id: number } | null; limit: number },
+): Promise<{ ratings: RatingView[]; next: { createdAt: string; id: number } | null }> {
+  const rows = await db.rating.findMany({
+    where: {
+      bookId,
+      status: "published",
+      ...(after
+        ? {
+            OR: [
+              { createdAt: { lt: new Date(after.createdAt) } },
+              { createdAt: new Date(after.createdAt), id: { lt: after.id } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select: { id: true, stars: true, title: true, body: true, displayName: true, createdAt: true },
+  });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    ratings: page.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    next: rows.length > limit && last ? { createdAt: last.createdAt.toISOString(), id: last.id } : null,
+  };
+}

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/types";
 import type { ContributorRole } from "@/lib/generated/prisma/enums";
 import { bookSummaryInclude, toBookSummary } from "./books";
 import type { BookSummary, CategoryRef } from "./types";
+import { isValidSlug } from "./slug";
 import { CONTRIBUTOR_ROLES } from "./vocabulary";
 
 export interface CategoryView extends CategoryRef {
@@ -19,6 +20,7 @@ export interface CategoryView extends CategoryRef {
 const MAX_DEPTH = 8;
 
 export async function findCategory(db: Db, slug: string): Promise<CategoryView | null> {
+  if (!isValidSlug(slug)) return null;
   const category = await db.category.findUnique({
     where: { slug },
     include: {
@@ -93,6 +95,7 @@ export interface SeriesView {
 }
 
 export async function findSeries(db: Db, slug: string, { take = 100 } = {}): Promise<SeriesView | null> {
+  if (!isValidSlug(slug)) return null;
   const series = await db.series.findUnique({ where: { slug } });
   if (!series) return null;
   const books = await db.book.findMany({

@@ -1,0 +1,41 @@
+// The public API's per-client allowance, over the shared database-backed limiter.
+import type { Db } from "@/lib/db/types";
+import { consume } from "@/lib/rate-limit";
+import { problem } from "./problem";
+
+export const API_WINDOW_SECONDS = 60;
+
+export const CORS_HEADERS = {
+  "access-control-allow-origin": "*",
+  "access-control-expose-headers":
+    "ETag, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, X-Request-Id",
+};
+
+/**
+ * Counts one request from `clientKey` (an IP, or later a token) and returns the RateLimit headers,
+ * plus a 429 problem with Retry-After when the allowance for this minute is used up.
+ */
+export async function limitApiClient(
+  db: Db,
+  clientKey: string,
+  limit: number,
+  requestId: string | null,
+  now: Date = new Date(),
+): Promise<{ headers: Record<string, string>; refused: Response | null }> {
+  const result = await consume(db, `api:${clientKey}`, { limit, windowSeconds: API_WINDOW_SECONDS }, now);
+  const reset = API_WINDOW_SECONDS - (Math.floor(now.getTime() / 1000) % API_WINDOW_SECONDS);
+  const headers = {
+    "ratelimit-limit": String(limit),
+    "ratelimit-remaining": String(result.remaining),
+    "ratelimit-reset": String(reset),
+  };
+  if (result.allowed) return { headers, refused: null };
+  return {
+    headers,
+    refused: problem("rate_limited", {
+      detail: `At most ${limit} requests a minute; try again in ${result.retryAfterSeconds} s.`,
+      requestId,
+      headers: { ...CORS_HEADERS, ...headers, "retry-after": String(result.retryAfterSeconds) },
+    }),
+  };
+}
