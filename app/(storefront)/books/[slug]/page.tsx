@@ -7,6 +7,7 @@ import { Credits, primaryName } from "@/components/ui/credits";
 import { ListingRating } from "@/components/ui/listing-rating";
 import { findPublishedBook, formatMoney, listRelatedBooks } from "@/lib/catalog";
 import { languageName, titleLang } from "@/lib/site";
+import { AddToCartForm } from "./add-to-cart-form";
 import { EditionDetails } from "./edition-details";
 import styles from "./book.module.css";
 
@@ -117,6 +118,7 @@ export default async function BookPage({ params }: Props) {
                   <p className={styles.price}>
                     {formatMoney(edition.price.amountCents, edition.price.currency)}
                   </p>
+                  <AddToCartForm edition={edition} />
                 </li>
               ))}
             </ul>
