@@ -11,8 +11,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: "Your order",
   robots: { index: false, follow: false },
-  // The URL is the key to the order: never send it to another site.
-  referrer: "no-referrer",
+  // The URL is the key to the order: never send it to another site ("no-referrer" would also
+  // send Origin: null on form posts, which Next refuses for server actions).
+  referrer: "same-origin",
 };
 
 const REFRESH_SECONDS = 3;
