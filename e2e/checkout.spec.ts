@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { FEATURED } from "./support/catalog";
 
@@ -161,4 +162,23 @@ test("product pages stay cached with the cart in the header", async ({ page, req
   expect(response.headers()["x-nextjs-cache"]).toBe("HIT");
   await page.goto(`/books/${FEATURED.slug}`);
   await expect(page.getByRole("link", { name: "Cart", exact: true })).toBeVisible();
+});
+
+test("cart, checkout and order pages have no accessibility violations", async ({ page }) => {
+  const violations = async () =>
+    (
+      await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+        .analyze()
+    ).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  await page.goto("/cart");
+  expect(await violations()).toEqual([]);
+  await fillCartAndCheckout(page);
+  await page.getByRole("button", { name: "Pay $49.98" }).click();
+  await expect(page.getByText("Enter the street address.")).toBeVisible();
+  expect(await violations()).toEqual([]);
+  await fillShipping(page);
+  await page.getByRole("button", { name: "Pay $49.98" }).click();
+  await expect(page.getByText("Status: Paid")).toBeVisible();
+  expect(await violations()).toEqual([]);
 });

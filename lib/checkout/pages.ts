@@ -8,6 +8,14 @@ export function isStubCheckoutEnabled(env: { STORE_MODE: string; paymentProvider
   return env.STORE_MODE === "demo" && env.paymentProvider === "stub";
 }
 
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /** null: not a checkout page; otherwise whether it exists for this URL. */
 export async function checkoutPageExists(
   db: Db,
@@ -15,11 +23,16 @@ export async function checkoutPageExists(
   search: URLSearchParams,
 ): Promise<boolean | null> {
   const order = /^\/orders\/([^/]+)$/.exec(path)?.[1];
-  if (order) return orderTokenExists(db, decodeURIComponent(order));
+  if (order) {
+    const token = decode(order);
+    return token !== null && orderTokenExists(db, token);
+  }
   const session = /^\/checkout\/stub\/([^/]+)$/.exec(path)?.[1];
   if (session) {
     if (!isStubCheckoutEnabled(getEnv())) return false;
-    return (await findStubSession(db, decodeURIComponent(session), search.get("token") ?? "")) !== null;
+    const sessionId = decode(session);
+    if (sessionId === null) return false;
+    return (await findStubSession(db, sessionId, search.get("token") ?? "")) !== null;
   }
   return null;
 }

@@ -37,7 +37,13 @@ async function findOrder(tx: Db, event: OrderEvent) {
 }
 
 async function applyEvent(tx: Db, event: OrderEvent): Promise<{ orderId: string | null; outcome: string }> {
-  if (!event.kind) return { orderId: null, outcome: "ignored: unhandled event type" };
+  if (!event.kind) {
+    const processing = event.type === "checkout.session.completed";
+    return {
+      orderId: null,
+      outcome: processing ? "ignored: payment not complete" : "ignored: unhandled event type",
+    };
+  }
   const order = await findOrder(tx, event);
   if (!order) return { orderId: null, outcome: "ignored: unknown order" };
   const ignored = (outcome: string) => ({ orderId: order.id, outcome });

@@ -24,7 +24,7 @@ interface Props {
 
 export default async function OrderPage({ params }: Props) {
   const { token } = await params;
-  const order = await getOrderByToken(decodeURIComponent(token));
+  const order = await getOrderByToken(token);
   if (!order) notFound();
   const pending = order.status === "pending";
   const address = order.shippingAddress;
