@@ -2,6 +2,7 @@ import type { Instrumentation } from "next";
 import { getDatabase } from "@/lib/db/process-database";
 import { EnvError, getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
+import { redactPath } from "@/lib/log/redact.mjs";
 
 export function checkEnvironmentOrExit() {
   try {
@@ -34,7 +35,7 @@ export function logRequestError(...[error, request, context]: Parameters<Instrum
   log.error("render error", error, {
     requestId,
     method: request.method,
-    path: request.path,
+    path: redactPath(request.path),
     routePath: context.routePath,
     routeType: context.routeType,
   });

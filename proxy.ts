@@ -4,6 +4,7 @@
 // shopper without JavaScript (see lib/catalog/books.ts publicSlugExists).
 import { NextResponse, type NextRequest } from "next/server";
 import { publicSlugExists, type StorefrontPathKind } from "@/lib/catalog/books";
+import { checkoutPageExists } from "@/lib/checkout/pages";
 import { getDatabase } from "@/lib/db/process-database";
 
 const PATTERNS: [RegExp, StorefrontPathKind][] = [
@@ -18,6 +19,12 @@ const NOT_FOUND_PATH = "/_not-found-rewrite";
 
 export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
+  if (path.startsWith("/orders/") || path.startsWith("/checkout/")) {
+    const db = await getDatabase();
+    const exists = await checkoutPageExists(db.prisma, path, request.nextUrl.searchParams);
+    if (exists === false) return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url));
+    return NextResponse.next();
+  }
   for (const [pattern, kind] of PATTERNS) {
     const slug = pattern.exec(path)?.[1];
     if (!slug) continue;
@@ -35,5 +42,13 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/books/:slug", "/articles/:slug", "/categories/:slug", "/series/:slug", "/contributors/:slug"],
+  matcher: [
+    "/books/:slug",
+    "/articles/:slug",
+    "/categories/:slug",
+    "/series/:slug",
+    "/contributors/:slug",
+    "/orders/:token",
+    "/checkout/stub/:sessionId",
+  ],
 };

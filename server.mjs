@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
 import { writeLogLine } from "./lib/log/json-line.mjs";
+import { redactPath } from "./lib/log/redact.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
@@ -27,7 +28,7 @@ const server = createServer((req, res) => {
     writeLogLine("info", "request", {
       requestId,
       method: req.method,
-      path: req.url,
+      path: redactPath(req.url),
       status: res.statusCode,
       durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
     });

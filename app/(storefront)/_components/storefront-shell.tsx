@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SITE_NAME } from "@/lib/site";
+import { CartLink } from "./cart-link";
 import styles from "./storefront-shell.module.css";
 
 function Logo() {
@@ -47,9 +48,7 @@ export function StorefrontShell({ children }: { children: ReactNode }) {
           </form>
           <nav aria-label="Main" className={styles.nav}>
             <Link href="/books">Browse</Link>
-            <Link href="/cart" className={styles.cart}>
-              Cart
-            </Link>
+            <CartLink className={styles.cart} />
           </nav>
         </div>
       </header>

@@ -14,6 +14,7 @@ import {
   ratingDistribution,
 } from "@/lib/catalog";
 import { languageName, titleLang } from "@/lib/site";
+import { AddToCartForm } from "./add-to-cart-form";
 import { EditionDetails } from "./edition-details";
 import { RatingSummary } from "./rating-summary";
 import styles from "./book.module.css";
@@ -154,6 +155,7 @@ export default async function BookPage({ params }: Props) {
                   <p className={styles.price}>
                     {formatMoney(edition.price.amountCents, edition.price.currency)}
                   </p>
+                  <AddToCartForm edition={edition} />
                 </li>
               ))}
             </ul>

@@ -1,0 +1,51 @@
+"use server";
+// Cart and checkout server actions. Each one writes, then redirects (the redirect-back pattern:
+// works the same with and without JavaScript). Redirects carry a notice code, never text.
+import { redirect } from "next/navigation";
+import {
+  addToCurrentCart,
+  checkoutCurrentCart,
+  removeFromCurrentCart,
+  updateCurrentCartQuantity,
+} from "@/lib/checkout";
+import { CartError } from "@/lib/checkout/rules";
+
+async function withNotice(change: () => Promise<string>): Promise<never> {
+  let notice: string;
+  try {
+    notice = await change();
+  } catch (error) {
+    if (!(error instanceof CartError)) throw error;
+    notice = error.notice;
+  }
+  redirect(`/cart?notice=${notice}`);
+}
+
+export async function addToCartAction(form: FormData): Promise<void> {
+  await withNotice(async () => (await addToCurrentCart(form)).notice);
+}
+
+export async function updateQuantityAction(form: FormData): Promise<void> {
+  await withNotice(async () => {
+    await updateCurrentCartQuantity(form);
+    return "updated";
+  });
+}
+
+export async function removeFromCartAction(form: FormData): Promise<void> {
+  await withNotice(async () => {
+    await removeFromCurrentCart(form);
+    return "removed";
+  });
+}
+
+export async function checkoutAction(): Promise<void> {
+  let url: string;
+  try {
+    url = await checkoutCurrentCart();
+  } catch (error) {
+    if (!(error instanceof CartError)) throw error;
+    redirect(`/cart?notice=${error.notice}`);
+  }
+  redirect(url);
+}

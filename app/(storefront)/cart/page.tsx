@@ -1,0 +1,157 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BookCover } from "@/components/ui/book-cover";
+import { formatMoney } from "@/lib/catalog/money";
+import { getCurrentCart } from "@/lib/checkout";
+import { CART_NOTICES, isCartNotice, isErrorNotice } from "@/lib/checkout/rules";
+import { titleLang } from "@/lib/site";
+import { CartCountAnnouncer } from "../_components/cart-link";
+import { checkoutAction, removeFromCartAction, updateQuantityAction } from "./actions";
+import styles from "./cart.module.css";
+
+// Per shopper, always live prices.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: "Your cart",
+  robots: { index: false, follow: true },
+  alternates: { canonical: "/cart" },
+};
+
+interface Props {
+  searchParams: Promise<{ notice?: string | string[] }>;
+}
+
+export default async function CartPage({ searchParams }: Props) {
+  const { notice } = await searchParams;
+  const cart = await getCurrentCart();
+  const message = isCartNotice(notice) ? { text: CART_NOTICES[notice], error: isErrorNotice(notice) } : null;
+  const changed = cart.lines.filter((l) => l.available && l.priceChanged);
+  const unavailable = cart.lines.some((l) => !l.available);
+
+  return (
+    <div className={`container ${styles.page}`}>
+      <CartCountAnnouncer count={cart.itemCount} />
+      <h1>Your cart</h1>
+      {message ? (
+        <p className={message.error ? styles.error : styles.notice} role={message.error ? "alert" : "status"}>
+          {message.text}
+        </p>
+      ) : null}
+      {changed.length > 0 ? (
+        <div className={styles.warning} role="status">
+          <p>Prices have changed since you added {changed.length === 1 ? "this item" : "these items"}:</p>
+          <ul>
+            {changed.map((line) => (
+              <li key={line.editionId}>
+                {line.bookTitle} ({line.formatName}): was{" "}
+                {formatMoney(line.priceCentsWhenAdded, line.currency)}, now{" "}
+                {formatMoney(line.unitPriceCents, line.currency)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {cart.lines.length === 0 ? (
+        <div className={styles.empty}>
+          <p>Your cart is empty.</p>
+          <p>
+            <Link href="/" className="button">
+              Browse the books
+            </Link>
+          </p>
+        </div>
+      ) : (
+        <>
+          <ul className={styles.lines} aria-label="Items in your cart">
+            {cart.lines.map((line) => {
+              const quantityId = `cart-quantity-${line.editionId}`;
+              const lang = titleLang(line.languages);
+              return (
+                <li key={line.editionId} className={styles.line}>
+                  <Link
+                    href={`/books/${line.bookSlug}`}
+                    className={styles.thumb}
+                    tabIndex={-1}
+                    aria-hidden="true"
+                  >
+                    <BookCover
+                      slug={line.bookSlug}
+                      title={line.bookTitle}
+                      subtitle={line.bookSubtitle}
+                      byline={line.byline}
+                      categorySlugs={line.categorySlugs}
+                      lang={lang}
+                      decorative
+                    />
+                  </Link>
+                  <div className={styles.info}>
+                    <h2 className={styles.title}>
+                      <Link href={`/books/${line.bookSlug}`} lang={lang}>
+                        {line.bookTitle}
+                      </Link>
+                    </h2>
+                    <p className={styles.format}>{line.formatName}</p>
+                    <p>
+                      <span className="visually-hidden">Unit price: </span>
+                      {formatMoney(line.unitPriceCents, line.currency)} each
+                    </p>
+                    {line.available ? null : <p className={styles.errorText}>No longer available</p>}
+                  </div>
+                  <div className={styles.controls}>
+                    {line.maxQuantity > 1 ? (
+                      <form action={updateQuantityAction} className={styles.quantity}>
+                        <input type="hidden" name="editionId" value={line.editionId} />
+                        <label htmlFor={quantityId}>
+                          Quantity<span className="visually-hidden"> of {line.bookTitle}</span>
+                        </label>
+                        <input
+                          id={quantityId}
+                          name="quantity"
+                          type="number"
+                          inputMode="numeric"
+                          min={1}
+                          max={line.maxQuantity}
+                          defaultValue={line.quantity}
+                          required
+                        />
+                        <button type="submit" className={styles.secondary}>
+                          Update<span className="visually-hidden"> quantity of {line.bookTitle}</span>
+                        </button>
+                      </form>
+                    ) : (
+                      <p className={styles.fixedQuantity}>Quantity: 1</p>
+                    )}
+                    <form action={removeFromCartAction}>
+                      <input type="hidden" name="editionId" value={line.editionId} />
+                      <button type="submit" className={styles.link}>
+                        Remove<span className="visually-hidden"> {line.bookTitle}</span>
+                      </button>
+                    </form>
+                  </div>
+                  <p className={styles.lineTotal}>
+                    <span className="visually-hidden">Line total: </span>
+                    {formatMoney(line.lineTotalCents, line.currency)}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+          <div className={styles.summary}>
+            <p className={styles.subtotal}>
+              Subtotal ({cart.itemCount} {cart.itemCount === 1 ? "item" : "items"}):{" "}
+              <strong data-testid="cart-subtotal">{formatMoney(cart.subtotalCents, cart.currency)}</strong>
+            </p>
+            <p className="muted">Prices are checked again when you check out.</p>
+            <form action={checkoutAction}>
+              <button type="submit" className="button" disabled={unavailable}>
+                Checkout
+              </button>
+            </form>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

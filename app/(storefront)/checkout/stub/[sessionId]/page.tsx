@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatMoney } from "@/lib/catalog/money";
+import { COUNTRIES, getStubSession } from "@/lib/checkout";
+import { cancelAction } from "./actions";
+import { PayForm } from "./pay-form";
+import styles from "./stub.module.css";
+
+// A stand-in for Stripe's hosted checkout, in demo mode only (proxy.ts answers 404 otherwise).
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: "Checkout (demo payment)",
+  robots: { index: false, follow: false },
+  referrer: "same-origin",
+};
+
+interface Props {
+  params: Promise<{ sessionId: string }>;
+  searchParams: Promise<{ token?: string | string[] }>;
+}
+
+export default async function StubCheckoutPage({ params, searchParams }: Props) {
+  const { sessionId } = await params;
+  const { token } = await searchParams;
+  if (typeof token !== "string") notFound();
+  const order = await getStubSession(sessionId, token);
+  if (!order) notFound();
+  const total = formatMoney(order.totalCents, order.currency);
+
+  return (
+    <div className={`container ${styles.page}`}>
+      <p className={styles.banner}>
+        Demo checkout: no card is needed and no money moves. In live mode this is Stripe&apos;s page.
+      </p>
+      <h1>Checkout</h1>
+      <p className="muted">Order {order.number}</p>
+      <div className={styles.grid}>
+        <section aria-labelledby="summary-title" className={styles.summary}>
+          <h2 id="summary-title">Order summary</h2>
+          <table className={styles.items}>
+            <caption className="visually-hidden">Items in this order</caption>
+            <thead>
+              <tr>
+                <th scope="col">Item</th>
+                <th scope="col">Qty</th>
+                <th scope="col">Price</th>
+              </tr>
+            </thead>
+            <tbody>
+              {order.items.map((item) => (
+                <tr key={item.editionId}>
+                  <td>
+                    {item.bookTitle} <span className="muted">({item.formatName})</span>
+                  </td>
+                  <td>{item.quantity}</td>
+                  <td>{formatMoney(item.lineTotalCents, order.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={2}>
+                  Total
+                </th>
+                <td data-testid="checkout-total">{total}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </section>
+        <section aria-labelledby="payment-title">
+          <h2 id="payment-title">Payment details</h2>
+          {order.status === "pending" ? (
+            <>
+              <PayForm
+                sessionId={sessionId}
+                token={token}
+                needsShipping={order.needsShipping}
+                countries={COUNTRIES}
+                totalLabel={total}
+                initialEmail={order.email ?? ""}
+              />
+              <form action={cancelAction} className={styles.cancel}>
+                <input type="hidden" name="sessionId" value={sessionId} />
+                <input type="hidden" name="token" value={token} />
+                <button type="submit" className={styles.cancelButton}>
+                  Cancel and return to the cart
+                </button>
+              </form>
+            </>
+          ) : (
+            <p>
+              This checkout is closed. <Link href={`/orders/${token}`}>See the order</Link>.
+            </p>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
