@@ -171,7 +171,8 @@ export async function searchBooks(db: Db, query: SearchQuery): Promise<SearchRes
   const order = query.sort === "relevance" ? Prisma.sql`"score" DESC, b."id" ASC` : orderBy(query.sort);
   const offset = (query.page - 1) * query.pageSize;
   const rows = await db.$queryRaw<{ id: number; total: bigint }[]>`
-    SELECT b."id", ${relevance(p)} AS "score", ${sortPrice({ ...query, sort: "newest" })} AS "sortPrice",
+    SELECT b."id", ${query.sort === "relevance" ? relevance(p) : Prisma.sql`0`} AS "score",
+           ${query.sort.startsWith("price") ? sortPrice({ ...query, sort: "newest" }) : Prisma.sql`0`} AS "sortPrice",
            count(*) OVER () AS total
       FROM "Book" b
      WHERE ${where}

@@ -105,9 +105,7 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <div className="container">
       {crumbs}
-      <h1 className="browse-title">
-        Results for <q>{query.q}</q>
-      </h1>
+      <h1 className="browse-title">Results for “{query.q}”</h1>
       {result.suggestion ? <DidYouMean query={query} suggestion={result.suggestion} /> : null}
       <div className={browse.layout}>
         <aside className={browse.filters} aria-label="Filters">
@@ -230,8 +228,7 @@ export default async function SearchPage({ searchParams }: Props) {
           ) : (
             <div className={browse.empty}>
               <p>
-                No books match <q>{query.q}</q>
-                {result.total > 0 ? " on this page" : ""}.
+                We found no books for “{query.q}”{result.total > 0 ? " on this page" : ""}.
               </p>
               {result.suggestion ? <DidYouMean query={query} suggestion={result.suggestion} /> : null}
               <p>Try fewer or different words, or check the spelling.</p>
