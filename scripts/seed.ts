@@ -3,6 +3,7 @@ import "./load-env";
 import { openDatabase } from "@/lib/db/client";
 import { seedCatalog } from "@/lib/catalog/seed";
 import { readSeedCatalog } from "@/lib/catalog/seed-file";
+import { refreshSearchVocabulary } from "@/lib/catalog/search";
 
 async function main() {
   const catalog = await readSeedCatalog();
@@ -14,6 +15,11 @@ async function main() {
       .map(([what, n]) => `${n} ${what}`)
       .join(", ");
     console.log(`[${db.kind}] seed: ${summary || "nothing missing"}`);
+    // The search vocabulary follows the catalog; an unchanged catalog keeps it (fast restarts).
+    if (summary || (await db.prisma.searchWord.count({ take: 1 })) === 0) {
+      await refreshSearchVocabulary(db.prisma);
+      await db.prisma.$executeRawUnsafe(`VACUUM ANALYZE "SearchWord"`);
+    }
   } finally {
     await db.close();
   }

@@ -25,9 +25,18 @@ export interface BookScope {
 
 type Facet = "category" | "language" | "format" | "feature" | "rating" | "price";
 
-/** The WHERE clause for books matching the query, leaving out one facet's own filter when counting it. */
-function bookConditions(query: BrowseQuery, scope: BookScope, omit?: Facet): Prisma.Sql {
+/**
+ * The WHERE clause for books matching the query, leaving out one facet's own filter when counting it.
+ * `match` is an extra condition on `b` (search passes "matches the search text").
+ */
+export function bookConditions(
+  query: BrowseQuery,
+  scope: BookScope,
+  omit?: Facet,
+  match?: Prisma.Sql,
+): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`b."status" = 'published'`];
+  if (match) parts.push(match);
   if (scope.categoryIds && omit !== "category") {
     parts.push(
       Prisma.sql`EXISTS (SELECT 1 FROM "BookCategory" bc WHERE bc."bookId" = b."id" AND bc."categoryId" IN (${Prisma.join(scope.categoryIds.length ? scope.categoryIds : [-1])}))`,
@@ -70,11 +79,11 @@ function editionConditions(query: BrowseQuery, omit?: Facet): Prisma.Sql {
 }
 
 /** The price a book sorts by: its cheapest edition that matches the edition filters. */
-function sortPrice(query: BrowseQuery): Prisma.Sql {
+export function sortPrice(query: BrowseQuery): Prisma.Sql {
   return Prisma.sql`(SELECT min(e."priceCents") FROM "Edition" e WHERE e."bookId" = b."id" AND ${editionConditions(query)})`;
 }
 
-function orderBy(sort: BrowseSort): Prisma.Sql {
+export function orderBy(sort: BrowseSort): Prisma.Sql {
   switch (sort) {
     case "price-asc":
       return Prisma.sql`"sortPrice" ASC, b."id" ASC`;
@@ -111,7 +120,7 @@ export interface BrowseResult {
   pageCount: number;
 }
 
-async function summariesInOrder(db: Db, ids: number[]): Promise<BookSummary[]> {
+export async function summariesInOrder(db: Db, ids: number[]): Promise<BookSummary[]> {
   if (ids.length === 0) return [];
   const rows = await db.book.findMany({ where: { id: { in: ids } }, include: bookSummaryInclude });
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -151,7 +160,12 @@ export async function browseBooks(db: Db, query: BrowseQuery, scope: BookScope =
  * Counts per facet value, each computed with every other active filter applied but not its own
  * (choosing "Spanish" still shows how many English books the other filters leave).
  */
-export async function browseFacets(db: Db, query: BrowseQuery, scope: BookScope = {}): Promise<BrowseFacets> {
+export async function browseFacets(
+  db: Db,
+  query: BrowseQuery,
+  scope: BookScope = {},
+  match?: Prisma.Sql,
+): Promise<BrowseFacets> {
   const [categories, languages, formats, features, ratings, prices] = await Promise.all([
     db.$queryRaw<{ value: string; name: string; parentSlug: string | null; count: bigint }[]>`
       SELECT c."slug" AS value, c."name", p."slug" AS "parentSlug", count(DISTINCT b."id") AS count
@@ -159,19 +173,19 @@ export async function browseFacets(db: Db, query: BrowseQuery, scope: BookScope 
         JOIN "BookCategory" bc ON bc."bookId" = b."id"
         JOIN "Category" c ON c."id" = bc."categoryId"
         LEFT JOIN "Category" p ON p."id" = c."parentId"
-       WHERE ${bookConditions(query, scope, "category")}
+       WHERE ${bookConditions(query, scope, "category", match)}
        GROUP BY c."slug", c."name", p."slug", c."position"
        ORDER BY count DESC, c."name" ASC
        LIMIT 100`,
     db.$queryRaw<{ value: string; count: bigint }[]>`
       SELECT l AS value, count(*) AS count
         FROM "Book" b, unnest(b."languages") AS l
-       WHERE ${bookConditions(query, scope, "language")}
+       WHERE ${bookConditions(query, scope, "language", match)}
        GROUP BY l ORDER BY count DESC, l ASC LIMIT 50`,
     db.$queryRaw<{ value: EditionFormat; count: bigint }[]>`
       SELECT e."format"::text AS value, count(DISTINCT b."id") AS count
         FROM "Book" b JOIN "Edition" e ON e."bookId" = b."id"
-       WHERE ${bookConditions(query, scope, "format")} AND ${editionConditions(query, "format")}
+       WHERE ${bookConditions(query, scope, "format", match)} AND ${editionConditions(query, "format")}
        GROUP BY e."format"`,
     db.$queryRaw<{ tts: bigint; sr: bigint; et: bigint; ww: bigint }[]>`
       SELECT count(DISTINCT b."id") FILTER (WHERE e."textToSpeech" IS TRUE) AS tts,
@@ -179,18 +193,18 @@ export async function browseFacets(db: Db, query: BrowseQuery, scope: BookScope 
              count(DISTINCT b."id") FILTER (WHERE e."enhancedTypesetting" IS TRUE) AS et,
              count(DISTINCT b."id") FILTER (WHERE e."wordWise" IS TRUE) AS ww
         FROM "Book" b JOIN "Edition" e ON e."bookId" = b."id"
-       WHERE ${bookConditions(query, scope)} AND ${editionConditions(query)}`,
+       WHERE ${bookConditions(query, scope, undefined, match)} AND ${editionConditions(query)}`,
     db.$queryRaw<{ r4: bigint; r3: bigint; r2: bigint; r1: bigint }[]>`
       SELECT count(*) FILTER (WHERE b."ratingAverage" >= 4) AS r4,
              count(*) FILTER (WHERE b."ratingAverage" >= 3) AS r3,
              count(*) FILTER (WHERE b."ratingAverage" >= 2) AS r2,
              count(*) FILTER (WHERE b."ratingAverage" >= 1) AS r1
         FROM "Book" b
-       WHERE ${bookConditions(query, scope, "rating")} AND b."ratingCount" > 0`,
+       WHERE ${bookConditions(query, scope, "rating", match)} AND b."ratingCount" > 0`,
     db.$queryRaw<{ min: number | null; max: number | null }[]>`
       SELECT min(e."priceCents") AS min, max(e."priceCents") AS max
         FROM "Book" b JOIN "Edition" e ON e."bookId" = b."id"
-       WHERE ${bookConditions(query, scope, "price")} AND ${editionConditions(query, "price")}`,
+       WHERE ${bookConditions(query, scope, "price", match)} AND ${editionConditions(query, "price")}`,
   ]);
   const f = features[0];
   const r = ratings[0];

@@ -11,6 +11,8 @@ import * as browse from "./browse";
 import type { BookScope } from "./browse";
 import type { BrowseQuery } from "./browse-query";
 import * as ratings from "./rating-summary";
+import * as search from "./search";
+import type { SearchQuery } from "./search-query";
 import * as taxonomy from "./taxonomy";
 
 export type * from "./types";
@@ -21,6 +23,8 @@ export type { BookScope, BrowseFacets, BrowseResult, FacetCount } from "./browse
 export type { CategoryView, ContributorView, SeriesView } from "./taxonomy";
 export type { RatingDistribution } from "./rating-summary";
 export * from "./browse-query";
+export * from "./search-query";
+export type { SearchHit, SearchResult, SearchSuggestion } from "./search";
 
 /** Cached reads are dropped by tag on writes; the hour is only a backstop. */
 const CACHE_SECONDS = 3600;
@@ -162,3 +166,21 @@ export const listPublishedRatings = cache((bookId: number, slug: string, afterKe
 export { cursorFitsQuery } from "./browse";
 export type { BrowseCursor, BrowsePage } from "./browse";
 export type { RatingView } from "./rating-summary";
+
+// Search reads are not cached: the texts are unbounded, and the queries are indexed (docs/search.md).
+
+/** Published books matching a search, with its total, "did you mean" and snippets. */
+export const searchBooks = cache(async (query: SearchQuery) => search.searchBooks(await getPrisma(), query));
+
+/** The S1 facets over the books a search matches. */
+export const searchFacets = cache(async (query: SearchQuery) =>
+  search.searchFacets(await getPrisma(), query),
+);
+
+/** Autocomplete: up to 8 published titles for a partly typed text. */
+export const suggestBooks = cache(async (text: string) => search.suggestBooks(await getPrisma(), text));
+
+/** After an admin save (its book id) or an import (no ids): refresh the search vocabulary. */
+export async function refreshSearchVocabulary(bookIds?: number[]): Promise<void> {
+  await search.refreshSearchVocabulary(await getPrisma(), bookIds ? { bookIds } : {});
+}

@@ -27,7 +27,7 @@ interface Props {
   ignoredParams: string[];
 }
 
-function FacetGroup({ title, children }: { title: string; children: React.ReactNode }) {
+export function FacetGroup({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <section className={styles.facet} aria-label={title}>
       <h2 className={styles.facetTitle}>{title}</h2>
@@ -36,7 +36,7 @@ function FacetGroup({ title, children }: { title: string; children: React.ReactN
   );
 }
 
-function FacetLink({
+export function FacetLink({
   href,
   active,
   label,
@@ -63,7 +63,7 @@ function FacetLink({
   );
 }
 
-function pageNumbers(page: number, pageCount: number): (number | "gap")[] {
+export function pageNumbers(page: number, pageCount: number): (number | "gap")[] {
   const wanted = new Set([1, pageCount, page - 1, page, page + 1].filter((p) => p >= 1 && p <= pageCount));
   const sorted = [...wanted].sort((a, b) => a - b);
   const out: (number | "gap")[] = [];

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SITE_NAME } from "@/lib/site";
 import { CartLink } from "./cart-link";
+import { SearchCombobox } from "./search-combobox";
 import styles from "./storefront-shell.module.css";
 
 function Logo() {
@@ -33,15 +34,7 @@ export function StorefrontShell({ children }: { children: ReactNode }) {
             <label htmlFor="site-search" className="visually-hidden">
               Search books
             </label>
-            <input
-              id="site-search"
-              name="q"
-              type="search"
-              placeholder="Search titles, authors, subjects"
-              autoComplete="off"
-              maxLength={200}
-              className={styles.searchInput}
-            />
+            <SearchCombobox className={styles.searchInput} listClassName={styles.suggestions} />
             <button type="submit" className={styles.searchButton}>
               Search
             </button>

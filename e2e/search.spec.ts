@@ -1,0 +1,89 @@
+import { expect, test } from "@playwright/test";
+import { FEATURED, INVISIBLE_SLUGS } from "./support/catalog";
+
+test.describe("search without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("search from the header, see highlighted results, open the book", async ({ page }) => {
+    await page.goto("/");
+    const header = page.getByRole("banner");
+    await header.getByRole("combobox", { name: "Search books" }).fill("korean war");
+    await header.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/\/search\?q=korean\+war$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Results for “korean war”");
+    await expect(page.getByText("Showing 1–1 of 1 book")).toBeVisible();
+    const results = page.getByRole("list", { name: "Books" });
+    await expect(results.locator("mark").first()).toHaveText(/korean/i);
+    await results.getByRole("link", { name: FEATURED.title }).click();
+    await expect(page).toHaveURL(new RegExp(`/books/${FEATURED.slug}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(FEATURED.title);
+  });
+
+  test("a misspelled query shows “Did you mean” and the right book first", async ({ page }) => {
+    await page.goto("/search?q=koren+war");
+    await expect(
+      page.getByRole("list", { name: "Books" }).getByRole("heading", { level: 2 }).first(),
+    ).toHaveText(FEATURED.title);
+    const didYouMean = page.getByText("Did you mean");
+    await expect(didYouMean).toContainText("korean war");
+    await didYouMean.getByRole("link", { name: "korean war" }).click();
+    await expect(page).toHaveURL(/\/search\?q=korean\+war$/);
+    await expect(page.getByText("Did you mean")).toHaveCount(0);
+  });
+
+  test("Spanish words, facets and filters work on the results; hidden books never show", async ({ page }) => {
+    await page.goto("/search?q=palabras");
+    await expect(page.getByText("Showing 1–3 of 3 books")).toBeVisible();
+    await page.getByRole("region", { name: "Category" }).getByRole("link", { name: /Food/ }).click();
+    await expect(page).toHaveURL(/q=palabras&category=/);
+    await expect(page.getByText("Showing 1–1 of 1 book")).toBeVisible();
+    await page.goto("/search?q=withdrawn+unpublished+proof+fixture");
+    for (const slug of INVISIBLE_SLUGS) await expect(page.locator(`a[href="/books/${slug}"]`)).toHaveCount(0);
+  });
+
+  test("empty and too-long queries get a clear message, no results get help", async ({ page }) => {
+    const empty = await page.goto("/search?q=");
+    expect(empty?.status()).toBe(200);
+    await expect(page.getByText("Type a few words to search")).toBeVisible();
+    const long = await page.goto(`/search?q=${"a".repeat(201)}`);
+    expect(long?.status()).toBe(200);
+    await expect(page.getByText("That search is too long")).toBeVisible();
+    await page.goto("/search?q=zzqqxxv");
+    await expect(page.getByText("We found no books for “zzqqxxv”.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Browse all books" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Popular categories" })).toBeVisible();
+  });
+
+  test("/search is noindex, follow in the raw HTML head", async ({ request }) => {
+    const html = await (await request.get("/search?q=war")).text();
+    const head = html.slice(0, html.indexOf("</head>"));
+    expect(head).toMatch(/<meta name="robots" content="noindex, follow"\/>/);
+  });
+});
+
+test.describe("search with JavaScript", () => {
+  test("the header suggests the featured book while typing; Enter opens it", async ({ page }) => {
+    await page.goto("/");
+    const box = page.getByRole("combobox", { name: "Search books" });
+    await box.pressSequentially("korean wa", { delay: 30 });
+    await expect(box).toHaveAttribute("aria-expanded", "true");
+    const options = page.getByRole("listbox", { name: "Suggested books" }).getByRole("option");
+    await expect(options.first()).toContainText(FEATURED.title);
+    await box.press("ArrowDown");
+    await expect(options.first()).toHaveAttribute("aria-selected", "true");
+    await box.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/books/${FEATURED.slug}$`));
+  });
+
+  test("Escape closes the suggestions and Enter then searches", async ({ page }) => {
+    await page.goto("/");
+    const box = page.getByRole("combobox", { name: "Search books" });
+    await box.pressSequentially("wordbooks", { delay: 30 });
+    await expect(box).toHaveAttribute("aria-expanded", "true");
+    await box.press("Escape");
+    await expect(box).toHaveAttribute("aria-expanded", "false");
+    await box.press("Enter");
+    await expect(page).toHaveURL(/\/search\?q=wordbooks$/);
+    await expect(page.getByText("Showing 1–3 of 3 books")).toBeVisible();
+  });
+});

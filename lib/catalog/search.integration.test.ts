@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
+import type { RawParams } from "./browse-query";
+import { refreshSearchVocabulary, searchBooks, searchFacets, suggestBooks } from "./search";
+import { parseSearchParams } from "./search-query";
+import { seedCatalog } from "./seed";
+import { readSeedCatalog } from "./seed-file";
+import { parseSnippet } from "./snippet";
+
+const KOREAN_WAR = "Mao, Stalin and the Korean War";
+const ANIMALES = "Animales Wordbooks";
+const ESCUELA = "Schoolla Escuela Wordbookslibros De Palabras";
+const COMIDA = "A Delicious Journey through Foodla Comida Wordbookslibros De Palabras";
+
+/** Top titles per probe, collected on each engine to compare them at the end. */
+const topTitles: Record<string, Record<string, string[]>> = {};
+const PROBES = [
+  "korean war",
+  "koren war",
+  "wordbooks",
+  "animales",
+  "escuela",
+  "fascinacion",
+  "phonics",
+  "canada",
+];
+
+describe.each(testEngines())("searching the catalog on %s", (engine) => {
+  let db: TestDatabase;
+  const search = (raw: RawParams) => {
+    const { query, textProblem } = parseSearchParams(raw);
+    if (textProblem) throw new Error(textProblem);
+    return searchBooks(db.prisma, query);
+  };
+  const titles = async (q: string, raw: RawParams = {}) =>
+    (await search({ q, ...raw })).hits.map((h) => h.book.title);
+
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    await seedCatalog(db.prisma, await readSeedCatalog());
+    // Books that would match "korean war" and "animales" but shoppers must never see.
+    for (const [slug, status] of [
+      ["korean-war-draft", "draft"],
+      ["korean-war-hidden", "hidden"],
+    ] as const) {
+      await db.prisma.book.create({
+        data: {
+          slug,
+          status,
+          title: "The Korean War Animales Secret Zyxwvut",
+          languages: ["en", "es"],
+          editions: { create: [{ format: "paperback", priceCents: 100 }] },
+        },
+      });
+    }
+    await refreshSearchVocabulary(db.prisma);
+  });
+  afterAll(async () => db?.destroy());
+
+  it("ranks the featured book first for a plain query, with a highlighted snippet", async () => {
+    const result = await search({ q: "korean war" });
+    expect(result.hits[0]?.book.title).toBe(KOREAN_WAR);
+    expect(result.total).toBe(1);
+    expect(result.suggestion).toBeNull();
+    const marked = parseSnippet(result.hits[0]!.snippet).filter((p) => p.mark);
+    expect(marked.map((p) => p.text.toLowerCase())).toContain("korean");
+  });
+
+  it("finds a book by its author, series and category", async () => {
+    expect((await titles("balakrishna"))[0]).toBe(KOREAN_WAR);
+    expect((await titles("cold war history"))[0]).toBe(KOREAN_WAR);
+    expect(await titles("phonics")).toContain("The Incredible Adventures of Tap It Tad");
+  });
+
+  it("understands quoted phrases and exclusions", async () => {
+    expect(await titles('"korean war"')).toEqual([KOREAN_WAR]);
+    expect(await titles('"war korean"')).toEqual([]);
+    expect(await titles("war -korean")).toEqual([]);
+    expect(await titles("wordbooks -escuela")).not.toContain(ESCUELA);
+    expect(await titles("wordbooks -escuela")).toContain(ANIMALES);
+  });
+
+  it("stems Spanish and folds accents", async () => {
+    expect((await titles("animales"))[0]).toBe(ANIMALES);
+    expect((await titles("animal"))[0]).toBe(ANIMALES);
+    expect((await titles("escuela"))[0]).toBe(ESCUELA);
+    expect((await titles("comida"))[0]).toBe(COMIDA);
+    // The Animales teaser says "fascinación".
+    expect(await titles("fascinación")).toEqual([ANIMALES]);
+    expect(await titles("fascinacion")).toEqual([ANIMALES]);
+    expect(await titles("FASCINACIÓN")).toEqual([ANIMALES]);
+  });
+
+  it("tolerates a typo and suggests the corrected text", async () => {
+    const result = await search({ q: "koren war" });
+    expect(result.hits[0]?.book.title).toBe(KOREAN_WAR);
+    expect(result.suggestion).toBe("korean war");
+    expect((await search({ q: "animles" })).hits[0]?.book.title).toBe(ANIMALES);
+    expect((await search({ q: "Balakrisna" })).suggestion).toBe("balakrishna");
+  });
+
+  it("applies the list filters and counts facets over the matches", async () => {
+    expect(await titles("wordbooks", { format: "ebook" })).toEqual([]);
+    const spanish = await search({ q: "palabras", language: "es", sort: "title" });
+    expect(spanish.hits.map((h) => h.book.title)).toEqual([COMIDA, ESCUELA, ANIMALES].sort());
+    const { query } = parseSearchParams({ q: "wordbooks" });
+    const facets = await searchFacets(db.prisma, query);
+    expect(facets.languages).toEqual(
+      expect.arrayContaining([
+        { value: "es", count: 3 },
+        { value: "en", count: 3 },
+      ]),
+    );
+    expect(facets.categories.find((c) => c.value === "wordbooks")?.count).toBe(3);
+    expect(facets.categories.map((c) => c.value)).not.toContain("history");
+  });
+
+  it("pages through results with the total", async () => {
+    const page1 = await search({ q: "wordbooks", page_size: "2" });
+    const page2 = await search({ q: "wordbooks", page_size: "2", page: "2" });
+    expect(page1.total).toBe(3);
+    expect(page1.pageCount).toBe(2);
+    expect(page2.hits).toHaveLength(1);
+    const all = [...page1.hits, ...page2.hits].map((h) => h.book.slug);
+    expect(new Set(all).size).toBe(3);
+  });
+
+  it("never shows draft or hidden books, nor suggests their words", async () => {
+    for (const q of ["korean war", "secret", "animales", "zyxwvut", "koren war"]) {
+      const slugs = (await search({ q })).hits.map((h) => h.book.slug);
+      expect(slugs).not.toContain("korean-war-draft");
+      expect(slugs).not.toContain("korean-war-hidden");
+    }
+    expect((await search({ q: "zyxwvu" })).suggestion).toBeNull();
+    expect((await suggestBooks(db.prisma, "zyxw")).map((s) => s.slug)).toEqual([]);
+  });
+
+  it("suggests titles for a partly typed text", async () => {
+    const suggestions = await suggestBooks(db.prisma, "korean wa");
+    expect(suggestions[0]).toEqual({
+      title: KOREAN_WAR,
+      slug: "mao-stalin-and-the-korean-war",
+      subtitle: "Trilateral Communist Relations in the 1950s",
+    });
+    expect((await suggestBooks(db.prisma, "Mao, Sta")).map((s) => s.slug)).toEqual([
+      "mao-stalin-and-the-korean-war",
+    ]);
+    expect(await suggestBooks(db.prisma, "k")).toEqual([]);
+  });
+
+  it("picks up a new book's words after a targeted vocabulary refresh", async () => {
+    const book = await db.prisma.book.create({
+      data: {
+        slug: "quetzalcoatl-stories",
+        status: "published",
+        title: "Quetzalcoatl Stories",
+        languages: ["en"],
+        editions: { create: [{ format: "paperback", priceCents: 500 }] },
+      },
+    });
+    await refreshSearchVocabulary(db.prisma, { bookIds: [book.id] });
+    expect((await search({ q: "quetzalcoatl" })).suggestion).toBeNull();
+    expect((await search({ q: "quetzalcotl" })).suggestion).toBe("quetzalcoatl");
+    await db.prisma.book.delete({ where: { id: book.id } });
+  });
+
+  it("records the top results for the cross-engine comparison", async () => {
+    topTitles[engine] = {};
+    for (const q of PROBES) topTitles[engine][q] = (await titles(q)).slice(0, 5);
+  });
+});
+
+describe("both engines", () => {
+  it("rank the probes identically", () => {
+    const engines = Object.keys(topTitles);
+    if (engines.length < 2) return;
+    expect(topTitles[engines[1]!]).toEqual(topTitles[engines[0]!]);
+  });
+});

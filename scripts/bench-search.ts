@@ -1,0 +1,101 @@
+// npm run bench:search -- [--runs 20]
+// A fixed query mix through searchBooks, warm, on the databases named in BENCH_DATABASES: a
+// comma-separated list of label=url pairs, e.g.
+//   BENCH_DATABASES="pg-10k=postgresql://…/bench_10k,pg-100k=postgresql://…/bench_100k,pglite-10k=pglite:.data/bench-10k"
+// (seed each first: DATABASE_URL=… npm run db:migrate && DATABASE_URL=… npm run db:seed:large -- --books 10000).
+// Prints p50/p95/p99 per kind and overall, and the p95 ratio of each "*-100k" to its "*-10k".
+import "./load-env";
+import { parseArgs } from "node:util";
+import { searchBooks } from "@/lib/catalog/search";
+import { parseSearchParams } from "@/lib/catalog/search-query";
+import { openDatabase } from "@/lib/db/client";
+
+const MIX: { kind: string; params: Record<string, string> }[] = [
+  { kind: "plain", params: { q: "history of mexico" } },
+  { kind: "plain", params: { q: "silent river" } },
+  { kind: "plain", params: { q: "korean war" } },
+  { kind: "plain", params: { q: "children music" } },
+  { kind: "phrase", params: { q: '"golden garden"' } },
+  { kind: "phrase", params: { q: '"korean war"' } },
+  { kind: "exclusion", params: { q: "war -korean" } },
+  { kind: "exclusion", params: { q: "history -europe" } },
+  { kind: "typo", params: { q: "koren war" } },
+  { kind: "typo", params: { q: "histroy of the war" } },
+  { kind: "typo", params: { q: "gardn of japn" } },
+  { kind: "typo", params: { q: "philosphy" } },
+  { kind: "spanish", params: { q: "educación" } },
+  { kind: "spanish", params: { q: "historia de mexico" } },
+  { kind: "spanish", params: { q: "corazon" } },
+  { kind: "filtered", params: { q: "history", language: "es" } },
+  { kind: "filtered", params: { q: "garden", format: "ebook", max_price: "15" } },
+  { kind: "filtered", params: { q: "war", sort: "price-asc", min_rating: "4" } },
+];
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function line(label: string, times: number[]): string {
+  const s = [...times].sort((a, b) => a - b);
+  const f = (n: number) => n.toFixed(1).padStart(7);
+  return `${label.padEnd(12)} n=${String(s.length).padStart(5)} p50 ${f(percentile(s, 50))} p95 ${f(percentile(s, 95))} p99 ${f(percentile(s, 99))} ms`;
+}
+
+async function benchOne(label: string, url: string, runs: number): Promise<number> {
+  const database = await openDatabase(url);
+  const books = await database.prisma.book.count();
+  const byKind = new Map<string, number[]>();
+  const all: number[] = [];
+  try {
+    for (const { params } of MIX) {
+      const { query } = parseSearchParams(params);
+      await searchBooks(database.prisma, query); // warm
+    }
+    for (let i = 0; i < runs; i++) {
+      for (const { kind, params } of MIX) {
+        const { query } = parseSearchParams(params);
+        const t = performance.now();
+        await searchBooks(database.prisma, query);
+        const ms = performance.now() - t;
+        all.push(ms);
+        byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
+      }
+    }
+  } finally {
+    await database.close();
+  }
+  console.log(`\n${label} (${database.kind}, ${books} books)`);
+  for (const [kind, times] of byKind) console.log("  " + line(kind, times));
+  console.log("  " + line("all", all));
+  return percentile(
+    [...all].sort((a, b) => a - b),
+    95,
+  );
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { runs: { type: "string", default: "20" } } });
+  const spec = process.env.BENCH_DATABASES;
+  if (!spec) {
+    console.error("Set BENCH_DATABASES=label=url,… (see the header of scripts/bench-search.ts).");
+    process.exit(2);
+  }
+  const p95 = new Map<string, number>();
+  for (const pair of spec.split(",").filter(Boolean)) {
+    const at = pair.indexOf("=");
+    const [label, url] = [pair.slice(0, at), pair.slice(at + 1)];
+    p95.set(label, await benchOne(label, url, Number(values.runs)));
+  }
+  for (const [label, value] of p95) {
+    if (!label.endsWith("-100k")) continue;
+    const small = p95.get(label.replace(/-100k$/, "-10k"));
+    if (small)
+      console.log(`\np95 ratio ${label} / ${label.replace(/-100k$/, "-10k")}: ${(value / small).toFixed(2)}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error("bench:search failed:", error);
+  process.exit(1);
+});
