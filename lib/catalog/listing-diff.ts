@@ -39,3 +39,12 @@ export function diffSnapshots(before: unknown, after: unknown): FieldDiff {
   }
   return diff;
 }
+
+/** A diff value as the history and conflict views show it ("—" for nothing). */
+export function displayValue(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (Array.isArray(value)) return value.map((v) => displayValue(v)).join(", ");
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
+}
