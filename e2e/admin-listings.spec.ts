@@ -10,6 +10,10 @@ const EDITOR = {
 };
 const FEATURED_PRICE = "$39.99";
 
+// A save is one transaction of a few dozen queries, and some tests save four times: on two shared
+// cores under load that outgrows the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 async function signIn(page: Page) {
   await page.goto("/admin/sign-in?next=%2Fadmin%2Fbooks");
   await page.getByLabel("Email").fill(EDITOR.email);
