@@ -1,9 +1,11 @@
 // Runs before storefront pages whose slug may not exist. Unknown, draft and hidden slugs are
 // rewritten to a path no route matches, so Next serves its prerendered not-found page (status
 // 404, full HTML): a dynamic page calling notFound() would answer 404 with an empty body for a
-// shopper without JavaScript (see lib/catalog/books.ts publicSlugExists).
+// shopper without JavaScript (see lib/catalog/books.ts publicSlugExists). Old slugs of renamed
+// books answer 308 to the current slug (lib/catalog/slug-redirects.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { publicSlugExists, type StorefrontPathKind } from "@/lib/catalog/books";
+import { findBookRedirect } from "@/lib/catalog/slug-redirects";
 import { checkoutPageExists } from "@/lib/checkout/pages";
 import { getDatabase } from "@/lib/db/process-database";
 
@@ -35,7 +37,15 @@ export async function proxy(request: NextRequest) {
       // A malformed %-escape names nothing.
     }
     const db = await getDatabase();
-    if (decoded !== null && (await publicSlugExists(db.prisma, kind, decoded))) return NextResponse.next();
+    if (decoded === null) return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url));
+    if (await publicSlugExists(db.prisma, kind, decoded)) return NextResponse.next();
+    // A renamed book's old slug: 308 to the current one (only looked up when the slug is not live).
+    const current = kind === "book" ? await findBookRedirect(db.prisma, decoded) : null;
+    if (current) {
+      const target = new URL(`/books/${encodeURIComponent(current)}`, request.url);
+      target.search = request.nextUrl.search;
+      return NextResponse.redirect(target, 308);
+    }
     return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url));
   }
   return NextResponse.next();

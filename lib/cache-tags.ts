@@ -1,5 +1,6 @@
 // The one place cache tags are named. Every cached read declares the tags below; every write
 // invalidates exactly the tags it touches through the functions at the end of this file.
+import { revalidateTag, updateTag } from "next/cache";
 
 export const CACHE_TAGS = {
   /** Any list of books: home, /books, categories, series, contributors, search, sitemap, API lists. */
@@ -12,3 +13,36 @@ export const CACHE_TAGS = {
   articles: "articles",
   article: (slug: string) => `article:${slug}`,
 } as const;
+
+/** What a listing write touched: its slugs (old and new on a rename) and whether taxonomy changed. */
+export interface BookChange {
+  slugs: (string | null | undefined)[];
+  /** A series, contributor or category was created or renamed. */
+  taxonomy?: boolean;
+}
+
+/** The tags a listing write invalidates: the book under every slug it had, every list, maybe taxonomy. */
+export function bookChangeTags(change: BookChange): string[] {
+  const slugs = [...new Set(change.slugs.filter((s): s is string => !!s))];
+  return [
+    ...slugs.map((slug) => CACHE_TAGS.book(slug)),
+    CACHE_TAGS.bookLists,
+    ...(change.taxonomy ? [CACHE_TAGS.taxonomy] : []),
+  ];
+}
+
+/**
+ * Server actions: the next request (this one's redirect included) reads fresh data. updateTag
+ * throws outside server actions; route handlers use bookChangedFromRoute.
+ */
+export function bookChanged(change: BookChange): void {
+  for (const tag of bookChangeTags(change)) updateTag(tag);
+}
+
+/**
+ * Route handlers (the write API): expire the tags now. Never revalidateTag(tag, "max") for edits:
+ * it serves the old value to the next requests (docs/architecture.md, Caching).
+ */
+export function bookChangedFromRoute(change: BookChange): void {
+  for (const tag of bookChangeTags(change)) revalidateTag(tag, { expire: 0 });
+}

@@ -26,6 +26,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <>
             <nav className={styles.nav} aria-label="Admin">
               <Link href="/admin">Dashboard</Link>
+              <Link href="/admin/books">Books</Link>
               {staff.role === "admin" && <Link href="/admin/users">Users</Link>}
               {staff.role === "admin" && <Link href="/admin/audit">Audit log</Link>}
             </nav>

@@ -30,8 +30,12 @@ export default async function AdminDashboard() {
               </li>
             </>
           ) : (
-            <li>Listings and ratings (editor tools) appear here as they are built.</li>
+            <li>Ratings (editor tools) appear here as they are built.</li>
           )}
+          <li>
+            <Link href="/admin/books">Books</Link>: edit listings, prices and editions, publish drafts, see a
+            listing&apos;s history.
+          </li>
           <li>
             <Link href="/">The storefront</Link>
           </li>

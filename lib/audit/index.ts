@@ -12,7 +12,10 @@ export type AuditAction =
   | "user.role_changed"
   | "user.disabled"
   | "user.enabled"
-  | "user.password_reset";
+  | "user.password_reset"
+  | "listing.created"
+  | "listing.updated"
+  | "listing.restored";
 
 export interface AuditEntryInput {
   actorId: number | null;

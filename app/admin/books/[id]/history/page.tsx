@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireStaff } from "@/lib/auth";
+import { getListingForEdit, getRevisions } from "@/lib/catalog/admin";
+import { displayValue as show } from "@/lib/catalog/listing-diff";
+import styles from "../../../admin.module.css";
+import { restoreRevisionAction } from "../../actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Listing history", robots: { index: false, follow: false } };
+
+export default async function HistoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { id } = await params;
+  await requireStaff("editor", { next: `/admin/books/${id}/history` });
+  const bookId = Number(id);
+  const listing = Number.isInteger(bookId) && bookId > 0 ? await getListingForEdit(bookId) : null;
+  if (!listing) notFound();
+  const revisions = await getRevisions(bookId);
+  const query = await searchParams;
+  return (
+    <>
+      <p>
+        <Link href={`/admin/books/${bookId}`}>← Edit {listing.data.title}</Link>
+      </p>
+      <h1>History of {listing.data.title}</h1>
+      {typeof query.restored === "string" && (
+        <p className={styles.notice} role="status">
+          Restored as version {query.restored}.
+        </p>
+      )}
+      {typeof query.error === "string" && (
+        <p className={styles.alert} role="alert">
+          {query.error}
+        </p>
+      )}
+      {revisions.map((revision) => (
+        <section key={revision.id} className={styles.card} aria-label={`Version ${revision.version}`}>
+          <h2>
+            Version {revision.version} · {revision.by} · {revision.at} · {revision.source}
+          </h2>
+          {Object.keys(revision.diff).length ? (
+            <table className={styles.table}>
+              <thead>
+                <tr>
+                  <th scope="col">Field</th>
+                  <th scope="col">From</th>
+                  <th scope="col">To</th>
+                </tr>
+              </thead>
+              <tbody>
+                {Object.entries(revision.diff).map(([field, change]) => (
+                  <tr key={field}>
+                    <th scope="row">{field}</th>
+                    <td>{show(change.from)}</td>
+                    <td>{show(change.to)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p>No field changed.</p>
+          )}
+          {revision.version !== listing.version && (
+            <form action={restoreRevisionAction}>
+              <input type="hidden" name="bookId" value={bookId} />
+              <input type="hidden" name="revisionId" value={revision.id} />
+              <input type="hidden" name="version" value={listing.version} />
+              <button type="submit" className={styles.buttonQuiet}>
+                Restore version {revision.version}
+              </button>
+            </form>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+"use server";
+import { redirect } from "next/navigation";
+import { requireStaff } from "@/lib/auth";
+import { requestIp } from "@/lib/auth/guard";
+import { CatalogError } from "@/lib/catalog";
+import {
+  createListingAsStaff,
+  restoreRevisionAsStaff,
+  saveListingAsStaff,
+  StaleVersionError,
+  type SaveResult,
+} from "@/lib/catalog/admin";
+import { diffSnapshots, displayValue as show } from "@/lib/catalog/listing-diff";
+import {
+  EMPTY_CONTRIBUTOR,
+  EMPTY_EDITION,
+  fieldErrorsForForm,
+  formValuesFrom,
+  listingInputFromValues,
+} from "@/lib/catalog/listing-form";
+import { listingSchema } from "@/lib/catalog/listing-schema";
+import { textField } from "../form-data";
+import type { ConflictRow, ListingFormState } from "./form-state";
+
+const BOOKS = "/admin/books";
+
+function positiveInt(value: string): number | null {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+// Creates or saves a listing. Errors come back as the form's state (with what was typed), which
+// a plain <form action> re-renders without JavaScript too; a save redirects to the saved listing.
+export async function saveListingAction(
+  previous: ListingFormState | null,
+  formData: FormData,
+): Promise<ListingFormState> {
+  const bookId = positiveInt(textField(formData, "bookId"));
+  const staff = await requireStaff("editor", {
+    next: bookId ? `${BOOKS}/${bookId}` : `${BOOKS}/new`,
+    mutation: true,
+  });
+  const values = formValuesFrom(formData);
+  const seq = (previous?.seq ?? 0) + 1;
+  const answer = (rest: Partial<ListingFormState> = {}): ListingFormState => ({
+    seq,
+    values,
+    fieldErrors: {},
+    message: null,
+    conflict: null,
+    ...rest,
+  });
+
+  // "Add another row" buttons: re-render with a spare row, save nothing.
+  const intent = textField(formData, "intent");
+  if (intent === "add-contributor") {
+    values.contributors.push({ ...EMPTY_CONTRIBUTOR, position: String(values.contributors.length + 1) });
+    return answer();
+  }
+  if (intent === "add-edition") {
+    values.editions.push({ ...EMPTY_EDITION });
+    return answer();
+  }
+
+  const input = listingInputFromValues(values);
+  const actor = { id: staff.id, ip: await requestIp() };
+  let result: SaveResult;
+  try {
+    if (bookId) {
+      const version =
+        positiveInt(textField(formData, "overrideVersion") || textField(formData, "version")) ?? 0;
+      result = await saveListingAsStaff(actor, bookId, input, version);
+    } else {
+      result = await createListingAsStaff(actor, input);
+    }
+  } catch (error) {
+    if (error instanceof StaleVersionError) {
+      const mine = listingSchema.safeParse(input);
+      const diff = diffSnapshots(error.current, mine.success ? mine.data : {});
+      const rows: ConflictRow[] = Object.entries(diff).map(([field, { from, to }]) => ({
+        field,
+        saved: show(from),
+        mine: show(to),
+      }));
+      return answer({
+        message: error.message,
+        conflict: { message: error.message, latestVersion: error.currentVersion, rows },
+      });
+    }
+    if (error instanceof CatalogError) {
+      return answer({
+        message: error.message,
+        fieldErrors: fieldErrorsForForm(error.details.fields ?? {}, values),
+      });
+    }
+    throw error;
+  }
+  redirect(`${BOOKS}/${result.bookId}?saved=${result.version}`);
+}
+
+// Restores an older revision as a new save (version check included).
+export async function restoreRevisionAction(formData: FormData): Promise<void> {
+  const bookId = positiveInt(textField(formData, "bookId")) ?? 0;
+  const history = `${BOOKS}/${bookId}/history`;
+  const staff = await requireStaff("editor", { next: history, mutation: true });
+  const revisionId = positiveInt(textField(formData, "revisionId")) ?? 0;
+  const version = positiveInt(textField(formData, "version")) ?? 0;
+  let result: SaveResult;
+  try {
+    result = await restoreRevisionAsStaff(
+      { id: staff.id, ip: await requestIp() },
+      bookId,
+      revisionId,
+      version,
+    );
+  } catch (error) {
+    if (error instanceof CatalogError) {
+      const first = Object.values(error.details.fields ?? {})[0]?.[0];
+      redirect(
+        `${history}?${new URLSearchParams({ error: first ? `${error.message} ${first}` : error.message })}`,
+      );
+    }
+    throw error;
+  }
+  redirect(`${history}?restored=${result.version}`);
+}

@@ -1,0 +1,199 @@
+import { expect, test, type Page } from "@playwright/test";
+import { FEATURED } from "./support/catalog";
+
+// The listing editor, as an editor uses it. Later specs (browse, storefront) expect the seed
+// catalog as it was: every test puts back what it changes on seed books, and books created here
+// end as drafts (invisible to shoppers and to every list).
+const EDITOR = {
+  email: "editor@e2e.test",
+  password: process.env.E2E_EDITOR_PASSWORD || "e2e-editor-password-0123",
+};
+const FEATURED_PRICE = "$39.99";
+
+// A save is one transaction of a few dozen queries, and some tests save four times: on two shared
+// cores under load that outgrows the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
+async function signIn(page: Page) {
+  await page.goto("/admin/sign-in?next=%2Fadmin%2Fbooks");
+  await page.getByLabel("Email").fill(EDITOR.email);
+  await page.getByLabel("Password").fill(EDITOR.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === "/admin/books");
+}
+
+const edition = (page: Page, n = 1) => page.getByRole("group", { name: `Edition ${n}` });
+
+/** Opens the editor of a book found by title or slug through the admin list's search. */
+async function openEditor(page: Page, search: string, title: string): Promise<string> {
+  await page.goto(`/admin/books?q=${encodeURIComponent(search)}`);
+  await page.getByRole("link", { name: `Edit ${title}`, exact: true }).click();
+  await page.waitForURL(/\/admin\/books\/\d+$/);
+  return new URL(page.url()).pathname;
+}
+
+async function save(page: Page) {
+  await page.getByRole("button", { name: /^(Save|Create) listing$/ }).click();
+  await page.waitForURL((url) => url.searchParams.has("saved"));
+  await expect(page.getByRole("status")).toContainText("Saved (version");
+}
+
+async function setFeaturedPrice(page: Page, price: string) {
+  await openEditor(page, FEATURED.slug, FEATURED.title);
+  await edition(page).getByLabel("Price").fill(price);
+  await save(page);
+}
+
+/** Creates a draft with one paperback edition; returns its editor path and slug. */
+async function createDraft(page: Page, title: string): Promise<{ path: string; slug: string }> {
+  await page.goto("/admin/books/new");
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await edition(page).getByLabel("Price").fill("12.50");
+  await page.getByRole("button", { name: "Create listing" }).click();
+  await page.waitForURL(/\/admin\/books\/\d+\?saved=1$/);
+  const slug = await page.getByLabel("Slug (blank: from the title)").inputValue();
+  return { path: new URL(page.url()).pathname, slug };
+}
+
+async function setStatus(page: Page, path: string, status: "draft" | "published" | "hidden") {
+  await page.goto(path);
+  await page.getByLabel("Status").selectOption(status);
+  await save(page);
+}
+
+test.describe("listing editor", () => {
+  test.beforeEach(async ({ page }) => signIn(page));
+
+  test("a new price shows on the product page, /books and the category page on the next request", async ({
+    page,
+  }) => {
+    await page.goto(`/books/${FEATURED.slug}`);
+    await expect(page.getByText(FEATURED_PRICE).first()).toBeVisible();
+    try {
+      await setFeaturedPrice(page, "34.50");
+      for (const url of [`/books/${FEATURED.slug}`, "/books", "/categories/history"]) {
+        await page.goto(url);
+        await expect(page.getByText("$34.50").first(), url).toBeVisible();
+        await expect(page.getByText(FEATURED_PRICE), url).toHaveCount(0);
+      }
+    } finally {
+      await setFeaturedPrice(page, "39.99");
+    }
+    await page.goto(`/books/${FEATURED.slug}`);
+    await expect(page.getByText(FEATURED_PRICE).first()).toBeVisible();
+  });
+
+  test("an invalid ISBN shows a field error, keeps what was typed and saves nothing", async ({ page }) => {
+    await openEditor(page, FEATURED.slug, FEATURED.title);
+    await page.getByLabel("Subtitle").fill("Not saved");
+    await edition(page).getByLabel("ISBN-13").fill("978-0-306-40615-8");
+    await edition(page).getByLabel("Price").fill("1.00");
+    await page.getByRole("button", { name: "Save listing" }).click();
+    await expect(edition(page).getByText("Not a valid ISBN-13.")).toBeVisible();
+    await expect(edition(page).getByLabel("ISBN-13")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Subtitle")).toHaveValue("Not saved");
+    await page.goto(`/books/${FEATURED.slug}`);
+    await expect(page.getByText(FEATURED_PRICE).first()).toBeVisible();
+    await expect(page.getByText("Not saved")).toHaveCount(0);
+  });
+
+  test("a save from a second tab that started from an older version is refused with both versions", async ({
+    page,
+    context,
+  }) => {
+    const { path } = await createDraft(page, `Conflict Proof ${Date.now()}`);
+    const second = await context.newPage();
+    await second.goto(path);
+    await page.goto(path);
+
+    await page.getByLabel("Subtitle").fill("First tab's subtitle");
+    await save(page);
+
+    await second.getByLabel("Subtitle").fill("Second tab's subtitle");
+    await second.getByRole("button", { name: "Save listing" }).click();
+    const conflict = second.getByRole("alert", { name: "Conflict" });
+    await expect(conflict).toContainText("changed by E2E Editor (editor@e2e.test) at");
+    await expect(conflict).toContainText("Your changes were not saved.");
+    const row = conflict.getByRole("row", { name: /subtitle/ });
+    await expect(row).toContainText("First tab's subtitle");
+    await expect(row).toContainText("Second tab's subtitle");
+    await expect(second.getByLabel("Subtitle")).toHaveValue("Second tab's subtitle");
+
+    await page.reload();
+    await expect(page.getByLabel("Subtitle")).toHaveValue("First tab's subtitle");
+    await page.getByRole("link", { name: "History" }).click();
+    await expect(page.getByRole("region", { name: "Version 2" })).toContainText("First tab's subtitle");
+    await expect(page.getByText("Second tab's subtitle")).toHaveCount(0);
+    await second.close();
+  });
+
+  test("a draft is invisible to shoppers until published; a slug change redirects the old URL (308)", async ({
+    page,
+    request,
+  }) => {
+    const title = `Draft Proof ${Date.now()}`;
+    const { path, slug } = await createDraft(page, title);
+    expect((await request.get(`/books/${slug}`)).status()).toBe(404);
+
+    try {
+      await setStatus(page, path, "published");
+      await page.goto(`/books/${slug}`);
+      await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+      await page.goto(path);
+      await page.getByLabel("Slug (blank: from the title)").fill(`${slug}-renamed`);
+      await save(page);
+      const old = await request.get(`/books/${slug}`, { maxRedirects: 0 });
+      expect(old.status()).toBe(308);
+      expect(new URL(old.headers()["location"]!, "http://x").pathname).toBe(`/books/${slug}-renamed`);
+      await page.goto(`/books/${slug}`);
+      await expect(page).toHaveURL(`/books/${slug}-renamed`);
+      await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+      await page.goto(`${path}/history`);
+      await page.getByRole("button", { name: "Restore version 1" }).click();
+      await expect(page.getByRole("status")).toHaveText("Restored as version 4.");
+      expect((await request.get(`/books/${slug}`)).status()).toBe(404);
+      expect((await request.get(`/books/${slug}-renamed`)).status()).toBe(404);
+    } finally {
+      await setStatus(page, path, "draft");
+    }
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an edit shows its errors with what was typed, adds a contributor row, then saves", async ({
+    page,
+  }) => {
+    await signIn(page);
+    const { path } = await createDraft(page, `No Script Proof ${Date.now()}`);
+    await page.goto(path);
+    await page.getByLabel("Subtitle").fill("Typed without script");
+    await edition(page).getByLabel("Price").fill("twelve");
+    await page.getByRole("button", { name: "Save listing" }).click();
+    await expect(edition(page).getByText("Enter a price like 39.99.")).toBeVisible();
+    await expect(page.getByLabel("Subtitle")).toHaveValue("Typed without script");
+    await expect(edition(page).getByLabel("Price")).toHaveValue("twelve");
+
+    await page.getByRole("button", { name: "Add another contributor" }).click();
+    const second = page.getByRole("group", { name: "Contributor 2" });
+    await expect(second).toBeVisible();
+    await page
+      .getByRole("group", { name: "Contributor 1" })
+      .getByLabel("Name, as credited")
+      .fill("Ana Author");
+    await second.getByLabel("Name, as credited").fill("Tom Translator");
+    await second.getByLabel("Role").selectOption("translator");
+    await second.getByLabel("Position").fill("1");
+    await page.getByRole("group", { name: "Contributor 1" }).getByLabel("Position").fill("2");
+    await edition(page).getByLabel("Price").fill("13");
+    await save(page);
+    await expect(page.getByLabel("Subtitle")).toHaveValue("Typed without script");
+    await expect(edition(page).getByLabel("Price")).toHaveValue("13.00");
+    await expect(
+      page.getByRole("group", { name: "Contributor 1" }).getByLabel("Name, as credited"),
+    ).toHaveValue("Tom Translator");
+  });
+});

@@ -1,0 +1,65 @@
+import "server-only";
+// The listing editor's side of the catalog, bound to the process database, as app/admin calls it.
+// Writes invalidate their cache tags here (server actions only: updateTag), in one place.
+import { bookChanged } from "@/lib/cache-tags";
+import { getPrisma } from "@/lib/db";
+import { listAdminBooks, type AdminListQuery } from "./admin-list";
+import * as listings from "./listings";
+import type { ListingActor, SaveResult } from "./listings";
+
+export { adminListQuerySchema, ADMIN_PAGE_SIZE_MAX } from "./admin-list";
+export type { AdminBookPage, AdminBookRow, AdminListQuery } from "./admin-list";
+export { StaleVersionError } from "./listings";
+export type { LastChange, ListingActor, ListingForEdit, RevisionView, SaveResult } from "./listings";
+export type { ListingData, ListingInput } from "./listing-schema";
+
+function invalidate(result: SaveResult): SaveResult {
+  bookChanged({ slugs: [result.previousSlug, result.slug], taxonomy: result.taxonomyChanged });
+  return result;
+}
+
+export async function getAdminBooks(query: AdminListQuery) {
+  return listAdminBooks(await getPrisma(), query);
+}
+
+export async function getListingForEdit(bookId: number) {
+  return listings.getListingForEdit(await getPrisma(), bookId);
+}
+
+export async function getListingOptions() {
+  return listings.listListingOptions(await getPrisma());
+}
+
+export async function getRevisions(bookId: number) {
+  return listings.listRevisions(await getPrisma(), bookId);
+}
+
+export async function createListingAsStaff(actor: ListingActor, input: unknown): Promise<SaveResult> {
+  return invalidate(await listings.createListing(await getPrisma(), input, { actor, source: "admin" }));
+}
+
+export async function saveListingAsStaff(
+  actor: ListingActor,
+  bookId: number,
+  input: unknown,
+  expectedVersion: number,
+): Promise<SaveResult> {
+  return invalidate(
+    await listings.saveListing(await getPrisma(), bookId, input, { actor, expectedVersion, source: "admin" }),
+  );
+}
+
+export async function restoreRevisionAsStaff(
+  actor: ListingActor,
+  bookId: number,
+  revisionId: number,
+  expectedVersion: number,
+): Promise<SaveResult> {
+  return invalidate(
+    await listings.restoreRevision(await getPrisma(), bookId, revisionId, {
+      actor,
+      expectedVersion,
+      source: "admin",
+    }),
+  );
+}
