@@ -28,8 +28,9 @@ export default defineConfig({
           environment: "node",
           // One database server, one PGlite per file: files in sequence keep the 2 cores for the queries.
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Generous: the Wasm schema engine alone takes ~10 s per migrate on an idle 2-core machine.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
     ],

@@ -3,6 +3,8 @@ import { getEnv } from "@/lib/env";
 
 export const SITE_NAME = "Quire Books";
 export const SITE_TAGLINE = "History, language learning and children's books, chosen with care.";
+export const SITE_DESCRIPTION =
+  "An independent online bookshop: Cold War history, bilingual Spanish–English wordbooks, phonics readers and more, as ebooks and paperbacks.";
 
 /** An absolute URL on the configured SITE_URL (never the request's Host header). */
 export function absoluteUrl(path: string): string {
@@ -20,4 +22,9 @@ export function languageName(code: string): string {
 export function titleLang(languages: string[]): string | undefined {
   const first = languages[0];
   return first && first !== "en" ? first : undefined;
+}
+
+/** Who the store is, for structured data. */
+export function siteInfo(): { name: string; url: string; logoUrl: string } {
+  return { name: SITE_NAME, url: getEnv().SITE_URL, logoUrl: absoluteUrl("/icon.svg") };
 }

@@ -6,15 +6,18 @@ import { Credits, primaryName } from "@/components/ui/credits";
 import { ListingRating } from "@/components/ui/listing-rating";
 import { findPublishedBook, formatMoney, listPublishedArticles, listPublishedBooks } from "@/lib/catalog";
 import type { BookSummary } from "@/lib/catalog";
-import { SITE_NAME, SITE_TAGLINE, titleLang } from "@/lib/site";
+import { JsonLd } from "@/components/ui/json-ld";
+import { siteJsonLd } from "@/lib/seo/json-ld";
+import { pageMetadata } from "@/lib/seo/metadata";
+import { SITE_DESCRIPTION, SITE_NAME, SITE_TAGLINE, siteInfo, titleLang } from "@/lib/site";
 import styles from "./home.module.css";
 
 // Rendered per request from cached reads: the build reads no database (docs/architecture.md).
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
+  ...pageMetadata({ title: `${SITE_NAME}: ${SITE_TAGLINE}`, description: SITE_DESCRIPTION, path: "/" }),
   title: { absolute: `${SITE_NAME}: ${SITE_TAGLINE}` },
-  alternates: { canonical: "/" },
 };
 
 const EARLY_READER_SHELVES = ["wordbooks", "phonics"];
@@ -35,6 +38,7 @@ export default async function HomePage() {
 
   return (
     <>
+      <JsonLd data={siteJsonLd(siteInfo())} />
       {featured ? (
         <section className={styles.hero} aria-labelledby="featured-title">
           <div className={`container ${styles.heroGrid}`}>

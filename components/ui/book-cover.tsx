@@ -1,7 +1,7 @@
 // A typographic cover drawn from the book's own data: the catalog has no cover images, so each
 // book gets a distinct, stable design (palette from its shelf, motif from its slug).
 
-interface CoverPalette {
+export interface CoverPalette {
   background: string;
   ink: string;
   accent: string;
@@ -31,6 +31,12 @@ const SHELF_ORDER = [
   "geography",
   "childrens",
 ];
+
+/** The cover colours of a book, from its most specific shelf. */
+export function coverPalette(categorySlugs: string[]): CoverPalette {
+  const shelf = SHELF_ORDER.find((s) => categorySlugs.includes(s)) ?? "default";
+  return PALETTES[shelf] ?? PALETTES.default!;
+}
 
 function hash(text: string): number {
   let h = 2166136261;
@@ -82,8 +88,7 @@ export function BookCover({
   decorative,
   className,
 }: BookCoverProps) {
-  const shelf = SHELF_ORDER.find((s) => categorySlugs.includes(s)) ?? "default";
-  const palette = PALETTES[shelf] ?? PALETTES.default!;
+  const palette = coverPalette(categorySlugs);
   const seed = hash(slug);
   const motif = seed % 4;
 

@@ -14,6 +14,7 @@ import * as ratings from "./rating-summary";
 import * as search from "./search";
 import type { SearchQuery } from "./search-query";
 import * as taxonomy from "./taxonomy";
+import * as sitemap from "@/lib/seo/sitemap";
 
 export type * from "./types";
 export { CatalogError } from "./errors";
@@ -184,3 +185,23 @@ export const suggestBooks = cache(async (text: string) => search.suggestBooks(aw
 export async function refreshSearchVocabulary(bookIds?: number[]): Promise<void> {
   await search.refreshSearchVocabulary(await getPrisma(), bookIds ? { bookIds } : {});
 }
+
+export const sitemapData = cache((name: string) =>
+  unstable_cache(
+    async () => {
+      const db = await getPrisma();
+      if (name === "index") return { count: await sitemap.countPublishedBooks(db), entries: [] };
+      if (name === "pages.xml") return { count: 0, entries: await sitemap.pageSitemapEntries(db) };
+      const n = /^books-(\d{1,4})\.xml$/.exec(name)?.[1];
+      return { count: 0, entries: n ? await sitemap.bookSitemapEntries(db, Number(n)) : [] };
+    },
+    ["sitemap", name],
+    { tags: [CACHE_TAGS.bookLists, CACHE_TAGS.taxonomy, CACHE_TAGS.articles], revalidate: CACHE_SECONDS },
+  )().then((d) => ({
+    count: d.count,
+    entries: d.entries.map((e) => ({
+      path: e.path,
+      lastModified: e.lastModified ? new Date(e.lastModified) : null,
+    })),
+  })),
+);

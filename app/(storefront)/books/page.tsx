@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { browseBooks, browseFacets, browseKeys, browseSearchParams, parseBrowseParams } from "@/lib/catalog";
+import { JsonLd } from "@/components/ui/json-ld";
+import { browseBooks, browseFacets, browseKeys, parseBrowseParams } from "@/lib/catalog";
+import { listCanonicalPath } from "@/lib/seo/canonical";
+import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
+import { pageMetadata } from "@/lib/seo/metadata";
+import { absoluteUrl } from "@/lib/site";
 import { BrowseView } from "../_components/browse-view";
 
 interface Props {
@@ -9,12 +14,11 @@ interface Props {
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { query } = parseBrowseParams(await searchParams);
-  const search = browseSearchParams(query).toString();
-  return {
+  return pageMetadata({
     title: query.page > 1 ? `All books, page ${query.page}` : "All books",
     description: "Browse every book in the store by category, language, format, price and reading features.",
-    alternates: { canonical: search ? `/books?${search}` : "/books" },
-  };
+    path: listCanonicalPath("/books", query),
+  });
 }
 
 export default async function BooksPage({ searchParams }: Props) {
@@ -23,6 +27,12 @@ export default async function BooksPage({ searchParams }: Props) {
   const [result, facets] = await Promise.all([browseBooks(...keys), browseFacets(...keys)]);
   return (
     <div className="container">
+      <JsonLd
+        data={breadcrumbJsonLd([
+          { name: "Home", url: absoluteUrl("/") },
+          { name: "Books", url: absoluteUrl("/books") },
+        ])}
+      />
       <Breadcrumbs items={[{ name: "Home", href: "/" }, { name: "Books" }]} />
       <h1 className="browse-title">All books</h1>
       <BrowseView

@@ -4,7 +4,10 @@ import { notFound } from "next/navigation";
 import { BookCover } from "@/components/ui/book-cover";
 import { Credits, primaryName } from "@/components/ui/credits";
 import { findPublishedArticle, formatMoney } from "@/lib/catalog";
-import { SITE_NAME, titleLang } from "@/lib/site";
+import { JsonLd } from "@/components/ui/json-ld";
+import { articleJsonLd, breadcrumbJsonLd } from "@/lib/seo/json-ld";
+import { metaDescription, pageMetadata } from "@/lib/seo/metadata";
+import { absoluteUrl, SITE_NAME, siteInfo, titleLang } from "@/lib/site";
 import styles from "./article.module.css";
 
 export const revalidate = 3600;
@@ -21,11 +24,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const article = await findPublishedArticle(slug);
   if (!article) return { title: "Article not found", robots: { index: false } };
-  return {
+  return pageMetadata({
     title: article.title,
-    description: article.excerpt?.slice(0, 300),
-    alternates: { canonical: `/articles/${article.slug}` },
-  };
+    description: metaDescription(article.excerpt ?? article.title),
+    path: `/articles/${article.slug}`,
+    type: "article",
+    imagePath: `/articles/${article.slug}/opengraph-image`,
+    publishedTime: article.publishedAt,
+    modifiedTime: article.updatedAt,
+  });
 }
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
@@ -37,8 +44,20 @@ export default async function ArticlePage({ params }: Props) {
   const book = article.book;
   const lang = book ? titleLang(book.languages) : undefined;
 
+  const url = absoluteUrl(`/articles/${article.slug}`);
+  const bookUrl = book ? absoluteUrl(`/books/${book.slug}`) : null;
   return (
     <div className={`container ${styles.layout}`}>
+      <JsonLd
+        data={[
+          articleJsonLd(article, { url, imageUrl: `${url}/opengraph-image`, bookUrl, site: siteInfo() }),
+          breadcrumbJsonLd([
+            { name: "Home", url: absoluteUrl("/") },
+            ...(book && bookUrl ? [{ name: book.title, url: bookUrl }] : []),
+            { name: article.title, url },
+          ]),
+        ]}
+      />
       <article className={styles.article}>
         <header className={styles.header}>
           <p className="eyebrow">From the editors</p>

@@ -13,7 +13,10 @@ import {
   listRelatedBooks,
   ratingDistribution,
 } from "@/lib/catalog";
-import { languageName, titleLang } from "@/lib/site";
+import { bookJsonLd, breadcrumbJsonLd } from "@/lib/seo/json-ld";
+import { metaDescription, pageMetadata } from "@/lib/seo/metadata";
+import { absoluteUrl, languageName, siteInfo, titleLang } from "@/lib/site";
+import { JsonLd } from "@/components/ui/json-ld";
 import { AddToCartForm } from "./add-to-cart-form";
 import { EditionDetails } from "./edition-details";
 import { RatingSummary } from "./rating-summary";
@@ -43,11 +46,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const book = await findPublishedBook(slug);
   if (!book) return { title: "Book not found", robots: { index: false } };
   const byline = book.contributors[0] ? ` by ${book.contributors[0].name}` : "";
-  return {
+  const price = book.fromPrice
+    ? ` ${book.primaryFormatName ?? ""} ${formatMoney(book.fromPrice.amountCents, book.fromPrice.currency)}.`
+    : "";
+  return pageMetadata({
     title: book.subtitle ? `${book.title}: ${book.subtitle}` : book.title,
-    description: `${book.title}${byline}. ${book.teaser ?? book.description ?? ""}`.slice(0, 300),
-    alternates: { canonical: `/books/${book.slug}` },
-  };
+    description: metaDescription(`${book.title}${byline}.${price} ${book.teaser ?? book.description ?? ""}`),
+    path: `/books/${book.slug}`,
+    type: "book",
+    imagePath: `/books/${book.slug}/opengraph-image`,
+  });
 }
 
 export default async function BookPage({ params }: Props) {
@@ -61,24 +69,34 @@ export default async function BookPage({ params }: Props) {
   ]);
   const lang = titleLang(book.languages);
   const paragraphs = (book.description ?? "").split(/\n{2,}/).filter(Boolean);
+  const crumbs = [
+    { name: "Home", href: "/" },
+    { name: "Books", href: "/books" },
+    ...(primaryCategory
+      ? [...primaryCategory.ancestors, { slug: primaryCategory.slug, name: primaryCategory.name }].map(
+          (c) => ({
+            name: c.name,
+            href: `/categories/${c.slug}`,
+          }),
+        )
+      : []),
+    { name: book.title, href: `/books/${book.slug}`, lang },
+  ];
+  const url = absoluteUrl(`/books/${book.slug}`);
 
   return (
     <div className="container">
-      <Breadcrumbs
-        items={[
-          { name: "Home", href: "/" },
-          { name: "Books", href: "/books" },
-          ...(primaryCategory
-            ? [...primaryCategory.ancestors, { slug: primaryCategory.slug, name: primaryCategory.name }].map(
-                (c) => ({
-                  name: c.name,
-                  href: `/categories/${c.slug}`,
-                }),
-              )
-            : []),
-          { name: book.title, lang },
+      <JsonLd
+        data={[
+          ...bookJsonLd(book, ratings, {
+            url,
+            imageUrl: absoluteUrl(`/books/${book.slug}/opengraph-image`),
+            site: siteInfo(),
+          }),
+          breadcrumbJsonLd(crumbs.map((c) => ({ name: c.name, url: absoluteUrl(c.href) }))),
         ]}
       />
+      <Breadcrumbs items={crumbs} />
       <article className={styles.book}>
         <div className={styles.top}>
           <div className={styles.coverWrap}>

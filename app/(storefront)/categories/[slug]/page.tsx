@@ -2,14 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import {
-  browseBooks,
-  browseFacets,
-  browseKeys,
-  browseSearchParams,
-  findCategory,
-  parseBrowseParams,
-} from "@/lib/catalog";
+import { browseBooks, browseFacets, browseKeys, findCategory, parseBrowseParams } from "@/lib/catalog";
+import { JsonLd } from "@/components/ui/json-ld";
+import { listCanonicalPath } from "@/lib/seo/canonical";
+import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
+import { pageMetadata } from "@/lib/seo/metadata";
+import { absoluteUrl } from "@/lib/site";
 import { BrowseView } from "../../_components/browse-view";
 
 interface Props {
@@ -22,14 +20,13 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const category = await findCategory(slug);
   if (!category) return { title: "Category not found", robots: { index: false } };
   const { query } = parseBrowseParams(await searchParams);
-  const search = browseSearchParams({ ...query, category: undefined }).toString();
-  return {
+  return pageMetadata({
     title: query.page > 1 ? `${category.name} books, page ${query.page}` : `${category.name} books`,
     description:
       category.description ??
       `Books in ${category.name}: browse by language, format, price and reading features.`,
-    alternates: { canonical: search ? `/categories/${slug}?${search}` : `/categories/${slug}` },
-  };
+    path: listCanonicalPath(`/categories/${slug}`, { ...query, category: undefined }),
+  });
 }
 
 export default async function CategoryPage({ params, searchParams }: Props) {
@@ -41,8 +38,15 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const pageQuery = { ...query, category: undefined };
   const keys = browseKeys(pageQuery, { categoryIds: category.subtreeIds });
   const [result, facets] = await Promise.all([browseBooks(...keys), browseFacets(...keys)]);
+  const crumbs = [
+    { name: "Home", href: "/" },
+    { name: "Books", href: "/books" },
+    ...category.ancestors.map((a) => ({ name: a.name, href: `/categories/${a.slug}` })),
+    { name: category.name, href: `/categories/${category.slug}` },
+  ];
   return (
     <div className="container">
+      <JsonLd data={breadcrumbJsonLd(crumbs.map((c) => ({ name: c.name, url: absoluteUrl(c.href) })))} />
       <Breadcrumbs
         items={[
           { name: "Home", href: "/" },

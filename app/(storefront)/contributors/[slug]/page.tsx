@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BookCard } from "@/components/ui/book-card";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { pageMetadata } from "@/lib/seo/metadata";
 import { findContributor } from "@/lib/catalog";
 import styles from "../../_components/list-page.module.css";
 
@@ -19,11 +20,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const contributor = await findContributor(slug);
   if (!contributor) return { title: "Contributor not found", robots: { index: false } };
-  return {
+  return pageMetadata({
     title: `Books by ${contributor.name}`,
     description: contributor.bio ?? `Books ${contributor.name} wrote, translated, edited or illustrated.`,
-    alternates: { canonical: `/contributors/${slug}` },
-  };
+    path: `/contributors/${contributor.slug}`,
+  });
 }
 
 export default async function ContributorPage({ params }: Props) {

@@ -3,16 +3,17 @@ import Link from "next/link";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { getEnv } from "@/lib/env";
+import { pageMetadata } from "@/lib/seo/metadata";
 import styles from "./api-reference.module.css";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: "Catalog API reference",
   description:
     "The bookstore's versioned JSON API: endpoints, parameters, responses, errors, caching and rate limits.",
-  alternates: { canonical: "/developers/api" },
-};
+  path: "/developers/api",
+});
 
 interface Parameter {
   name: string;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BookCard } from "@/components/ui/book-card";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { pageMetadata } from "@/lib/seo/metadata";
 import { findSeries } from "@/lib/catalog";
 import styles from "../../_components/list-page.module.css";
 
@@ -19,11 +20,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const series = await findSeries(slug);
   if (!series) return { title: "Series not found", robots: { index: false } };
-  return {
+  return pageMetadata({
     title: `${series.name} series`,
     description: series.description ?? `Every book in the ${series.name} series, in reading order.`,
-    alternates: { canonical: `/series/${slug}` },
-  };
+    path: `/series/${series.slug}`,
+  });
 }
 
 export default async function SeriesPage({ params }: Props) {
