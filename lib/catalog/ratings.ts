@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { consume, type RateLimitRule } from "@/lib/rate-limit";
 import { CatalogError } from "./errors";
-import type { RatingFields } from "./rating-input";
+import { parseRatingInput } from "./rating-input";
 import { isValidSlug } from "./slug";
 
 /** At most 5 ratings per client IP per 10 minutes (whichever books, whichever shoppers). */
@@ -83,7 +83,8 @@ export async function publishedBookIdOrThrow(db: Db, slug: string): Promise<numb
 
 export interface SubmitRatingInput {
   bookId: number;
-  rating: RatingFields;
+  /** The submitted values; validated here with ratingInputSchema. */
+  rating: unknown;
   /** shopperKeyOf(the signed cookie's id) */
   shopperKey: string;
   /** ipHashOf(client IP), or null when the IP is unknown */
@@ -95,12 +96,17 @@ export interface SubmitRatingInput {
 const ALREADY_RATED = "You have already rated this book.";
 
 /**
- * Stores a validated rating: refuses a second one from the same shopper (409) and a sixth from
+ * Validates and stores a rating: refuses invalid fields (422), a second one from the same shopper (409) and a sixth from
  * the same IP within the window (429), then inserts the rating and, when it is published, adds it
  * to the aggregates in one transaction. A refused rating changes nothing but the IP count.
  */
 export async function submitRating(db: PrismaClient, input: SubmitRatingInput): Promise<CreatedRating> {
-  const { bookId, rating, shopperKey, ipHash, status } = input;
+  const { bookId, shopperKey, ipHash, status } = input;
+  const parsed = parseRatingInput(input.rating);
+  if (!parsed.ok) {
+    throw new CatalogError("validation", "Check the highlighted fields.", { fields: parsed.fields });
+  }
+  const rating = parsed.data;
   const existing = await db.rating.findUnique({
     where: { bookId_shopperKey: { bookId, shopperKey } },
     select: { id: true },
