@@ -11,6 +11,7 @@ import { getDatabase } from "@/lib/db/process-database";
 
 const PATTERNS: [RegExp, StorefrontPathKind][] = [
   [/^\/books\/([^/]+)$/, "book"],
+  [/^\/books\/([^/]+)\/reviews$/, "book"],
   [/^\/articles\/([^/]+)$/, "article"],
   [/^\/categories\/([^/]+)$/, "category"],
   [/^\/series\/([^/]+)$/, "series"],
@@ -54,6 +55,7 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     "/books/:slug",
+    "/books/:slug/reviews",
     "/articles/:slug",
     "/categories/:slug",
     "/series/:slug",

@@ -46,3 +46,13 @@ export function bookChanged(change: BookChange): void {
 export function bookChangedFromRoute(change: BookChange): void {
   for (const tag of bookChangeTags(change)) revalidateTag(tag, { expire: 0 });
 }
+
+/**
+ * After a shopper rating is published: the book's page and API documents, and every list (sorting
+ * and the min-rating filter read the book's aggregates). Server actions use `updateTag` (the
+ * next request waits for fresh data); route handlers cannot, and expire the tags at once instead.
+ */
+export function invalidateBookRatings(slug: string, from: "action" | "route"): void {
+  if (from === "action") bookChanged({ slugs: [slug] });
+  else bookChangedFromRoute({ slugs: [slug] });
+}

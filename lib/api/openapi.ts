@@ -176,6 +176,30 @@ export function buildOpenApiDocument(serverUrl: string): Json {
         },
       },
       "/books/{slug}/ratings": {
+        post: {
+          operationId: "rateBook",
+          security: [{}, { shopperCookie: [] }],
+          tags: ["Books"],
+          summary: "Rate a book as the current shopper",
+          description:
+            "Stores one rating per book per shopper. The shopper is the signed httpOnly `qb_shopper` cookie the store sets on a browser's first rating (the product page's form and this endpoint share it); a request without it gets a new one in `Set-Cookie`. Same-origin only: no CORS, and a request whose `Origin` is another site is refused (403). At most 5 ratings per client IP per 10 minutes. With moderation on (`RATINGS_MODERATION=pending`) the rating is `pending` and counts once published.",
+          parameters: [slugParam("book")],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("RatingInput") } },
+          },
+          responses: {
+            "201": json("CreatedRating", "The rating was stored."),
+            "400": problemResponse("The body is not a JSON object."),
+            "403": problemResponse("The request came from another site."),
+            "404": problemResponse("No published book has this slug."),
+            "409": problemResponse("This shopper has already rated this book."),
+            "413": problemResponse("The body is larger than 16 KB."),
+            "422": problemResponse("Invalid fields: `errors` names each one as a JSON pointer."),
+            "429": errorResponses["429"],
+            "500": errorResponses["500"],
+          },
+        },
         get: {
           operationId: "listBookRatings",
           security: [],
@@ -231,6 +255,16 @@ export function buildOpenApiDocument(serverUrl: string): Json {
         },
       },
     },
-    components: { schemas: components() },
+    components: {
+      schemas: components(),
+      securitySchemes: {
+        shopperCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "qb_shopper",
+          description: "The shopper's signed id, set by the store on the first rating (browsers send it).",
+        },
+      },
+    },
   };
 }

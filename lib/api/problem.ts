@@ -78,7 +78,13 @@ export function errorToProblem(error: unknown, requestId: string | null): Respon
       reasons.map((reason) => ({ name, reason })),
     );
     const type: ProblemType = known.code === "validation" ? "unprocessable" : known.code;
-    return problem(type, { detail: known.message, errors: fieldErrors, requestId });
+    const retryAfter = known.details.retryAfterSeconds;
+    return problem(type, {
+      detail: known.message,
+      errors: fieldErrors,
+      requestId,
+      ...(retryAfter ? { headers: { "retry-after": String(retryAfter) } } : {}),
+    });
   }
   log.error("api error", error, { requestId });
   return problem("internal", {

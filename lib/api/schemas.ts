@@ -2,6 +2,7 @@
 // (lib/api/openapi.ts); the mappers below turn catalog types into them.
 import { z } from "zod";
 import { toDecimalString } from "@/lib/catalog/money";
+import { ratingInputSchema } from "@/lib/catalog/rating-input";
 import type {
   BookDetail,
   BookSummary,
@@ -218,6 +219,18 @@ export const RatingListDoc = component(
   "RatingList",
   "A page of a book's published ratings, newest first.",
   z.object({ data: z.array(RatingDoc), page: PageInfoDoc, summary: RatingDistributionDoc }),
+);
+
+export const RatingInputDoc = component(
+  "RatingInput",
+  "A shopper's rating of a book: the same schema validates the product page's form.",
+  ratingInputSchema,
+);
+
+export const CreatedRatingDoc = component(
+  "CreatedRating",
+  "The rating just stored: `published` counts at once, `pending` after moderation.",
+  RatingDoc.extend({ status: z.enum(["published", "pending"]) }),
 );
 
 export const ProblemDoc = component(

@@ -5,7 +5,8 @@ export type CatalogErrorCode =
   | "not_found" // 404
   | "unique_violation" // a unique key is taken: 409
   | "stale_version" // optimistic concurrency: 409 (412 for If-Match)
-  | "conflict"; // any other state conflict: 409
+  | "conflict" // any other state conflict: 409
+  | "rate_limited"; // too many requests: 429 (details.retryAfterSeconds)
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -13,7 +14,7 @@ export class CatalogError extends Error {
   constructor(
     readonly code: CatalogErrorCode,
     message: string,
-    readonly details: { fields?: FieldErrors; target?: string[] } = {},
+    readonly details: { fields?: FieldErrors; target?: string[]; retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = "CatalogError";

@@ -23,6 +23,15 @@ export { CONTRIBUTOR_ROLES, EDITION_FORMATS } from "./vocabulary";
 export type { BookScope, BrowseFacets, BrowseResult, FacetCount } from "./browse";
 export type { CategoryView, ContributorView, SeriesView } from "./taxonomy";
 export type { RatingDistribution } from "./rating-summary";
+export { rateBookAsShopper } from "./shopper-ratings";
+export { recomputeRatingAggregates, RATING_IP_LIMIT, type CreatedRating } from "./ratings";
+export {
+  parseRatingInput,
+  ratingInputSchema,
+  ratingValuesFromForm,
+  RATING_LIMITS,
+  type RatingField,
+} from "./rating-input";
 export * from "./browse-query";
 export * from "./search-query";
 export type { SearchHit, SearchResult, SearchSuggestion } from "./search";

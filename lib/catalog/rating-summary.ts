@@ -25,7 +25,15 @@ export function summarizeRatings(groups: { stars: number; count: number }[]): Ra
   }));
   const count = stars.reduce((n, s) => n + s.count, 0);
   const sum = stars.reduce((n, s) => n + s.stars * s.count, 0);
-  return { count, average: count ? Math.round((sum / count) * 100) / 100 : 0, stars };
+  return { count, average: ratingAverage(sum, count), stars };
+}
+
+/**
+ * sum / count rounded half up to 2 decimals, as PostgreSQL's round(numeric, 2) does for
+ * "ratingAverage" (sum * 100 / count is exact at the halves, unlike (sum / count) * 100).
+ */
+export function ratingAverage(sum: number, count: number): number {
+  return count ? Math.round((sum * 100) / count) / 100 : 0;
 }
 
 export interface RatingView {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cartCookieOptions, signCartId, verifyCartCookie } from "./cart-cookie";
+import { cartCookieOptions, signCartId, signId, verifyCartCookie, verifySignedId } from "./cart-cookie";
 
 const SECRET = "a-test-secret-that-is-long-enough-0123456789";
 const ID = "6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f";
@@ -29,5 +29,15 @@ describe("cart cookie", () => {
       path: "/",
     });
     expect(cartCookieOptions(true).secure).toBe(true);
+  });
+});
+
+describe("signed ids for other cookies", () => {
+  it("round-trips per purpose and never across purposes", () => {
+    const shopper = signId("shopper", ID, SECRET);
+    expect(verifySignedId("shopper", shopper, SECRET)).toBe(ID);
+    expect(verifyCartCookie(shopper, SECRET)).toBeNull();
+    expect(verifySignedId("shopper", signCartId(ID, SECRET), SECRET)).toBeNull();
+    expect(signId("cart", ID, SECRET)).toBe(signCartId(ID, SECRET));
   });
 });

@@ -10,6 +10,7 @@ import {
   findCategory,
   findPublishedBook,
   formatMoney,
+  listPublishedRatings,
   listRelatedBooks,
   ratingDistribution,
 } from "@/lib/catalog";
@@ -19,7 +20,9 @@ import { absoluteUrl, languageName, siteInfo, titleLang } from "@/lib/site";
 import { JsonLd } from "@/components/ui/json-ld";
 import { AddToCartForm } from "./add-to-cart-form";
 import { EditionDetails } from "./edition-details";
+import { RatingForm } from "./rating-form";
 import { RatingSummary } from "./rating-summary";
+import { LatestReviews } from "./reviews";
 import styles from "./book.module.css";
 
 // Rendered on first request, then served from the cache until a write invalidates its tags.
@@ -29,6 +32,9 @@ export const dynamicParams = true;
 export function generateStaticParams(): { slug: string }[] {
   return [];
 }
+
+/** Reviews shown on the product page; the rest are on /books/<slug>/reviews. */
+const LATEST_REVIEWS = 10;
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -63,9 +69,10 @@ export default async function BookPage({ params }: Props) {
   const book = await findPublishedBook(slug);
   if (!book) notFound();
   const primaryCategory = book.categories[0] ? await findCategory(book.categories[0].slug) : null;
-  const [related, ratings] = await Promise.all([
+  const [related, ratings, reviews] = await Promise.all([
     listRelatedBooks(book.slug),
     ratingDistribution(book.id, book.slug),
+    listPublishedRatings(book.id, book.slug, "null", LATEST_REVIEWS),
   ]);
   const lang = titleLang(book.languages);
   const paragraphs = (book.description ?? "").split(/\n{2,}/).filter(Boolean);
@@ -191,7 +198,11 @@ export default async function BookPage({ params }: Props) {
           </section>
         ) : null}
 
-        <RatingSummary ratings={ratings} />
+        <RatingSummary ratings={ratings}>
+          <LatestReviews slug={book.slug} ratings={reviews.ratings} hasMore={reviews.next !== null} />
+          <h3 id="rate-this-book">Rate this book</h3>
+          <RatingForm slug={book.slug} />
+        </RatingSummary>
 
         {book.editions.map((edition) => (
           <EditionDetails key={edition.id} edition={edition} showFormat={book.editions.length > 1} />

@@ -1,9 +1,10 @@
+import type { ReactNode } from "react";
 import { Stars } from "@/components/ui/stars";
 import type { RatingDistribution } from "@/lib/catalog";
 import styles from "./book.module.css";
 
-/** Shopper ratings on this store: average, count and the 5..1 distribution. */
-export function RatingSummary({ ratings }: { ratings: RatingDistribution }) {
+/** Shopper ratings on this store: average, count and the 5..1 distribution, then `children`. */
+export function RatingSummary({ ratings, children }: { ratings: RatingDistribution; children?: ReactNode }) {
   return (
     <section className={styles.section} aria-labelledby="ratings">
       <h2 id="ratings">Shopper ratings</h2>
@@ -39,6 +40,7 @@ export function RatingSummary({ ratings }: { ratings: RatingDistribution }) {
           </table>
         </div>
       )}
+      {children}
     </section>
   );
 }

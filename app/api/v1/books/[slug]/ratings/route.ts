@@ -3,7 +3,17 @@ import { z } from "zod";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { ApiProblem, apiGet, apiOptions, limitParam, onlyParams } from "@/lib/api/handler";
 import { toRatingDoc } from "@/lib/api/schemas";
-import { findPublishedBook, listPublishedRatings, ratingDistribution } from "@/lib/catalog";
+import { isSameOriginRequest } from "@/lib/auth/origin";
+import { invalidateBookRatings } from "@/lib/cache-tags";
+import {
+  CatalogError,
+  findPublishedBook,
+  listPublishedRatings,
+  rateBookAsShopper,
+  ratingDistribution,
+} from "@/lib/catalog";
+import { errorToProblem, problem } from "@/lib/api/problem";
+import { getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
@@ -38,3 +48,58 @@ export const GET = apiGet<{ slug: string }>(
 );
 
 export const OPTIONS = apiOptions;
+
+/** Largest rating body accepted (4,000 characters of review plus the rest, with room to spare). */
+const MAX_BODY_BYTES = 16 * 1024;
+
+// POST /api/v1/books/:slug/ratings - rate a book as the shopper in the signed cookie; same-origin only
+export async function POST(request: Request, context: { params: Promise<{ slug: string }> }) {
+  const requestId = request.headers.get("x-request-id");
+  try {
+    const env = getEnv();
+    const origin = request.headers.get("origin");
+    if (
+      origin !== null &&
+      !isSameOriginRequest({
+        origin,
+        host: request.headers.get("host"),
+        siteUrl: env.SITE_URL,
+        strict: env.STORE_MODE === "live",
+      })
+    ) {
+      return problem("forbidden", {
+        detail: "Ratings are accepted from this store's own pages only.",
+        requestId,
+      });
+    }
+    if (!/^application\/([\w.+-]+\+)?json\b/i.test(request.headers.get("content-type") ?? "")) {
+      return problem("validation", {
+        detail: "Send the rating as JSON (Content-Type: application/json).",
+        errors: [{ name: "Content-Type", reason: "Must be application/json." }],
+        requestId,
+      });
+    }
+    const text = await request.text();
+    if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+      return problem("payload_too_large", { detail: `At most ${MAX_BODY_BYTES} bytes.`, requestId });
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return problem("validation", { detail: "The body is not valid JSON.", requestId });
+    }
+    const { slug } = await context.params;
+    const rating = await rateBookAsShopper(slug, body);
+    if (rating.status === "published") invalidateBookRatings(slug, "route");
+    return Response.json(rating, { status: 201, headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    if (error instanceof CatalogError && error.code === "validation") {
+      const errors = Object.entries(error.details.fields ?? {}).flatMap(([name, reasons]) =>
+        reasons.map((reason) => ({ name: `/${name}`, reason })),
+      );
+      return problem("unprocessable", { detail: error.message, errors, requestId });
+    }
+    return errorToProblem(error, requestId);
+  }
+}
