@@ -29,6 +29,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               <Link href="/admin/books">Books</Link>
               {staff.role === "admin" && <Link href="/admin/users">Users</Link>}
               {staff.role === "admin" && <Link href="/admin/audit">Audit log</Link>}
+              {staff.role === "admin" && <Link href="/admin/tokens">API tokens</Link>}
             </nav>
             <span className={styles.who}>
               {staff.email} ({staff.role})

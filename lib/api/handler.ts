@@ -14,7 +14,7 @@ export const MAX_QUERY_LENGTH = 2048;
 export class ApiProblem extends Error {
   constructor(
     readonly type: Parameters<typeof problem>[0],
-    readonly options: { detail?: string; errors?: ProblemFieldError[] } = {},
+    readonly options: { detail?: string; errors?: ProblemFieldError[]; headers?: HeadersInit } = {},
   ) {
     super(options.detail ?? type);
     this.name = "ApiProblem";
@@ -26,6 +26,8 @@ export interface ApiGetContext<P> {
   url: URL;
   params: P;
   requestId: string | null;
+  /** Makes the ETag version-based ("v<version>-<hash>"), the form the write API's If-Match takes. */
+  setVersion: (version: number) => void;
 }
 
 interface ApiGetOptions {
@@ -42,8 +44,9 @@ async function limitApiRequest(request: Request, requestId: string | null) {
   return limitApiClient(await getPrisma(), `ip:${ip}`, env.API_RATE_LIMIT_PER_MINUTE, requestId);
 }
 
-function etagOf(body: string): string {
-  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+export function etagOf(body: string, version: number | null = null): string {
+  const hash = createHash("sha256").update(body).digest("base64url").slice(0, 27);
+  return version === null ? `"${hash}"` : `"v${version}-${hash}"`;
 }
 
 function matches(ifNoneMatch: string | null, etag: string): boolean {
@@ -76,9 +79,13 @@ export function apiGet<P = Record<string, never>>(
         if (limited.refused) return limited.refused;
         limitHeaders = limited.headers;
       }
-      const data = await handler({ request, url, params: await context.params, requestId });
+      let version: number | null = null;
+      const setVersion = (v: number) => {
+        version = v;
+      };
+      const data = await handler({ request, url, params: await context.params, requestId, setVersion });
       const body = JSON.stringify(data);
-      const etag = etagOf(body);
+      const etag = etagOf(body, version);
       const headers = {
         ...CORS_HEADERS,
         ...limitHeaders,

@@ -17,6 +17,8 @@ describe("the OpenAPI document", () => {
       [
         "/books",
         "/books/{slug}",
+        "/books/{slug}/editions",
+        "/books/{slug}/editions/{id}",
         "/books/{slug}/ratings",
         "/categories",
         "/contributors/{slug}",
@@ -27,6 +29,30 @@ describe("the OpenAPI document", () => {
       expect.arrayContaining(["editions", "contributors", "categories", "series", "ratings"]),
     );
     expect(JSON.stringify(doc)).not.toContain('"$schema"');
+  });
+
+  it("documents the writes: bearer security, closed request bodies from the listing schema", () => {
+    const all = doc as unknown as {
+      paths: Record<string, Record<string, { security?: unknown; requestBody?: unknown; responses: object }>>;
+      components: {
+        securitySchemes: Record<string, unknown>;
+        schemas: Record<string, Record<string, unknown>>;
+      };
+    };
+    expect(all.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
+    const create = all.paths["/books"]?.post;
+    expect(create?.security).toEqual([{ bearer: [] }]);
+    expect(JSON.stringify(create?.requestBody)).toContain("#/components/schemas/ListingInput");
+    expect(Object.keys(create?.responses ?? {})).toEqual(
+      expect.arrayContaining(["201", "400", "401", "403", "413", "415", "422", "429"]),
+    );
+    expect(Object.keys(all.paths["/books/{slug}"]?.patch?.responses ?? {})).toEqual(
+      expect.arrayContaining(["412", "428"]),
+    );
+    expect(all.components.schemas.ListingInput).toMatchObject({ additionalProperties: false });
+    expect(Object.keys(all.components.schemas.ListingInput?.properties ?? {})).toEqual(
+      expect.arrayContaining(["title", "editions", "contributors", "status"]),
+    );
   });
 
   it("passes the Redocly linter's recommended rules with no errors or warnings", async () => {

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { FORMATS, READING_FEATURES, SORTS } from "@/lib/catalog/browse-query";
 import { PROBLEM_TYPES, problemTypeUri, type ProblemType } from "./problem";
+import { inputComponents, securitySchemes, withWriteOperations } from "./openapi-writes";
 import { apiRegistry } from "./schemas";
 
 type Json = Record<string, unknown>;
@@ -148,7 +149,7 @@ export function buildOpenApiDocument(serverUrl: string): Json {
       { name: "Books", description: "Published books and their ratings." },
       { name: "Taxonomy", description: "Categories, series and contributors." },
     ],
-    paths: {
+    paths: withWriteOperations({
       "/books": {
         get: {
           operationId: "listBooks",
@@ -254,10 +255,11 @@ export function buildOpenApiDocument(serverUrl: string): Json {
           },
         },
       },
-    },
+    }),
     components: {
-      schemas: components(),
+      schemas: { ...components(), ...inputComponents() },
       securitySchemes: {
+        ...securitySchemes,
         shopperCookie: {
           type: "apiKey",
           in: "cookie",

@@ -19,6 +19,7 @@ export const PROBLEM_TYPES = {
   precondition_failed: { status: 412, title: "The resource changed since you read it." },
   precondition_required: { status: 428, title: "This request must be conditional." },
   payload_too_large: { status: 413, title: "The request body is too large." },
+  unsupported_media_type: { status: 415, title: "The request body must be application/json." },
   unavailable: { status: 503, title: "The service is unavailable." },
   internal: { status: 500, title: "An unexpected error occurred." },
 } as const;

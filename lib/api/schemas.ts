@@ -13,6 +13,13 @@ import type {
 import type { ContributorView, SeriesView } from "@/lib/catalog/taxonomy";
 import type { RatingView } from "@/lib/catalog/rating-summary";
 import { absoluteUrl } from "@/lib/site";
+import {
+  AVAILABILITY_VALUES,
+  BOOK_STATUSES,
+  EDITION_FORMAT_VALUES,
+  listingSchema,
+} from "@/lib/catalog/listing-schema";
+import type { ListingForEdit } from "@/lib/catalog/listings";
 
 export const apiRegistry = z.registry<{ id: string; description?: string }>();
 
@@ -351,4 +358,66 @@ export function toContributorDoc(c: ContributorView): z.infer<typeof Contributor
 
 export function toRatingDoc(r: RatingView): z.infer<typeof RatingDoc> {
   return r;
+}
+
+// Write API documents. Requests are the listing schema's input (lib/catalog/listing-schema.ts),
+// registered in their own registry because the OpenAPI document shows their input side.
+export const apiInputRegistry = z.registry<{ id: string; description?: string }>();
+apiInputRegistry.add(listingSchema, {
+  id: "ListingInput",
+  description:
+    "A listing as the admin form and the write API send it. Unknown fields are refused (422). PATCH takes any subset of the fields.",
+});
+apiInputRegistry.add(listingSchema.in.shape.editions.unwrap().element, {
+  id: "EditionInput",
+  description: "One edition. PATCH of an edition takes any subset of the fields.",
+});
+
+export const ListingDoc = component(
+  "Listing",
+  "A book as the write API stores it, in any status. Its `version` is the one If-Match names.",
+  z.object({
+    id: z.number().int(),
+    slug: z.string(),
+    status: z.enum(BOOK_STATUSES),
+    version: z.number().int(),
+    title: z.string(),
+    url: z.url().describe("The storefront page (404 unless published)."),
+    updatedAt: z.iso.datetime(),
+    publishedAt: z.iso.datetime().nullable(),
+    editions: z.array(
+      z.object({
+        id: z.number().int(),
+        format: z.enum(EDITION_FORMAT_VALUES),
+        isbn13: z.string().nullable(),
+        price: Money,
+        availability: z.enum(AVAILABILITY_VALUES),
+      }),
+    ),
+  }),
+);
+
+export function toListingDoc(listing: ListingForEdit): z.infer<typeof ListingDoc> {
+  const { data } = listing;
+  return {
+    id: listing.id,
+    slug: data.slug,
+    status: data.status,
+    version: listing.version,
+    title: data.title,
+    url: absoluteUrl(`/books/${data.slug}`),
+    updatedAt: listing.updatedAt,
+    publishedAt: listing.publishedAt,
+    editions: data.editions.map((e) => ({
+      id: e.id ?? 0,
+      format: e.format,
+      isbn13: e.isbn13,
+      price: {
+        amount: toDecimalString(e.priceCents, e.currency),
+        amountMinor: e.priceCents,
+        currency: e.currency,
+      },
+      availability: e.availability,
+    })),
+  };
 }

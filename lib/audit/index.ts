@@ -15,7 +15,9 @@ export type AuditAction =
   | "user.password_reset"
   | "listing.created"
   | "listing.updated"
-  | "listing.restored";
+  | "listing.restored"
+  | "api_token.created"
+  | "api_token.revoked";
 
 export interface AuditEntryInput {
   actorId: number | null;

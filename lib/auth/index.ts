@@ -3,6 +3,7 @@ import "server-only";
 // the process database. Pages never import Prisma.
 import { listAudit } from "@/lib/audit";
 import { getPrisma } from "@/lib/db";
+import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenView } from "./api-tokens";
 import { requestIp } from "./guard";
 import type { StaffRole } from "./roles";
 import type { CreateStaffInput } from "./schemas";
@@ -29,6 +30,7 @@ export { AuthError, type AuthFieldErrors } from "./errors";
 export { hasRole, safeNextPath, STAFF_ROLES, type Staff, type StaffRole } from "./roles";
 export { MIN_PASSWORD_LENGTH } from "./password";
 export type { StaffUser } from "./users";
+export { API_SCOPES, type ApiScope, type ApiTokenView } from "./api-tokens";
 export type { AuditEntry } from "@/lib/audit";
 
 async function actor(actorId: number) {
@@ -57,4 +59,16 @@ export async function resetStaffUserPassword(actorId: number, userId: number) {
 
 export async function getAuditPage(page: number, pageSize = 50) {
   return listAudit(await getPrisma(), { page, pageSize });
+}
+
+export async function getApiTokens(): Promise<ApiTokenView[]> {
+  return listApiTokens(await getPrisma());
+}
+
+export async function addApiToken(actorId: number, input: { name: string; scopes: string[] }) {
+  return createApiToken(await getPrisma(), input, await actor(actorId));
+}
+
+export async function removeApiToken(actorId: number, tokenId: number): Promise<ApiTokenView> {
+  return revokeApiToken(await getPrisma(), tokenId, await actor(actorId));
 }

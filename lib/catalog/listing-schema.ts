@@ -21,6 +21,8 @@ export const CONTRIBUTOR_ROLE_VALUES = [
 export const MAX_CONTRIBUTORS = 30;
 export const MAX_EDITIONS = 12;
 export const MAX_CATEGORIES = 20;
+/** Highest edition price in minor units (1,000,000.00). */
+export const MAX_PRICE_MINOR = 100_000_000;
 
 /** "" and whitespace become null; anything else is trimmed. */
 const optionalText = (max: number) =>
@@ -123,10 +125,12 @@ const editionRow = z
       isbn13 = normalizeIsbn13(row.isbn);
       if (!isbn13) ctx.addIssue({ code: "custom", path: ["isbn"], message: "Not a valid ISBN-13." });
     }
-    const priceCents =
+    const parsedPrice =
       typeof row.price === "number"
         ? parseMoney(String(row.price), row.currency)
         : parseMoney(row.price, row.currency);
+    // The column is a 32-bit integer: larger amounts would fail in the database, not here.
+    const priceCents = parsedPrice !== null && parsedPrice <= MAX_PRICE_MINOR ? parsedPrice : null;
     if (priceCents === null) {
       ctx.addIssue({ code: "custom", path: ["price"], message: "Enter a price like 39.99." });
     }

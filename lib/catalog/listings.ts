@@ -23,6 +23,8 @@ export interface SaveOptions {
   /** The book's version the edit started from; required when updating. */
   expectedVersion?: number;
   source?: RevisionSource;
+  /** Extra audit details, e.g. the API token that made the change. */
+  auditDetails?: Prisma.InputJsonObject;
 }
 
 export interface SaveResult {

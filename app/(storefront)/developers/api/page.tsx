@@ -33,7 +33,7 @@ interface Operation {
   operationId: string;
   summary: string;
   description?: string;
-  parameters: Parameter[];
+  parameters?: Parameter[];
   responses: Record<string, { description: string; content?: Record<string, { schema: { $ref?: string } }> }>;
 }
 interface Schema {
@@ -71,7 +71,7 @@ export default function ApiReferencePage() {
   const doc = buildOpenApiDocument(getEnv().SITE_URL) as {
     info: { title: string; description: string; version: string };
     servers: { url: string }[];
-    paths: Record<string, { get: Operation }>;
+    paths: Record<string, Record<string, Operation>>;
     components: { schemas: Record<string, Schema> };
   };
   return (
@@ -97,61 +97,63 @@ export default function ApiReferencePage() {
       </div>
 
       <h2>Endpoints</h2>
-      {Object.entries(doc.paths).map(([path, { get }]) => (
-        <section key={path} className={styles.endpoint} aria-labelledby={get.operationId}>
-          <h3 id={get.operationId}>
-            <span className={styles.method}>GET</span> <code>{path}</code>
-          </h3>
-          <p>
-            {get.summary}
-            {get.description ? `. ${get.description}` : ""}
-          </p>
-          {get.parameters.length > 0 ? (
-            <table className={styles.table}>
-              <caption className="visually-hidden">Parameters of {path}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Parameter</th>
-                  <th scope="col">In</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Description</th>
-                </tr>
-              </thead>
-              <tbody>
-                {get.parameters.map((p) => (
-                  <tr key={`${p.in}-${p.name}`}>
-                    <th scope="row">
-                      <code>{p.name}</code>
-                      {p.required ? " (required)" : ""}
-                    </th>
-                    <td>{p.in}</td>
-                    <td>{typeOf(p.schema)}</td>
-                    <td>{p.description ?? ""}</td>
+      {Object.entries(doc.paths).flatMap(([path, operations]) =>
+        Object.entries(operations).map(([method, get]) => (
+          <section key={`${method} ${path}`} className={styles.endpoint} aria-labelledby={get.operationId}>
+            <h3 id={get.operationId}>
+              <span className={styles.method}>{method.toUpperCase()}</span> <code>{path}</code>
+            </h3>
+            <p>
+              {get.summary}
+              {get.description ? `. ${get.description}` : ""}
+            </p>
+            {get.parameters && get.parameters.length > 0 ? (
+              <table className={styles.table}>
+                <caption className="visually-hidden">Parameters of {path}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Parameter</th>
+                    <th scope="col">In</th>
+                    <th scope="col">Type</th>
+                    <th scope="col">Description</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-          <ul className={styles.responses}>
-            {Object.entries(get.responses).map(([status, r]) => {
-              const schema = Object.values(r.content ?? {})[0]
-                ?.schema.$ref?.split("/")
-                .pop();
-              return (
-                <li key={status}>
-                  <strong>{status}</strong> {r.description}
-                  {schema ? (
-                    <>
-                      {" "}
-                      (<a href={`#schema-${schema}`}>{schema}</a>)
-                    </>
-                  ) : null}
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      ))}
+                </thead>
+                <tbody>
+                  {get.parameters.map((p) => (
+                    <tr key={`${p.in}-${p.name}`}>
+                      <th scope="row">
+                        <code>{p.name}</code>
+                        {p.required ? " (required)" : ""}
+                      </th>
+                      <td>{p.in}</td>
+                      <td>{typeOf(p.schema)}</td>
+                      <td>{p.description ?? ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+            <ul className={styles.responses}>
+              {Object.entries(get.responses).map(([status, r]) => {
+                const schema = Object.values(r.content ?? {})[0]
+                  ?.schema.$ref?.split("/")
+                  .pop();
+                return (
+                  <li key={status}>
+                    <strong>{status}</strong> {r.description}
+                    {schema ? (
+                      <>
+                        {" "}
+                        (<a href={`#schema-${schema}`}>{schema}</a>)
+                      </>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        )),
+      )}
 
       <h2>Schemas</h2>
       {Object.entries(doc.components.schemas).map(([name, schema]) => (

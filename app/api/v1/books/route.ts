@@ -1,6 +1,8 @@
 // GET /api/v1/books - published books with the /books filters and sorts, cursor-paginated
+import { createBook } from "@/lib/api/book-writes";
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
+import { apiWrite } from "@/lib/api/write";
 import { ApiProblem, apiGet, apiOptions, limitParam, paramsRecord } from "@/lib/api/handler";
 import { toBookSummaryDoc } from "@/lib/api/schemas";
 import {
@@ -54,3 +56,6 @@ export const GET = apiGet(
 );
 
 export const OPTIONS = apiOptions;
+
+// POST /api/v1/books - create a listing (token with catalog:write)
+export const POST = apiWrite(createBook);

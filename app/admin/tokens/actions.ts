@@ -1,0 +1,47 @@
+"use server";
+import { redirect } from "next/navigation";
+import { addApiToken, AuthError, removeApiToken, requireStaff } from "@/lib/auth";
+import { textField } from "../form-data";
+
+const TOKENS = "/admin/tokens";
+
+export type CreateTokenState =
+  | { ok: true; name: string; token: string }
+  | { ok: false; message: string; fields: Record<string, string>; name: string; scopes: string[] }
+  | null;
+
+// The secret is returned as action state (rendered once, with or without JavaScript), never put
+// in a URL or a cookie.
+export async function createTokenAction(
+  _previous: CreateTokenState,
+  formData: FormData,
+): Promise<CreateTokenState> {
+  const staff = await requireStaff("admin", { next: TOKENS, mutation: true });
+  const name = textField(formData, "name");
+  const scopes = formData.getAll("scopes").filter((s): s is string => typeof s === "string");
+  try {
+    const { token, view } = await addApiToken(staff.id, { name, scopes });
+    return { ok: true, name: view.name, token };
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    const fields = Object.fromEntries(
+      Object.entries(error.fields).flatMap(([field, messages]) =>
+        messages[0] ? [[field, messages[0]]] : [],
+      ),
+    );
+    return { ok: false, message: error.message, fields, name, scopes };
+  }
+}
+
+export async function revokeTokenAction(formData: FormData): Promise<void> {
+  const staff = await requireStaff("admin", { next: TOKENS, mutation: true });
+  const id = Number(formData.get("tokenId"));
+  let name = "";
+  try {
+    name = (await removeApiToken(staff.id, Number.isInteger(id) && id > 0 ? id : 0)).name;
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    redirect(`${TOKENS}?error=not_found`);
+  }
+  redirect(`${TOKENS}?${new URLSearchParams({ notice: "revoked", target: name }).toString()}`);
+}
