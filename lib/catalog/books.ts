@@ -21,7 +21,7 @@ const detailInclude = {
   articles: { where: { status: "published" }, select: { slug: true, title: true }, orderBy: { id: "asc" } },
 } satisfies Prisma.BookInclude;
 
-type SummaryRow = Prisma.BookGetPayload<{ include: typeof bookSummaryInclude }>;
+export type SummaryRow = Prisma.BookGetPayload<{ include: typeof bookSummaryInclude }>;
 type DetailRow = Prisma.BookGetPayload<{ include: typeof detailInclude }>;
 
 function toCredit(row: SummaryRow["contributors"][number]): ContributorCredit {

@@ -4,16 +4,10 @@
 // mean", ts_headline snippets, and the S1 facets over the matching set.
 import type { Db } from "@/lib/db/types";
 import { Prisma } from "@/lib/generated/prisma/client";
-import {
-  bookConditions,
-  browseFacets,
-  orderBy,
-  sortPrice,
-  summariesInOrder,
-  type BrowseFacets,
-} from "./browse";
+import { bookConditions, browseFacets, orderBy, sortPrice, type BrowseFacets } from "./browse";
 import { applyCorrections, positiveText, type SearchQuery } from "./search-query";
 import { SNIPPET_START, SNIPPET_STOP } from "./snippet";
+import { toBookSummary, type SummaryRow } from "./books";
 import type { BookSummary } from "./types";
 
 export interface SearchHit {
@@ -25,7 +19,10 @@ export interface SearchHit {
 export interface SearchResult {
   q: string;
   hits: SearchHit[];
+  /** Matching books, counted up to SEARCH_COUNT_CAP. */
   total: number;
+  /** True when more than SEARCH_COUNT_CAP books match: show "10,000+". */
+  totalIsCapped: boolean;
   page: number;
   pageSize: number;
   pageCount: number;
@@ -144,63 +141,159 @@ function relevance(p: Plan): Prisma.Sql {
     THEN 10 - array_position(${intArray(p.typoIds)}, b."id") * 0.01 ELSE ${text} END`;
 }
 
-async function snippets(db: Db, p: Plan, ids: number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
+/**
+ * The page's hits in one query: each book's summary (the fields toBookSummary reads, with its
+ * contributors, categories and editions aggregated) and its snippet, in the order of `ids`.
+ */
+async function pageHits(db: Db, p: Plan, ids: number[]): Promise<SearchHit[]> {
+  if (ids.length === 0) return [];
   const text = p.suggestion ?? p.q;
-  const rows = await db.$queryRaw<{ id: number; snippet: string }[]>`
+  const rows = await db.$queryRaw<(SummaryRow & { snippet: string })[]>`
     WITH q AS (SELECT websearch_to_tsquery('bookstore_en', ${text}) AS en,
                       websearch_to_tsquery('bookstore_es', ${text}) AS es)
-    SELECT b."id", ts_headline(
+    SELECT b."id", b."slug", b."title", b."subtitle", b."teaser", b."languages", b."featured",
+           b."listingRating", b."ratingCount", b."ratingAverage", b."updatedAt",
+           coalesce((SELECT json_agg(json_build_object('role', bc."role", 'note', bc."note",
+                              'contributor', json_build_object('slug', c."slug", 'name', c."name"))
+                              ORDER BY bc."position", bc."contributorId", bc."role")
+                       FROM "BookContributor" bc JOIN "Contributor" c ON c."id" = bc."contributorId"
+                      WHERE bc."bookId" = b."id"), '[]') AS "contributors",
+           coalesce((SELECT json_agg(json_build_object('category', json_build_object('slug', c."slug", 'name', c."name"))
+                              ORDER BY bc."position", bc."categoryId")
+                       FROM "BookCategory" bc JOIN "Category" c ON c."id" = bc."categoryId"
+                      WHERE bc."bookId" = b."id"), '[]') AS "categories",
+           coalesce((SELECT json_agg(json_build_object('priceCents', e."priceCents", 'currency', e."currency",
+                              'format', e."format", 'formatLabel', e."formatLabel") ORDER BY e."position", e."id")
+                       FROM "Edition" e WHERE e."bookId" = b."id"), '[]') AS "editions",
+           ts_headline(
              CASE WHEN b."searchEs" @@ q.es THEN 'bookstore_es' ELSE 'bookstore_en' END::regconfig,
              translate(coalesce(b."description", b."teaser", b."subtitle", ''), ${SNIPPET_START + SNIPPET_STOP}, ''),
              CASE WHEN b."searchEs" @@ q.es THEN q.es ELSE q.en END,
              ${`StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
       FROM "Book" b CROSS JOIN q
      WHERE b."id" = ANY (${intArray(ids)})`;
-  return new Map(rows.map((r) => [r.id, r.snippet]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row
+      ? [{ book: toBookSummary({ ...row, updatedAt: new Date(row.updatedAt) }), snippet: row.snippet }]
+      : [];
+  });
+}
+
+/**
+ * Totals are counted up to this, and relevance ranks exactly the first this many matching books
+ * by id (plus the typo title matches); past that window, matches follow in id order. A common
+ * word matches most of a large catalog, and ranking and counting every match (each reads the
+ * book's vectors) is what made such searches slow. Below the cap, ranking and totals are exact.
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
+/** The prepared search text: what searchBooks and searchFacets share (see planSearch). */
+export type SearchPlan = Plan;
+
+/** Typo analysis and "did you mean" for a text; pass it to searchBooks and searchFacets to do it once. */
+export async function planSearch(db: Db, q: string): Promise<SearchPlan> {
+  return plan(db, q);
+}
+
+interface PageIds {
+  ids: number[];
+  total: number;
+  capped: boolean;
+}
+
+function capTotal(counted: number): Omit<PageIds, "ids"> {
+  return counted > SEARCH_COUNT_CAP
+    ? { total: SEARCH_COUNT_CAP, capped: true }
+    : { total: counted, capped: false };
+}
+
+async function cappedCount(db: Db, where: Prisma.Sql): Promise<Omit<PageIds, "ids">> {
+  const [row] = await db.$queryRaw<{ total: bigint }[]>`
+    SELECT count(*) AS total FROM (SELECT 1 FROM "Book" b WHERE ${where} LIMIT ${SEARCH_COUNT_CAP + 1}) m`;
+  return capTotal(Number(row?.total ?? 0));
+}
+
+/**
+ * Ids of one relevance-ordered page and the capped total, in one pass over the matches: the
+ * first SEARCH_COUNT_CAP matches by id and the typo title matches are ranked (the window), the
+ * other matches follow by id.
+ */
+async function relevancePage(
+  db: Db,
+  p: Plan,
+  where: Prisma.Sql,
+  offset: number,
+  limit: number,
+): Promise<PageIds> {
+  const [row] = await db.$queryRaw<
+    { ids: number[]; counted: bigint; cutoff: number | null; ranked: bigint }[]
+  >`
+    WITH c AS MATERIALIZED (
+      SELECT b."id", ${relevance(p)} AS "score" FROM "Book" b
+       WHERE ${where} ORDER BY b."id" LIMIT ${SEARCH_COUNT_CAP + 1}),
+    edge AS (SELECT max("id") AS cutoff FROM (SELECT "id" FROM c ORDER BY "id" LIMIT ${SEARCH_COUNT_CAP}) f),
+    w AS (
+      SELECT "id", "score" FROM c WHERE "id" <= (SELECT cutoff FROM edge)
+      UNION
+      SELECT b."id", ${relevance(p)} FROM "Book" b WHERE ${where} AND b."id" = ANY (${intArray(p.typoIds)}))
+    SELECT coalesce((SELECT array_agg("id" ORDER BY "score" DESC, "id") FROM (
+             SELECT "id", "score" FROM w ORDER BY "score" DESC, "id" LIMIT ${limit} OFFSET ${offset}) pg), '{}') AS ids,
+           (SELECT count(*) FROM c) AS counted, (SELECT cutoff FROM edge) AS cutoff, (SELECT count(*) FROM w) AS ranked`;
+  const ids = [...(row?.ids ?? [])];
+  const total = capTotal(Number(row?.counted ?? 0));
+  if (ids.length < limit && total.capped) {
+    const rest = await db.$queryRaw<{ id: number }[]>`
+      SELECT b."id" FROM "Book" b
+       WHERE ${where} AND b."id" > ${row?.cutoff ?? 0} AND NOT (b."id" = ANY (${intArray(p.typoIds)}))
+       ORDER BY b."id" LIMIT ${limit - ids.length} OFFSET ${Math.max(0, offset - Number(row?.ranked ?? 0))}`;
+    ids.push(...rest.map((r) => r.id));
+  }
+  return { ids, ...total };
 }
 
 /**
  * One page of published books matching `query.q` with the list filters applied, ranked by
- * relevance (or the chosen sort), with the total, a "did you mean" and snippets. `q` must have
- * passed checkSearchText (parseSearchParams does it).
+ * relevance (or the chosen sort), with the total (capped at SEARCH_COUNT_CAP, see totalIsCapped),
+ * a "did you mean" and snippets. `q` must have passed checkSearchText (parseSearchParams does it).
+ * `prepared` is planSearch's result for the same text, to share it with searchFacets.
  */
-export async function searchBooks(db: Db, query: SearchQuery): Promise<SearchResult> {
-  const p = await plan(db, query.q);
+export async function searchBooks(db: Db, query: SearchQuery, prepared?: SearchPlan): Promise<SearchResult> {
+  const p = prepared?.q === query.q ? prepared : await plan(db, query.q);
   const where = bookConditions({ ...query, sort: "newest" }, {}, undefined, matchCondition(p));
-  const order = query.sort === "relevance" ? Prisma.sql`"score" DESC, b."id" ASC` : orderBy(query.sort);
   const offset = (query.page - 1) * query.pageSize;
-  const rows = await db.$queryRaw<{ id: number; total: bigint }[]>`
-    SELECT b."id", ${query.sort === "relevance" ? relevance(p) : Prisma.sql`0`} AS "score",
-           ${query.sort.startsWith("price") ? sortPrice({ ...query, sort: "newest" }) : Prisma.sql`0`} AS "sortPrice",
-           count(*) OVER () AS total
-      FROM "Book" b
-     WHERE ${where}
-     ORDER BY ${order}
-     LIMIT ${query.pageSize} OFFSET ${offset}`;
-  let total = Number(rows[0]?.total ?? 0);
-  if (rows.length === 0 && query.page > 1) {
-    const [count] = await db.$queryRaw<
-      { total: bigint }[]
-    >`SELECT count(*) AS total FROM "Book" b WHERE ${where}`;
-    total = Number(count?.total ?? 0);
+  let page: PageIds;
+  if (query.sort === "relevance") {
+    page = await relevancePage(db, p, where, offset, query.pageSize);
+  } else {
+    const rows = await db.$queryRaw<{ id: number }[]>`
+      SELECT b."id", ${query.sort.startsWith("price") ? sortPrice({ ...query, sort: "newest" }) : Prisma.sql`0`} AS "sortPrice"
+        FROM "Book" b
+       WHERE ${where}
+       ORDER BY ${orderBy(query.sort)}
+       LIMIT ${query.pageSize} OFFSET ${offset}`;
+    const ids = rows.map((r) => r.id);
+    page =
+      offset === 0 && ids.length < query.pageSize
+        ? { ids, total: ids.length, capped: false }
+        : { ids, ...(await cappedCount(db, where)) };
   }
-  const ids = rows.map((r) => r.id);
-  const [books, marked] = await Promise.all([summariesInOrder(db, ids), snippets(db, p, ids)]);
   return {
     q: query.q,
-    hits: books.map((book) => ({ book, snippet: marked.get(book.id) ?? "" })),
-    total,
+    hits: await pageHits(db, p, page.ids),
+    total: page.total,
+    totalIsCapped: page.capped,
     page: query.page,
     pageSize: query.pageSize,
-    pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
+    pageCount: Math.max(1, Math.ceil(page.total / query.pageSize)),
     suggestion: p.suggestion,
   };
 }
 
 /** The S1 facets counted over the books that match the search text. */
-export async function searchFacets(db: Db, query: SearchQuery): Promise<BrowseFacets> {
-  const p = await plan(db, query.q);
+export async function searchFacets(db: Db, query: SearchQuery, prepared?: SearchPlan): Promise<BrowseFacets> {
+  const p = prepared?.q === query.q ? prepared : await plan(db, query.q);
   return browseFacets(db, { ...query, sort: "newest" }, {}, matchCondition(p));
 }
 

@@ -194,7 +194,7 @@ export default async function SearchPage({ searchParams }: Props) {
             <p className={browse.summary}>
               {result.total === 0
                 ? "No books match"
-                : `Showing ${first}–${last} of ${result.total} ${result.total === 1 ? "book" : "books"}`}
+                : `Showing ${first}–${last} of ${result.total.toLocaleString("en-US")}${result.totalIsCapped ? "+" : ""} ${result.total === 1 ? "book" : "books"}`}
             </p>
             <nav aria-label="Sort" className={browse.sorts}>
               <span className={browse.sortLabel}>Sort:</span>
