@@ -10,7 +10,7 @@ export interface PageDescription {
   /** The canonical path with its canonical query, e.g. "/books?language=es". */
   path: string;
   type?: "website" | "article" | "book";
-  /** When the page has no opengraph-image file of its own. */
+  /** The Open Graph image path (an /og/ route), for og:image and twitter:image. */
   imagePath?: string;
   /** Search results and other thin pages: crawl the links, keep the page out of the index. */
   noindex?: boolean;

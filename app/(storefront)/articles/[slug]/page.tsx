@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: metaDescription(article.excerpt ?? article.title),
     path: `/articles/${article.slug}`,
     type: "article",
-    imagePath: `/articles/${article.slug}/opengraph-image`,
+    imagePath: `/og/articles/${article.slug}`,
     publishedTime: article.publishedAt,
     modifiedTime: article.updatedAt,
   });
@@ -50,7 +50,12 @@ export default async function ArticlePage({ params }: Props) {
     <div className={`container ${styles.layout}`}>
       <JsonLd
         data={[
-          articleJsonLd(article, { url, imageUrl: `${url}/opengraph-image`, bookUrl, site: siteInfo() }),
+          articleJsonLd(article, {
+            url,
+            imageUrl: absoluteUrl(`/og/articles/${article.slug}`),
+            bookUrl,
+            site: siteInfo(),
+          }),
           breadcrumbJsonLd([
             { name: "Home", url: absoluteUrl("/") },
             ...(book && bookUrl ? [{ name: book.title, url: bookUrl }] : []),

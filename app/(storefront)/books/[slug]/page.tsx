@@ -60,7 +60,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: metaDescription(`${book.title}${byline}.${price} ${book.teaser ?? book.description ?? ""}`),
     path: `/books/${book.slug}`,
     type: "book",
-    imagePath: `/books/${book.slug}/opengraph-image`,
+    imagePath: `/og/books/${book.slug}`,
   });
 }
 
@@ -97,7 +97,7 @@ export default async function BookPage({ params }: Props) {
         data={[
           ...bookJsonLd(book, ratings, {
             url,
-            imageUrl: absoluteUrl(`/books/${book.slug}/opengraph-image`),
+            imageUrl: absoluteUrl(`/og/books/${book.slug}`),
             site: siteInfo(),
           }),
           breadcrumbJsonLd(crumbs.map((c) => ({ name: c.name, url: absoluteUrl(c.href) }))),

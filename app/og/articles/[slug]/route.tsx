@@ -1,18 +1,16 @@
-import { notFound } from "next/navigation";
+// GET /og/articles/:slug - the article's Open Graph image (PNG, 1200×630)
 import { coverPalette } from "@/components/ui/book-cover";
 import { findPublishedArticle } from "@/lib/catalog";
-import { OG_SIZE, ogImage } from "@/lib/seo/og-image";
+import { ogImage } from "@/lib/seo/og-image";
 import { SITE_NAME } from "@/lib/site";
 
-export const size = OG_SIZE;
-export const contentType = "image/png";
-export const alt = "The article's title and the book it is about";
 export const revalidate = 3600;
 
-export default async function ArticleOgImage({ params }: { params: Promise<{ slug: string }> }) {
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const article = await findPublishedArticle(slug);
-  if (!article) notFound();
+  if (!article)
+    return new Response("Not found.\n", { status: 404, headers: { "content-type": "text/plain" } });
   return ogImage({
     eyebrow: "From the editors",
     title: article.title,

@@ -1,18 +1,16 @@
-import { notFound } from "next/navigation";
+// GET /og/books/:slug - the book's Open Graph image (PNG, 1200×630), at a stable URL that metadata
+// and JSON-LD can both name (a file-convention opengraph-image gets a hashed path in route groups)
 import { coverPalette } from "@/components/ui/book-cover";
 import { findPublishedBook, formatMoney } from "@/lib/catalog";
-import { OG_SIZE, ogImage } from "@/lib/seo/og-image";
+import { ogImage } from "@/lib/seo/og-image";
 import { SITE_NAME } from "@/lib/site";
 
-export const size = OG_SIZE;
-export const contentType = "image/png";
-export const alt = "The book's cover, title and price";
 export const revalidate = 3600;
 
-export default async function BookOgImage({ params }: { params: Promise<{ slug: string }> }) {
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const book = await findPublishedBook(slug);
-  if (!book) notFound();
+  if (!book) return new Response("Not found.\n", { status: 404, headers: { "content-type": "text/plain" } });
   const edition = book.editions[0];
   return ogImage({
     eyebrow: book.series ? `${book.series.name} series` : "Book",
