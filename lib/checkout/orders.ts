@@ -196,3 +196,15 @@ export async function recordCheckoutDetails(
   });
   return updated.count === 1;
 }
+
+/**
+ * A pending order whose checkout could not start (the provider refused or was unreachable):
+ * expired at once, so it never lingers as payable. The cart is left as it was.
+ */
+export async function expireUnstartedOrder(db: Db, orderId: string): Promise<boolean> {
+  const updated = await db.order.updateMany({
+    where: { id: orderId, status: "pending" },
+    data: { status: "expired", expiredAt: new Date() },
+  });
+  return updated.count === 1;
+}
