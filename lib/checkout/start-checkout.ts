@@ -20,12 +20,11 @@ export async function startCheckout(
   } catch (error) {
     await orders.expireUnstartedOrder(db, order.id);
     const notice = providerErrorNotice(error);
-    log.error("checkout session not created", error, {
-      orderNumber: order.number,
-      provider: provider.name,
-      notice,
-      ...describeProviderError(error),
-    });
+    const fields = { orderNumber: order.number, provider: provider.name, notice };
+    const stripe = describeProviderError(error);
+    // A refusal Stripe explains is an expected outcome; anything else may be a bug here.
+    if (stripe) log.warn("checkout session not created", { ...fields, ...stripe });
+    else log.error("checkout session not created", error, fields);
     throw new CartError(notice);
   }
   await orders.attachProviderSession(db, order.id, session.sessionId);

@@ -85,16 +85,17 @@ export function providerErrorNotice(error: unknown): CartNotice {
 }
 
 /** What to log about a provider failure: Stripe's classification, never the key. */
-export function describeProviderError(error: unknown): Record<string, unknown> {
+export function describeProviderError(error: unknown): Record<string, unknown> | null {
   if (error instanceof Stripe.errors.StripeError)
     return {
+      message: error.message,
       stripeType: error.type,
       stripeCode: error.code,
       stripeStatus: error.statusCode,
       stripeRequestId: error.requestId,
       stripeParam: error.param,
     };
-  return {};
+  return null;
 }
 
 export function createStripeProvider(config: StripeProviderConfig): PaymentProvider {
