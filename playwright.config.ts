@@ -2,12 +2,18 @@ import { defineConfig, devices } from "@playwright/test";
 
 // Each database gets its own production server, migrated and seeded into a throwaway database by
 // the webServer command itself (Playwright starts web servers before any setup project).
-const DATABASES = (process.env.E2E_DATABASES ?? "pglite,postgres").split(",").filter(Boolean) as (
-  "pglite" | "postgres"
+// `stripe` is one more server: live mode on PostgreSQL, paying through the project's Stripe mock;
+// only e2e/stripe-checkout.spec.ts runs against it.
+const SERVERS = (process.env.E2E_DATABASES ?? "pglite,postgres,stripe").split(",").filter(Boolean) as (
+  "pglite" | "postgres" | "stripe"
 )[];
 // E2E_PORT_BASE lets two checkouts run their suites side by side.
 const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
-const PORTS = { pglite: PORT_BASE, postgres: PORT_BASE + 1 } as const;
+const PORTS = { pglite: PORT_BASE, postgres: PORT_BASE + 1, stripe: PORT_BASE + 2 } as const;
+const STRIPE_MOCK_PORT = PORT_BASE + 3;
+// The spec talks to the mock's test-control endpoints (workers load this file too).
+process.env.E2E_STRIPE_MOCK_URL = `http://127.0.0.1:${STRIPE_MOCK_PORT}`;
+const STRIPE_SPEC = /stripe-checkout\.spec\.ts$/;
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -34,13 +40,17 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
-  projects: DATABASES.map((database) => ({
-    name: database,
-    use: { ...chromium, baseURL: `http://127.0.0.1:${PORTS[database]}` },
+  projects: SERVERS.map((server) => ({
+    name: server,
+    ...(server === "stripe" ? { testMatch: STRIPE_SPEC } : { testIgnore: STRIPE_SPEC }),
+    use: { ...chromium, baseURL: `http://127.0.0.1:${PORTS[server]}` },
   })),
-  webServer: DATABASES.map((database) => ({
-    command: `node scripts/e2e-server.mjs ${database} ${PORTS[database]}`,
-    url: `http://127.0.0.1:${PORTS[database]}/api/health`,
+  webServer: SERVERS.map((server) => ({
+    command:
+      server === "stripe"
+        ? `node scripts/e2e-server.mjs stripe ${PORTS.stripe} ${STRIPE_MOCK_PORT}`
+        : `node scripts/e2e-server.mjs ${server} ${PORTS[server]}`,
+    url: `http://127.0.0.1:${PORTS[server]}/api/health`,
     reuseExistingServer: false,
     timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 600_000),
     stdout: "ignore",

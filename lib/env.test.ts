@@ -67,6 +67,30 @@ describe("parseEnv", () => {
     );
   });
 
+  it("uses Stripe whenever a secret key is set, in either mode, and maps STRIPE_API_BASE only for test keys", () => {
+    expect(parseEnv({ STRIPE_SECRET_KEY: "sk_test_abc" }).paymentProvider).toBe("stripe");
+    expect(parseEnv({ ...liveBase, STRIPE_API_BASE: "http://127.0.0.1:12111" }).STRIPE_API_BASE).toBe(
+      "http://127.0.0.1:12111",
+    );
+    expect(
+      problemsOf({ ...liveBase, STRIPE_SECRET_KEY: "sk_live_abc", STRIPE_API_BASE: "http://x:1" }),
+    ).toEqual([expect.stringMatching(/^STRIPE_API_BASE: only for tests and mocks/)]);
+  });
+
+  it("refuses live mode without the Stripe keys, or with values that are not Stripe keys", () => {
+    const { STRIPE_SECRET_KEY: _key, STRIPE_WEBHOOK_SECRET: _secret, ...withoutKeys } = liveBase;
+    expect(problemsOf(withoutKeys)).toEqual([
+      expect.stringMatching(/^STRIPE_SECRET_KEY: live mode needs a Stripe secret key/),
+      expect.stringMatching(/^STRIPE_WEBHOOK_SECRET: live mode needs the signing secret/),
+    ]);
+    expect(problemsOf({ ...liveBase, STRIPE_SECRET_KEY: "pk_live_publishable" })[0]).toMatch(
+      /^STRIPE_SECRET_KEY: not a Stripe secret key/,
+    );
+    expect(problemsOf({ ...liveBase, STRIPE_WEBHOOK_SECRET: "secret" })[0]).toMatch(
+      /^STRIPE_WEBHOOK_SECRET: not a webhook signing secret/,
+    );
+  });
+
   it("explains malformed values", () => {
     expect(problemsOf({ STORE_MODE: "production" })[0]).toMatch(/STORE_MODE must be "demo" or "live"/);
     expect(problemsOf({ SITE_URL: "books.example.com" })[0]).toMatch(

@@ -95,6 +95,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     problems.push(`DATABASE_URL: ${(error as Error).message}`);
   }
 
+  if (raw.STRIPE_SECRET_KEY && !/^(sk|rk)_(live|test)_\S+$/.test(raw.STRIPE_SECRET_KEY))
+    problems.push(
+      "STRIPE_SECRET_KEY: not a Stripe secret key; copy sk_live_... (or sk_test_... for test mode) from the Stripe dashboard, Developers > API keys.",
+    );
+  if (raw.STRIPE_API_BASE && /^(sk|rk)_live_/.test(raw.STRIPE_SECRET_KEY ?? ""))
+    problems.push(
+      "STRIPE_API_BASE: only for tests and mocks; unset it when STRIPE_SECRET_KEY is a live key.",
+    );
+
   if (raw.STORE_MODE === "live") {
     if (databaseKind !== "postgres")
       problems.push(
@@ -107,6 +116,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     if (!raw.STRIPE_WEBHOOK_SECRET)
       problems.push(
         "STRIPE_WEBHOOK_SECRET: live mode needs the signing secret of the Stripe webhook endpoint (whsec_...).",
+      );
+    else if (!raw.STRIPE_WEBHOOK_SECRET.startsWith("whsec_"))
+      problems.push(
+        "STRIPE_WEBHOOK_SECRET: not a webhook signing secret; copy the endpoint's whsec_... from the Stripe dashboard.",
       );
     else if (raw.STRIPE_WEBHOOK_SECRET === DEMO_WEBHOOK_SECRET)
       problems.push(

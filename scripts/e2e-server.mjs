@@ -1,22 +1,27 @@
 // The Playwright web server: node scripts/e2e-server.mjs <pglite|postgres> <port>
+//                         or: node scripts/e2e-server.mjs stripe <port> <stripe-mock-port>
+// `stripe` is a live-mode store (STORE_MODE=live, PostgreSQL, Stripe Checkout) whose Stripe API is
+// the project's mock (scripts/stripe-mock.mjs), started here in the same process.
 // Builds the app once into .next-e2e-build (the build reads no database), copies it to a folder of
 // this server's own (ISR caches must not leak between databases), creates a fresh throwaway
 // database, migrates and seeds it, then serves the production build. Never touches .data/pglite,
 // .next or a running `npm start`.
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { cpSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { buildIsCurrent } from "./build-freshness.mjs";
 
-const [database, port] = process.argv.slice(2);
-if (!["pglite", "postgres"].includes(database) || !port) {
-  console.error("usage: node scripts/e2e-server.mjs <pglite|postgres> <port>");
+const [mode, port, mockPort] = process.argv.slice(2);
+if (!["pglite", "postgres", "stripe"].includes(mode) || !port || (mode === "stripe" && !mockPort)) {
+  console.error("usage: node scripts/e2e-server.mjs <pglite|postgres> <port> | stripe <port> <mock-port>");
   process.exit(2);
 }
+const database = mode === "stripe" ? "postgres" : mode;
 const root = path.resolve(import.meta.dirname, "..");
 const BUILD_DIR = process.env.E2E_BUILD_DIR || ".next-e2e-build";
-const distDir = `.next-e2e-${database}`;
+const distDir = `.next-e2e-${mode}`;
 
 function run(args, env) {
   const result = spawnSync(process.execPath, args, {
@@ -59,11 +64,24 @@ if (!buildIsCurrent(BUILD_DIR)) {
 rmSync(path.join(root, distDir), { recursive: true, force: true });
 cpSync(path.join(root, BUILD_DIR), path.join(root, distDir), { recursive: true });
 
+// Live mode refuses the demo secrets: fresh ones per run, the webhook secret shared with the mock.
+const WEBHOOK_SECRET = `whsec_e2e_${randomBytes(16).toString("hex")}`;
+const live =
+  mode === "stripe"
+    ? {
+        STORE_MODE: "live",
+        SESSION_SECRET: randomBytes(32).toString("hex"),
+        STRIPE_SECRET_KEY: "sk_test_mock",
+        STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        STRIPE_API_BASE: `http://127.0.0.1:${mockPort}`,
+      }
+    : { STORE_MODE: "demo" };
+
 const env = {
   ...process.env,
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
-  STORE_MODE: "demo",
+  ...live,
   DATABASE_URL: await throwawayDatabaseUrl(),
   NEXT_DIST_DIR: distDir,
   PORT: port,
@@ -81,5 +99,9 @@ if (process.env.E2E_LARGE_SEED_BOOKS) {
 // Known staff accounts for e2e/admin-auth.spec.ts (through the same service as admin:create).
 run([...tsx, "scripts/e2e-staff.ts"], env);
 
+if (mode === "stripe") {
+  const { startStripeMock } = await import("./stripe-mock.mjs");
+  await startStripeMock({ port: Number(mockPort), webhookSecret: WEBHOOK_SECRET });
+}
 Object.assign(process.env, env);
 await import("../server.mjs");

@@ -18,6 +18,8 @@ import * as orders from "./orders";
 import { isStubCheckoutEnabled } from "./pages";
 import type { PaymentProvider } from "./provider";
 import { formFields } from "./rules";
+import { startCheckout } from "./start-checkout";
+import { createStripeProvider } from "./stripe-provider";
 import { deliverStubEvent, stubProvider } from "./stub-provider";
 import { handleStripeWebhook } from "./webhook";
 
@@ -33,11 +35,19 @@ export function stubCheckoutEnabled(): boolean {
   return isStubCheckoutEnabled(getEnv());
 }
 
+let stripeProvider: PaymentProvider | undefined;
+
+/** The stub in demo mode without a key; Stripe Checkout whenever STRIPE_SECRET_KEY is set. */
 export function paymentProvider(): PaymentProvider {
   if (stubCheckoutEnabled()) return stubProvider;
-  throw new Error(
-    "Stripe Checkout is not available yet (issue C2): unset STRIPE_SECRET_KEY to use the stub.",
-  );
+  const env = getEnv();
+  if (!env.STRIPE_SECRET_KEY) throw new Error("No payment provider: STRIPE_SECRET_KEY is unset.");
+  stripeProvider ??= createStripeProvider({
+    secretKey: env.STRIPE_SECRET_KEY,
+    apiBase: env.STRIPE_API_BASE,
+    siteUrl: env.SITE_URL,
+  });
+  return stripeProvider;
 }
 
 async function currentCartId(): Promise<string | null> {
@@ -82,19 +92,13 @@ export async function removeFromCurrentCart(form: FormData): Promise<void> {
   await cart.removeFromCart(await getPrisma(), await currentCartId(), formFields(form, ["editionId"]));
 }
 
-/** Creates the pending order from live prices and returns where the shopper goes to pay. */
+/**
+ * Creates the pending order from live prices and returns where the shopper goes to pay; a
+ * provider failure is a CartError with a fixed notice (the order expired, the cart untouched).
+ */
 export async function checkoutCurrentCart(): Promise<string> {
-  const provider = paymentProvider();
-  const db = await getPrisma();
-  const { order, accessToken } = await orders.createPendingOrder(db, await currentCartId(), provider.name);
-  const session = await provider.createCheckoutSession({ order, accessToken });
-  await orders.attachProviderSession(db, order.id, session.sessionId);
-  log.info("checkout started", {
-    orderNumber: order.number,
-    provider: provider.name,
-    totalCents: order.totalCents,
-  });
-  return session.url;
+  const { url } = await startCheckout(await getPrisma(), await currentCartId(), paymentProvider());
+  return url;
 }
 
 export async function getOrderByToken(token: string) {

@@ -2,6 +2,7 @@
 // the hash of their access token. Payment moves them, in webhook.ts only.
 import { createHash, randomBytes } from "node:crypto";
 import { CatalogError } from "@/lib/catalog/errors";
+import { formatName } from "@/lib/catalog/vocabulary";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { EditionFormat, OrderStatus } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";
@@ -83,7 +84,7 @@ function toOrderView(row: OrderRow): OrderView {
       editionId: i.editionId,
       bookTitle: i.bookTitle,
       format: i.format,
-      formatName: i.formatLabel ?? i.format,
+      formatName: formatName(i),
       unitPriceCents: i.unitPriceCents,
       quantity: i.quantity,
       lineTotalCents: i.lineTotalCents,
@@ -193,6 +194,18 @@ export async function recordCheckoutDetails(
   const updated = await db.order.updateMany({
     where: { id: orderId, status: "pending" },
     data: { email: details.email, shippingAddress: details.shipping ? { ...details.shipping } : undefined },
+  });
+  return updated.count === 1;
+}
+
+/**
+ * A pending order whose checkout could not start (the provider refused or was unreachable):
+ * expired at once, so it never lingers as payable. The cart is left as it was.
+ */
+export async function expireUnstartedOrder(db: Db, orderId: string): Promise<boolean> {
+  const updated = await db.order.updateMany({
+    where: { id: orderId, status: "pending" },
+    data: { status: "expired", expiredAt: new Date() },
   });
   return updated.count === 1;
 }

@@ -21,6 +21,10 @@ export const CART_NOTICES = {
   "quantity-max": `You can buy at most ${MAX_PRINT_QUANTITY} copies of a book.`,
   empty: "Your cart is empty.",
   "no-longer-available": "A book in your cart is no longer available: remove it to check out.",
+  "payment-unavailable":
+    "We could not start the payment: nothing was charged and your cart is as you left it. Please try again in a few minutes.",
+  "payment-declined":
+    "The payment was declined: nothing was charged and your cart is as you left it. Please try another card.",
 } as const;
 
 export type CartNotice = keyof typeof CART_NOTICES;
@@ -33,6 +37,8 @@ const ERROR_NOTICES = new Set<CartNotice>([
   "quantity-max",
   "empty",
   "no-longer-available",
+  "payment-unavailable",
+  "payment-declined",
 ]);
 
 export function isCartNotice(value: unknown): value is CartNotice {
