@@ -39,9 +39,11 @@ async function fillRating(page: Page, stars: number, title: string) {
     .getByRole("group", { name: "Your rating" })
     .getByRole("radio", { name: `${stars} star` })
     .check();
-  await page.getByLabel("Title", { exact: true }).fill(title);
-  await page.getByLabel("Review").fill("Short, clear and useful.\n\n<script>alert(1)</script> stays text.");
-  await page.getByLabel("Name shown with your review").fill("E2E Reader");
+  await page.getByRole("textbox", { name: /^Title/ }).fill(title);
+  await page
+    .getByRole("textbox", { name: /^Review/ })
+    .fill("Short, clear and useful.\n\n<script>alert(1)</script> stays text.");
+  await page.getByRole("textbox", { name: /^Name shown with your review/ }).fill("E2E Reader");
 }
 
 for (const javaScriptEnabled of [true, false]) {
@@ -99,18 +101,21 @@ for (const javaScriptEnabled of [true, false]) {
       const context = await browser.newContext({ baseURL, javaScriptEnabled });
       const page = await context.newPage();
       await page.goto(PATH);
-      await page.getByLabel("Review").fill("x".repeat(5000));
+      await page.getByRole("textbox", { name: /^Review/ }).fill("x".repeat(5000));
       await page.getByRole("button", { name: "Submit rating" }).click();
 
       const stars = page.getByRole("group", { name: "Your rating" });
       await expect(stars.getByText("Choose from 1 to 5 stars.")).toBeVisible();
-      await expect(page.getByLabel("Review")).toHaveAccessibleDescription(
+      await expect(page.getByRole("textbox", { name: /^Review/ })).toHaveAccessibleDescription(
         /The review must be at most 4000 characters\./,
       );
-      await expect(page.getByLabel("Review")).toHaveAttribute("aria-invalid", "true");
-      await expect(page.getByLabel("Review")).toHaveValue("x".repeat(5000));
-      const axe = await new AxeBuilder({ page }).include("#rate-this-book + form").analyze();
-      expect(axe.violations.map((v) => v.id)).toEqual([]);
+      await expect(page.getByRole("textbox", { name: /^Review/ })).toHaveAttribute("aria-invalid", "true");
+      await expect(page.getByRole("textbox", { name: /^Review/ })).toHaveValue("x".repeat(5000));
+      if (javaScriptEnabled) {
+        // axe runs as page script, so only where scripts run.
+        const axe = await new AxeBuilder({ page }).include("#rate-this-book + form").analyze();
+        expect(axe.violations.map((v) => v.id)).toEqual([]);
+      }
 
       expect(await apiRating(request)).toEqual(before);
       await context.close();
