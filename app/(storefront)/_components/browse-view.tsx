@@ -63,7 +63,7 @@ export function FacetLink({
   );
 }
 
-export function pageNumbers(page: number, pageCount: number): (number | "gap")[] {
+function pageNumbers(page: number, pageCount: number): (number | "gap")[] {
   const wanted = new Set([1, pageCount, page - 1, page, page + 1].filter((p) => p >= 1 && p <= pageCount));
   const sorted = [...wanted].sort((a, b) => a - b);
   const out: (number | "gap")[] = [];
@@ -72,6 +72,52 @@ export function pageNumbers(page: number, pageCount: number): (number | "gap")[]
     out.push(p);
   });
   return out;
+}
+
+/** Previous / numbered / next links for a list; nothing when there is one page. */
+export function Pagination({
+  page,
+  pageCount,
+  href,
+}: {
+  page: number;
+  pageCount: number;
+  href: (page: number) => string;
+}) {
+  if (pageCount <= 1) return null;
+  return (
+    <nav aria-label="Pages" className={styles.pagination}>
+      {page > 1 ? (
+        <Link href={href(page - 1)} rel="prev">
+          ← Previous
+        </Link>
+      ) : null}
+      <ul>
+        {pageNumbers(page, pageCount).map((p, i) =>
+          p === "gap" ? (
+            <li key={`gap-${i}`} aria-hidden="true">
+              …
+            </li>
+          ) : (
+            <li key={p}>
+              {p === page ? (
+                <span aria-current="page">{p}</span>
+              ) : (
+                <Link href={href(p)} aria-label={`Page ${p}`}>
+                  {p}
+                </Link>
+              )}
+            </li>
+          ),
+        )}
+      </ul>
+      {page < pageCount ? (
+        <Link href={href(page + 1)} rel="next">
+          Next →
+        </Link>
+      ) : null}
+    </nav>
+  );
 }
 
 /** A catalog list: facets with counts, sort links, active filters, results and pagination. All links and GET forms. */
@@ -300,39 +346,7 @@ export function BrowseView({ basePath, query, result, facets, fixed = {}, ignore
           </div>
         )}
 
-        {result.pageCount > 1 ? (
-          <nav aria-label="Pages" className={styles.pagination}>
-            {result.page > 1 ? (
-              <Link href={href({ page: result.page - 1 })} rel="prev">
-                ← Previous
-              </Link>
-            ) : null}
-            <ul>
-              {pageNumbers(result.page, result.pageCount).map((p, i) =>
-                p === "gap" ? (
-                  <li key={`gap-${i}`} aria-hidden="true">
-                    …
-                  </li>
-                ) : (
-                  <li key={p}>
-                    {p === result.page ? (
-                      <span aria-current="page">{p}</span>
-                    ) : (
-                      <Link href={href({ page: p })} aria-label={`Page ${p}`}>
-                        {p}
-                      </Link>
-                    )}
-                  </li>
-                ),
-              )}
-            </ul>
-            {result.page < result.pageCount ? (
-              <Link href={href({ page: result.page + 1 })} rel="next">
-                Next →
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pagination page={result.page} pageCount={result.pageCount} href={(page) => href({ page })} />
       </div>
     </div>
   );

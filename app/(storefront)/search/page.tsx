@@ -18,7 +18,7 @@ import {
   type SearchQuery,
 } from "@/lib/catalog";
 import { languageName, titleLang } from "@/lib/site";
-import { FacetGroup, FacetLink, pageNumbers } from "../_components/browse-view";
+import { FacetGroup, FacetLink, Pagination } from "../_components/browse-view";
 import browse from "../_components/browse-view.module.css";
 import styles from "./search.module.css";
 
@@ -240,39 +240,7 @@ export default async function SearchPage({ searchParams }: Props) {
             </div>
           )}
 
-          {result.pageCount > 1 ? (
-            <nav aria-label="Pages" className={browse.pagination}>
-              {result.page > 1 ? (
-                <Link href={href({ page: result.page - 1 })} rel="prev">
-                  ← Previous
-                </Link>
-              ) : null}
-              <ul>
-                {pageNumbers(result.page, result.pageCount).map((p, i) =>
-                  p === "gap" ? (
-                    <li key={`gap-${i}`} aria-hidden="true">
-                      …
-                    </li>
-                  ) : (
-                    <li key={p}>
-                      {p === result.page ? (
-                        <span aria-current="page">{p}</span>
-                      ) : (
-                        <Link href={href({ page: p })} aria-label={`Page ${p}`}>
-                          {p}
-                        </Link>
-                      )}
-                    </li>
-                  ),
-                )}
-              </ul>
-              {result.page < result.pageCount ? (
-                <Link href={href({ page: result.page + 1 })} rel="next">
-                  Next →
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pagination page={result.page} pageCount={result.pageCount} href={(page) => href({ page })} />
         </div>
       </div>
     </div>
