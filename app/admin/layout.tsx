@@ -27,6 +27,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <nav className={styles.nav} aria-label="Admin">
               <Link href="/admin">Dashboard</Link>
               <Link href="/admin/books">Books</Link>
+              <Link href="/admin/ratings">Ratings</Link>
+              <Link href="/admin/orders">Orders</Link>
+              <Link href="/admin/exchange">Import and export</Link>
               {staff.role === "admin" && <Link href="/admin/users">Users</Link>}
               {staff.role === "admin" && <Link href="/admin/audit">Audit log</Link>}
               {staff.role === "admin" && <Link href="/admin/tokens">API tokens</Link>}
