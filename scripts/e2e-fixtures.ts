@@ -1,6 +1,8 @@
 // Test-only rows for the e2e servers' throwaway databases: books that exist but must stay
-// invisible to shoppers (a draft and a hidden title). Never run against a real store.
+// invisible to shoppers (a draft and a hidden title), and a shopper's rating waiting for
+// moderation. Never run against a real store.
 import "./load-env";
+import { E2E_PENDING_RATING } from "@/e2e/support/catalog";
 import { openDatabase } from "@/lib/db/client";
 
 export const E2E_FIXTURE_BOOKS = [
@@ -23,8 +25,15 @@ async function main() {
         },
       });
     }
+    const { bookSlug, bookTitle: _title, ...rating } = E2E_PENDING_RATING;
+    const book = await db.prisma.book.findUniqueOrThrow({ where: { slug: bookSlug }, select: { id: true } });
+    await db.prisma.rating.upsert({
+      where: { bookId_shopperKey: { bookId: book.id, shopperKey: rating.shopperKey } },
+      update: {},
+      create: { ...rating, bookId: book.id, status: "pending" },
+    });
     console.log(
-      `[${db.kind}] e2e fixtures: ${E2E_FIXTURE_BOOKS.map((b) => `${b.slug} (${b.status})`).join(", ")}`,
+      `[${db.kind}] e2e fixtures: ${E2E_FIXTURE_BOOKS.map((b) => `${b.slug} (${b.status})`).join(", ")}, a pending rating on ${bookSlug}`,
     );
   } finally {
     await db.close();

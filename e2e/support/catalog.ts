@@ -30,3 +30,17 @@ export const SPANISH_TITLES = [
 
 /** Created by scripts/e2e-fixtures.ts: they exist but shoppers must never see them. */
 export const INVISIBLE_SLUGS = ["e2e-draft-proof", "e2e-hidden-title"];
+
+/**
+ * Created by scripts/e2e-fixtures.ts: a 4-star review held for moderation (as
+ * RATINGS_MODERATION=pending stores it), on a book no other spec rates.
+ */
+export const E2E_PENDING_RATING = {
+  bookSlug: "lets-learn-russian",
+  bookTitle: "Let's Learn Russian",
+  stars: 4,
+  title: "Clear and friendly",
+  body: "My daughter learned the alphabet in a week.",
+  displayName: "E2E pending reviewer",
+  shopperKey: "e2e-pending-reviewer",
+} as const;

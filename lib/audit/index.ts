@@ -17,7 +17,10 @@ export type AuditAction =
   | "listing.updated"
   | "listing.restored"
   | "api_token.created"
-  | "api_token.revoked";
+  | "api_token.revoked"
+  | "rating.published"
+  | "rating.rejected"
+  | "rating.deleted";
 
 export interface AuditEntryInput {
   actorId: number | null;

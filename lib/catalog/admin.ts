@@ -1,15 +1,23 @@
 import "server-only";
 // The listing editor's side of the catalog, bound to the process database, as app/admin calls it.
 // Writes invalidate their cache tags here (server actions only: updateTag), in one place.
-import { bookChanged } from "@/lib/cache-tags";
+import { bookChanged, invalidateBookRatings } from "@/lib/cache-tags";
 import { getPrisma } from "@/lib/db";
 import { listAdminBooks, type AdminListQuery } from "./admin-list";
 import * as listings from "./listings";
+import * as moderation from "./rating-moderation";
 import type { ListingActor, SaveResult } from "./listings";
 
 export { adminListQuerySchema, ADMIN_PAGE_SIZE_MAX } from "./admin-list";
 export type { AdminBookPage, AdminBookRow, AdminListQuery } from "./admin-list";
 export { StaleVersionError } from "./listings";
+export { moderationQuerySchema, MODERATION_DECISIONS, MODERATION_STATUSES } from "./rating-moderation";
+export type {
+  ModerationDecision,
+  ModerationQuery,
+  ModerationRow,
+  ModerationStatus,
+} from "./rating-moderation";
 export type { LastChange, ListingActor, ListingForEdit, RevisionView, SaveResult } from "./listings";
 export type { ListingData, ListingInput } from "./listing-schema";
 
@@ -62,4 +70,21 @@ export async function restoreRevisionAsStaff(
       source: "admin",
     }),
   );
+}
+
+export async function getRatingsForModeration(query: moderation.ModerationQuery) {
+  return moderation.listRatingsForModeration(await getPrisma(), query);
+}
+
+export async function moderateRatingAsStaff(
+  actor: ListingActor,
+  ratingId: number,
+  decision: moderation.ModerationDecision,
+): Promise<moderation.ModerationResult> {
+  const result = await moderation.moderateRating(await getPrisma(), ratingId, decision, actor);
+  // Only published ratings show anywhere; a pending one rejected or deleted changes no page.
+  if (result.changed && (result.previousStatus === "published" || decision === "publish")) {
+    invalidateBookRatings(result.bookSlug, "action");
+  }
+  return result;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedCatalog } from "@/lib/catalog/seed";
 import { readSeedCatalog } from "@/lib/catalog/seed-file";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
+import { findOrderForAdmin, listOrdersForAdmin } from "./admin-orders";
 import { addToCart, readCart, removeFromCart, setQuantity } from "./cart";
 import { buildCheckoutSessionEvent, signPayload, WebhookSignatureError } from "./events";
 import { attachProviderSession, createPendingOrder, findOrderByToken, type OrderView } from "./orders";
@@ -251,6 +252,37 @@ describe.each(testEngines())("checkout on %s", (engine) => {
       expect((await deliver(refund(true))).outcome).toBe("refunded");
       expect((await findOrderByToken(db.prisma, "x".repeat(43)))?.status).toBeUndefined();
       expect(await state(order.id)).toMatchObject({ status: "refunded", events: 3 });
+
+      // Staff see the refund the webhook recorded, with every event in the order it arrived.
+      const detail = await findOrderForAdmin(db.prisma, order.id);
+      expect(detail).toMatchObject({
+        status: "refunded",
+        email: "reader@example.com",
+        shippingAddress: { line1: "1 Main St", city: "Town" },
+        providerPaymentId: `pi_${order.id.slice(0, 8)}`,
+      });
+      expect(detail?.refundedAt).not.toBeNull();
+      expect(detail?.items.map((item) => item.editionId).sort()).toEqual([ebookId, paperbackId].sort());
+      expect(detail?.events.map((event) => [event.type, event.outcome])).toEqual([
+        ["checkout.session.completed", "paid"],
+        ["charge.refunded", "ignored: partial refund"],
+        ["charge.refunded", "refunded"],
+      ]);
+      expect(detail?.emails).toHaveLength(1);
+      const today = new Date().toISOString().slice(0, 10);
+      const refunded = await listOrdersForAdmin(db.prisma, {
+        status: "refunded",
+        from: today,
+        to: today,
+        page: 1,
+      });
+      expect(refunded.rows.map((row) => row.id)).toContain(order.id);
+      expect(refunded.rows.every((row) => row.status === "refunded")).toBe(true);
+      const byEmail = await listOrdersForAdmin(db.prisma, { q: "READER@example", page: 1 });
+      expect(byEmail.rows.map((row) => row.id)).toContain(order.id);
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      expect((await listOrdersForAdmin(db.prisma, { to: yesterday, page: 1 })).total).toBe(0);
+      expect(await findOrderForAdmin(db.prisma, "not-a-uuid")).toBeNull();
     });
 
     it("ignores a payment whose amount is not the order's, and unknown event types", async () => {

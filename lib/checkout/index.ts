@@ -14,6 +14,7 @@ import {
   type CheckoutFieldErrors,
   type CheckoutValues,
 } from "./checkout-form";
+import * as adminOrders from "./admin-orders";
 import * as orders from "./orders";
 import { isStubCheckoutEnabled } from "./pages";
 import type { PaymentProvider } from "./provider";
@@ -27,7 +28,9 @@ export type { CartLineView, CartView } from "./cart";
 export type { OrderView, OrderItemView } from "./orders";
 export type { CheckoutFieldErrors, CheckoutValues } from "./checkout-form";
 export { COUNTRIES } from "./checkout-form";
-export { ORDER_STATUS_LABELS } from "./order-state";
+export { ORDER_STATUS_LABELS, ORDER_STATUSES } from "./order-state";
+export { parseAdminOrderQuery } from "./admin-orders";
+export type { AdminOrderDetail, AdminOrderPage, AdminOrderQuery, AdminOrderRow } from "./admin-orders";
 export { WebhookSignatureError } from "./events";
 
 /** The stub checkout exists only in demo mode without a Stripe key: no book is ever free in live mode. */
@@ -103,6 +106,14 @@ export async function checkoutCurrentCart(): Promise<string> {
 
 export async function getOrderByToken(token: string) {
   return orders.findOrderByToken(await getPrisma(), token);
+}
+
+export async function getOrdersForAdmin(query: adminOrders.AdminOrderQuery) {
+  return adminOrders.listOrdersForAdmin(await getPrisma(), query);
+}
+
+export async function getOrderForAdmin(id: string) {
+  return adminOrders.findOrderForAdmin(await getPrisma(), id);
 }
 
 export async function getStubSession(sessionId: string, token: string) {

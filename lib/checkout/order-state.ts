@@ -5,6 +5,13 @@ import type { OrderStatus } from "@/lib/generated/prisma/enums";
 
 export type { OrderStatus };
 
+export const ORDER_STATUSES = [
+  "pending",
+  "paid",
+  "expired",
+  "refunded",
+] as const satisfies readonly OrderStatus[];
+
 /** What a provider event means for an order; null: nothing this store acts on. */
 export type OrderEventKind = "paid" | "expired" | "refunded";
 

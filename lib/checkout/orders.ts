@@ -65,7 +65,7 @@ function loadOrder(db: Db, where: { accessTokenHash: string } | { id: string }) 
   return db.order.findUnique({ where, include: { items: { orderBy: { id: "asc" } } } });
 }
 
-function toOrderView(row: OrderRow): OrderView {
+export function toOrderView(row: OrderRow): OrderView {
   return {
     id: row.id,
     number: row.number,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatMoney } from "@/lib/catalog/money";
+import { OrderLines } from "@/components/ui/order-lines";
 import { getOrderByToken, ORDER_STATUS_LABELS } from "@/lib/checkout";
 import styles from "./order.module.css";
 
@@ -45,37 +45,7 @@ export default async function OrderPage({ params }: Props) {
       ) : null}
       {order.status === "paid" && order.email ? <p>A receipt is on its way to {order.email}.</p> : null}
 
-      <table className={styles.items}>
-        <caption>Items</caption>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Unit price</th>
-            <th scope="col">Qty</th>
-            <th scope="col">Total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.items.map((item) => (
-            <tr key={item.editionId}>
-              <td>
-                {item.bookTitle} <span className="muted">({item.formatName})</span>
-              </td>
-              <td>{formatMoney(item.unitPriceCents, order.currency)}</td>
-              <td>{item.quantity}</td>
-              <td>{formatMoney(item.lineTotalCents, order.currency)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={3}>
-              Order total
-            </th>
-            <td data-testid="order-total">{formatMoney(order.totalCents, order.currency)}</td>
-          </tr>
-        </tfoot>
-      </table>
+      <OrderLines order={order} caption="Items" totalTestId="order-total" className={styles.items} />
 
       <dl className={styles.details}>
         {order.email ? (

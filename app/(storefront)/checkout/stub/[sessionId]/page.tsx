@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatMoney } from "@/lib/catalog/money";
+import { OrderLines } from "@/components/ui/order-lines";
 import { COUNTRIES, getStubSession } from "@/lib/checkout";
 import { cancelAction } from "./actions";
 import { PayForm } from "./pay-form";
@@ -39,35 +40,14 @@ export default async function StubCheckoutPage({ params, searchParams }: Props) 
       <div className={styles.grid}>
         <section aria-labelledby="summary-title" className={styles.summary}>
           <h2 id="summary-title">Order summary</h2>
-          <table className={styles.items}>
-            <caption className="visually-hidden">Items in this order</caption>
-            <thead>
-              <tr>
-                <th scope="col">Item</th>
-                <th scope="col">Qty</th>
-                <th scope="col">Price</th>
-              </tr>
-            </thead>
-            <tbody>
-              {order.items.map((item) => (
-                <tr key={item.editionId}>
-                  <td>
-                    {item.bookTitle} <span className="muted">({item.formatName})</span>
-                  </td>
-                  <td>{item.quantity}</td>
-                  <td>{formatMoney(item.lineTotalCents, order.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={2}>
-                  Total
-                </th>
-                <td data-testid="checkout-total">{total}</td>
-              </tr>
-            </tfoot>
-          </table>
+          <OrderLines
+            order={order}
+            caption="Items in this order"
+            captionHidden
+            totalLabel="Total"
+            totalTestId="checkout-total"
+            className={styles.items}
+          />
         </section>
         <section aria-labelledby="payment-title">
           <h2 id="payment-title">Payment details</h2>

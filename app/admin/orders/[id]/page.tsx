@@ -1,0 +1,152 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { OrderLines } from "@/components/ui/order-lines";
+import { requireStaff } from "@/lib/auth";
+import { getOrderForAdmin, ORDER_STATUS_LABELS } from "@/lib/checkout";
+import styles from "../../admin.module.css";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Order", robots: { index: false, follow: false } };
+
+const when = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 19) + " UTC" : "—");
+
+export default async function AdminOrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireStaff("admin", { next: `/admin/orders/${encodeURIComponent(id)}` });
+  const order = await getOrderForAdmin(id);
+  if (!order) notFound();
+  const address = order.shippingAddress;
+  const timeline: [string, string | null][] = [
+    ["Placed", order.createdAt],
+    ["Paid", order.paidAt],
+    ["Expired", order.expiredAt],
+    ["Refunded", order.refundedAt],
+  ];
+
+  return (
+    <>
+      <p>
+        <Link href="/admin/orders">← All orders</Link>
+      </p>
+      <h1>Order {order.number}</h1>
+      <p className={order.status === "refunded" ? styles.alert : styles.notice} role="status">
+        Status: <strong>{ORDER_STATUS_LABELS[order.status]}</strong>
+      </p>
+
+      <section className={styles.card} aria-labelledby="lines">
+        <h2 id="lines">Lines</h2>
+        <OrderLines
+          order={order}
+          caption="Lines as priced when the order was placed"
+          captionHidden
+          className={styles.table}
+        />
+      </section>
+
+      <section className={styles.card} aria-labelledby="customer">
+        <h2 id="customer">Customer</h2>
+        <dl>
+          <dt>Email</dt>
+          <dd>{order.email ?? "— (not given yet)"}</dd>
+          <dt>Shipping address</dt>
+          <dd>
+            {address ? (
+              <address>
+                {[
+                  address.name,
+                  address.line1,
+                  address.line2,
+                  `${address.postalCode} ${address.city}`,
+                  address.country,
+                ]
+                  .filter(Boolean)
+                  .map((line) => (
+                    <span key={line}>
+                      {line}
+                      <br />
+                    </span>
+                  ))}
+              </address>
+            ) : order.needsShipping ? (
+              "— (not given yet)"
+            ) : (
+              "None: digital items only"
+            )}
+          </dd>
+        </dl>
+      </section>
+
+      <section className={styles.card} aria-labelledby="payment">
+        <h2 id="payment">Payment</h2>
+        <dl>
+          <dt>Provider</dt>
+          <dd>{order.provider}</dd>
+          <dt>Checkout session</dt>
+          <dd>
+            <code>{order.providerSessionId ?? "—"}</code>
+          </dd>
+          <dt>Payment</dt>
+          <dd>
+            <code>{order.providerPaymentId ?? "—"}</code>
+          </dd>
+          {timeline.map(([label, at]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{when(at)}</dd>
+            </div>
+          ))}
+        </dl>
+        <h3>Payment events</h3>
+        {order.events.length === 0 ? (
+          <p>No event from the provider yet.</p>
+        ) : (
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">Received</th>
+                <th scope="col">Event</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">Event id</th>
+              </tr>
+            </thead>
+            <tbody>
+              {order.events.map((event) => (
+                <tr key={event.id}>
+                  <td>{when(event.receivedAt)}</td>
+                  <td>
+                    <code>{event.type}</code>
+                  </td>
+                  <td>{event.outcome}</td>
+                  <td>
+                    <code>{event.id}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className={styles.card} aria-labelledby="emails">
+        <h2 id="emails">Emails</h2>
+        {order.emails.length === 0 ? (
+          <p>None.</p>
+        ) : (
+          <ul>
+            {order.emails.map((email) => (
+              <li key={email.id}>
+                “{email.subject}” to {email.to}, queued {when(email.createdAt)},{" "}
+                {email.sentAt
+                  ? `sent ${when(email.sentAt)}`
+                  : email.error
+                    ? `failed: ${email.error}`
+                    : "not sent (outbox)"}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+"use server";
+import { redirect } from "next/navigation";
+import { requireStaff } from "@/lib/auth";
+import { requestIp } from "@/lib/auth/guard";
+import { CatalogError } from "@/lib/catalog";
+import { MODERATION_DECISIONS, moderateRatingAsStaff, type ModerationDecision } from "@/lib/catalog/admin";
+import { textField } from "../form-data";
+
+const RATINGS = "/admin/ratings";
+
+function isDecision(value: string): value is ModerationDecision {
+  return (MODERATION_DECISIONS as readonly string[]).includes(value);
+}
+
+/** Back to the queue page the decision was made on, saying what happened. */
+function backTo(formData: FormData, notice: Record<string, string>): never {
+  const params = new URLSearchParams();
+  const status = textField(formData, "status");
+  const page = textField(formData, "page");
+  if (status) params.set("status", status);
+  if (page && page !== "1") params.set("page", page);
+  for (const [key, value] of Object.entries(notice)) params.set(key, value);
+  redirect(`${RATINGS}?${params.toString()}`);
+}
+
+export async function moderateRatingAction(formData: FormData): Promise<void> {
+  const staff = await requireStaff("editor", { next: RATINGS, mutation: true });
+  const ratingId = Number(textField(formData, "ratingId"));
+  const decision = textField(formData, "decision");
+  if (!Number.isInteger(ratingId) || ratingId <= 0 || !isDecision(decision)) {
+    backTo(formData, { error: "bad_request" });
+  }
+  try {
+    const result = await moderateRatingAsStaff({ id: staff.id, ip: await requestIp() }, ratingId, decision);
+    backTo(formData, { done: decision, rating: String(result.ratingId), book: result.bookSlug });
+  } catch (error) {
+    if (error instanceof CatalogError && error.code === "not_found") backTo(formData, { error: "not_found" });
+    throw error;
+  }
+}
