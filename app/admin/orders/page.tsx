@@ -119,7 +119,7 @@ export default async function AdminOrdersPage({
         {result.pageCount > 1 && `, page ${result.page} of ${result.pageCount}`}
       </p>
       {result.rows.length > 0 && (
-        <table className={styles.table}>
+        <table className={`${styles.table} ${styles.stack}`}>
           <thead>
             <tr>
               <th scope="col">Order</th>

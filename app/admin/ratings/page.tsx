@@ -46,7 +46,7 @@ function queueHref(status: ModerationStatus, page = 1): string {
 
 function RatingActions({ row, page }: { row: ModerationRow; page: number }) {
   return (
-    <div className={styles.inline}>
+    <div className={styles.actions}>
       {DECISIONS[row.status].map((decision) => (
         <form key={decision} action={moderateRatingAction}>
           <input type="hidden" name="ratingId" value={row.id} />
@@ -120,7 +120,7 @@ export default async function RatingsModerationPage({
           No ratings are {query.status === "pending" ? "waiting for review" : query.status}.
         </p>
       ) : (
-        <table className={styles.table}>
+        <table className={`${styles.table} ${styles.stack}`}>
           <caption className="visually-hidden">{STATUS_LABEL[query.status]}</caption>
           <thead>
             <tr>
@@ -147,10 +147,9 @@ export default async function RatingsModerationPage({
                 </td>
                 <td>
                   {row.title && <strong>{row.title}</strong>}
-                  {row.body && <p>{row.body}</p>}
+                  {row.body && <p className={styles.reviewText}>{row.body}</p>}
                   {!row.title && !row.body && <em>Stars only</em>}
-                  <br />
-                  <small>by {row.displayName ?? "anonymous"}</small>
+                  <small className={styles.byline}>by {row.displayName ?? "anonymous"}</small>
                 </td>
                 <td>{when(row.createdAt)}</td>
                 {query.status !== "pending" && (
