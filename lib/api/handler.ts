@@ -6,7 +6,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { getPrisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { errorToProblem, problem, type ProblemFieldError } from "./problem";
-import { CORS_HEADERS, limitApiClient } from "./rate-limit";
+import { apiReadCounter, CORS_HEADERS, limitApiClient } from "./rate-limit";
 
 /** Longest query string accepted; longer ones are refused before any work. */
 export const MAX_QUERY_LENGTH = 2048;
@@ -41,7 +41,14 @@ interface ApiGetOptions {
 async function limitApiRequest(request: Request, requestId: string | null) {
   const env = getEnv();
   const ip = clientIp(request.headers, env.TRUSTED_PROXY_HOPS) ?? "unknown";
-  return limitApiClient(await getPrisma(), `ip:${ip}`, env.API_RATE_LIMIT_PER_MINUTE, requestId);
+  return limitApiClient(
+    await getPrisma(),
+    `ip:${ip}`,
+    env.API_RATE_LIMIT_PER_MINUTE,
+    requestId,
+    new Date(),
+    apiReadCounter(),
+  );
 }
 
 export function etagOf(body: string, version: number | null = null): string {

@@ -2,9 +2,12 @@
 // reused by sign-in, ratings and the API. One atomic upsert per call, so counts are exact under
 // concurrency on PostgreSQL.
 import type { Db } from "@/lib/db/types";
+import { addToBucket } from "./bucket";
 import { resultFor, windowStart, type RateLimitResult, type RateLimitRule } from "./window";
 
 export type { RateLimitResult, RateLimitRule } from "./window";
+export { BatchedLimiter } from "./batched";
+export { addToBucket } from "./bucket";
 
 /**
  * Counts one request against `key` (e.g. "sign-in:ip:203.0.113.9") and says whether it is within
@@ -16,23 +19,8 @@ export async function consume(
   rule: RateLimitRule,
   now: Date = new Date(),
 ): Promise<RateLimitResult> {
-  const start = windowStart(now, rule.windowSeconds);
-  const expiresAt = new Date(start.getTime() + rule.windowSeconds * 1000);
-  // A bucket from an older window restarts at 1; a concurrent caller whose clock still names the
-  // previous window counts into the newer one instead of resetting it.
-  const rows = await db.$queryRaw<{ count: number }[]>`
-    INSERT INTO "RateLimitBucket" ("key", "count", "windowStart", "expiresAt")
-    VALUES (${key}, 1, ${start}, ${expiresAt})
-    ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE
-        WHEN "RateLimitBucket"."windowStart" >= EXCLUDED."windowStart" THEN "RateLimitBucket"."count" + 1
-        ELSE 1
-      END,
-      "windowStart" = GREATEST("RateLimitBucket"."windowStart", EXCLUDED."windowStart"),
-      "expiresAt" = GREATEST("RateLimitBucket"."expiresAt", EXCLUDED."expiresAt")
-    RETURNING "count"`;
-  const count = Number(rows[0]?.count ?? 1);
-  return resultFor(count, start, rule, now);
+  const count = await addToBucket(db, key, rule, now, 1);
+  return resultFor(count, windowStart(now, rule.windowSeconds), rule, now);
 }
 
 /** Forgets a key (e.g. an account's failed sign-ins after a successful one). */

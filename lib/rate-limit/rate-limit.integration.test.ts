@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
-import { consume, pruneExpiredBuckets, resetLimit } from "./index";
+import { BatchedLimiter, consume, pruneExpiredBuckets, resetLimit } from "./index";
 
 describe.each(testEngines())("rate limits on %s", (engine) => {
   let db: TestDatabase;
@@ -60,5 +60,58 @@ describe.each(testEngines())("rate limits on %s", (engine) => {
     ]);
     const bucket = await db.prisma.rateLimitBucket.findUniqueOrThrow({ where: { key: "k:race" } });
     expect(bucket.count).toBe(20);
+  });
+
+  const bucketCount = async (key: string) =>
+    (await db.prisma.rateLimitBucket.findUnique({ where: { key } }))?.count ?? 0;
+
+  describe("batched in memory (the read API)", () => {
+    const hour = { windowSeconds: 3600 };
+
+    it("admits exactly the limit from one process, however many arrive at once, and counts them all", async () => {
+      const limiter = new BatchedLimiter({ flushMs: 60_000 });
+      const rule = { limit: 30, ...hour };
+      const now = new Date();
+      const results = await Promise.all(
+        Array.from({ length: 80 }, () => limiter.consume(db.prisma, "b:burst", rule, now)),
+      );
+      expect(results.filter((r) => r.allowed)).toHaveLength(30);
+      expect(results.filter((r) => !r.allowed).every((r) => r.retryAfterSeconds > 0)).toBe(true);
+      await limiter.flushAll();
+      expect(await bucketCount("b:burst")).toBe(80);
+    });
+
+    it("writes far less often than it counts, and flushes what it holds", async () => {
+      const limiter = new BatchedLimiter({ flushMs: 60_000 });
+      const rule = { limit: 1000, ...hour };
+      const now = new Date();
+      for (let i = 0; i < 50; i++)
+        expect((await limiter.consume(db.prisma, "b:quiet", rule, now)).allowed).toBe(true);
+      // The window's first request went to the database; the other 49 wait in memory.
+      expect(await bucketCount("b:quiet")).toBe(1);
+      await limiter.flushAll();
+      expect(await bucketCount("b:quiet")).toBe(50);
+    });
+
+    it("sees what other processes counted: a bucket already at the limit refuses the first request", async () => {
+      const rule = { limit: 5, ...hour };
+      const now = new Date();
+      for (let i = 0; i < 5; i++) await consume(db.prisma, "b:shared", rule, now);
+      const limiter = new BatchedLimiter({ flushMs: 60_000 });
+      const [first, second] = await Promise.all([
+        limiter.consume(db.prisma, "b:shared", rule, now),
+        limiter.consume(db.prisma, "b:shared", rule, now),
+      ]);
+      expect(first?.allowed).toBe(false);
+      expect(second?.allowed).toBe(false);
+    });
+
+    it("flushes on its own after flushMs", async () => {
+      const limiter = new BatchedLimiter({ flushMs: 20 });
+      const rule = { limit: 1000, ...hour };
+      const now = new Date();
+      for (let i = 0; i < 10; i++) await limiter.consume(db.prisma, "b:timer", rule, now);
+      await expect.poll(() => bucketCount("b:timer"), { timeout: 5000 }).toBe(10);
+    });
   });
 });
