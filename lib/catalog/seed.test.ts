@@ -47,5 +47,10 @@ describe("seed catalog", () => {
     const badIsbn = structuredClone(raw) as { featured: { isbn13: string } };
     badIsbn.featured.isbn13 = "978-0-306-40615-8";
     expect(() => parseSeedCatalog(badIsbn)).toThrow(/invalid ISBN/);
+    const badRole = structuredClone(raw) as { featured: { contributors: { onixRole: string }[] } };
+    badRole.featured.contributors[1]!.onixRole = "A01";
+    expect(() => parseSeedCatalog(badRole)).toThrow(
+      /onixRole "A01" does not match role "original_author" \(A38\)/,
+    );
   });
 });

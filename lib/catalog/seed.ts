@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/types";
 import type { ContributorRole, EditionFormat } from "@/lib/generated/prisma/enums";
 import { normalizeIsbn13 } from "./isbn";
 import { isValidSlug, slugify } from "./slug";
-import { parseFormatName } from "./vocabulary";
+import { CONTRIBUTOR_ROLES, parseFormatName } from "./vocabulary";
 
 const slug = z.string().refine(isValidSlug, "not a valid slug");
 const roleWords: Record<string, ContributorRole> = {
@@ -36,19 +36,33 @@ const isbn = z
     if (!normalized) ctx.addIssue({ code: "custom", message: `invalid ISBN "${value}"` });
     return normalized;
   });
-const contributor = z.object({
-  name: z.string().min(1),
-  role: z.string().transform((value, ctx) => {
-    const role = roleWords[value];
-    if (!role) {
-      ctx.addIssue({ code: "custom", message: `unknown role "${value}"` });
-      return z.NEVER;
+const contributor = z
+  .object({
+    name: z.string().min(1),
+    role: z.string().transform((value, ctx) => {
+      const role = roleWords[value];
+      if (!role) {
+        ctx.addIssue({ code: "custom", message: `unknown role "${value}"` });
+        return z.NEVER;
+      }
+      return role;
+    }),
+    note: z.string().optional(),
+    // The listing's ONIX list 17 code, when given, must be the code the role word is stored as:
+    // the store keeps the role, and the ONIX export derives the code from it.
+    onixRole: z.string().optional(),
+  })
+  .check((c) => {
+    const expected = CONTRIBUTOR_ROLES[c.value.role].onixCode;
+    if (c.value.onixRole !== undefined && c.value.onixRole !== expected) {
+      c.issues.push({
+        code: "custom",
+        input: c.value.onixRole,
+        path: ["onixRole"],
+        message: `onixRole "${c.value.onixRole}" does not match role "${c.value.role}" (${expected})`,
+      });
     }
-    return role;
-  }),
-  note: z.string().optional(),
-  onixRole: z.string().optional(),
-});
+  });
 const languages = z.array(z.string().regex(/^[a-z]{2,3}$/, "a bare BCP 47 language code")).min(1);
 const priceCents = z.number().int().positive();
 

@@ -51,7 +51,7 @@ export class BatchedLimiter {
 
   async consume(db: Db, key: string, rule: RateLimitRule, now: Date = new Date()): Promise<RateLimitResult> {
     const start = windowStart(now, rule.windowSeconds).getTime();
-    let state = this.states.get(key);
+    const state = this.states.get(key);
     if (!state || state.windowStartMs !== start) {
       this.dropEndedWindows(now);
       const fresh: KeyState = {
