@@ -19,23 +19,32 @@ export default async function AdminDashboard() {
       <section className={styles.card}>
         <h2>Go to</h2>
         <ul>
-          {staff.role === "admin" ? (
+          <li>
+            <Link href="/admin/books">Books</Link>: edit listings, prices and editions, publish drafts, see a
+            listing&apos;s history.
+          </li>
+          <li>
+            <Link href="/admin/ratings">Ratings</Link>: publish, reject or delete shoppers&apos; ratings.
+          </li>
+          <li>
+            <Link href="/admin/exchange">Import and export</Link>: listings as CSV (with a dry run before
+            importing), ONIX 3.0 for the book trade.
+          </li>
+          {staff.role === "admin" && (
             <>
+              <li>
+                <Link href="/admin/orders">Orders</Link>: find an order, its lines, address and payment
+                events.
+              </li>
               <li>
                 <Link href="/admin/users">Staff users</Link>: invite staff, change roles, disable accounts,
                 reset passwords.
               </li>
               <li>
-                <Link href="/admin/audit">Audit log</Link>: every sign-in and account change.
+                <Link href="/admin/audit">Audit log</Link>: every sign-in, account change and moderation.
               </li>
             </>
-          ) : (
-            <li>Ratings (editor tools) appear here as they are built.</li>
           )}
-          <li>
-            <Link href="/admin/books">Books</Link>: edit listings, prices and editions, publish drafts, see a
-            listing&apos;s history.
-          </li>
           <li>
             <Link href="/">The storefront</Link>
           </li>
