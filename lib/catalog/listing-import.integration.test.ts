@@ -100,6 +100,8 @@ describe.each(engines)("CSV import and export on %s", (engine) => {
     const before = await storeState(db);
     const plan = await planImport(db.prisma, fixture("import-awkward.csv"));
     expect(plan.errors).toEqual([
+      // A bad ISBN and an unknown category on the same row: both reported.
+      { line: 6, column: "categories", message: "Unknown categories: cuentos." },
       { line: 6, column: "isbn13", message: "Not a valid ISBN-13." },
       { line: 7, column: "categories", message: "Unknown categories: novela-negra." },
       { line: 8, column: "title", message: "Missing a required value." },
@@ -141,6 +143,22 @@ describe.each(engines)("CSV import and export on %s", (engine) => {
       { name: "Seán Ó Ríordáin", role: "translator", note: "translated, with notes" },
     ]);
     expect(await storeState(db)).toEqual(before);
+  });
+
+  it("a file over the row cap is refused as a whole", async () => {
+    const plan = await planImport(db.prisma, fixture("import-clean.csv"), { maxRows: 4 });
+    expect(plan).toMatchObject({
+      totalRows: 5,
+      listings: [],
+      errors: [
+        {
+          line: 1,
+          column: null,
+          message:
+            "The file has 5 rows; one import takes at most 4. Split it into several files, keeping each book's rows together.",
+        },
+      ],
+    });
   });
 
   it("a job with one bad row is never applied, even when forced, and the store does not change", async () => {

@@ -130,6 +130,17 @@ async function loadRow(db: Db, bookId: number) {
   return db.book.findUnique({ where: { id: bookId }, include: listingInclude });
 }
 
+export function unknownCategoriesMessage(slugs: string[]): string {
+  return `Unknown categories: ${slugs.join(", ")}.`;
+}
+
+/** Which of these category slugs exist (one query for many listings: the import's dry run). */
+export async function existingCategorySlugs(db: Db, slugs: string[]): Promise<Set<string>> {
+  if (!slugs.length) return new Set();
+  const rows = await db.category.findMany({ where: { slug: { in: slugs } }, select: { slug: true } });
+  return new Set(rows.map((r) => r.slug));
+}
+
 /** Checks that need the database (slug, ISBNs, categories, removable editions); all at once. */
 async function checkAgainstStore(db: Db, data: ListingData, bookId: number | null): Promise<number[]> {
   const fields: FieldErrors = {};
@@ -167,7 +178,7 @@ async function checkAgainstStore(db: Db, data: ListingData, bookId: number | nul
     });
     const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
     const unknown = data.categorySlugs.filter((slug) => !bySlug.has(slug));
-    if (unknown.length) fields.categorySlugs = [`Unknown categories: ${unknown.join(", ")}.`];
+    if (unknown.length) fields.categorySlugs = [unknownCategoriesMessage(unknown)];
     for (const slug of data.categorySlugs) {
       const id = bySlug.get(slug);
       if (id !== undefined) categoryIds.push(id);
