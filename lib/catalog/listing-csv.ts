@@ -56,6 +56,41 @@ export const EDITION_COLUMNS = [
 export const CSV_COLUMNS = [...BOOK_COLUMNS, ...EDITION_COLUMNS] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
+/** What each column holds, as the import page shows it (docs/exchange.md has the full rules). */
+export const CSV_COLUMN_HELP: Record<CsvColumn, string> = {
+  book_id: "The store's id of the book (optional column; blank for a new book).",
+  version:
+    "The book's version when exported: an update is refused if the book changed since (optional column).",
+  slug: "The book's address and the key that groups its rows; blank means one made from the title.",
+  title: "Required.",
+  subtitle: "",
+  status: "draft, published or hidden (blank: draft).",
+  languages: "Language codes separated by semicolons: es;en.",
+  categories: "Category slugs separated by semicolons; each must exist.",
+  series: "A series name (created if new).",
+  series_position: "A whole number.",
+  contributors:
+    "“A01: Name; B06: Name | note”. Roles: A01 author, A38 original author, B06 translator, A12 illustrator, B01 editor. Write \\; \\| \\\\ for ; | \\ inside a name or note.",
+  teaser: "",
+  description: "Line breaks are kept.",
+  edition_id: "The store's id of the edition (optional column; blank: matched by ISBN, else a new edition).",
+  format: "ebook, paperback, hardcover or audiobook. Required on a row with an edition.",
+  format_label: "As the trade names the format, e.g. Kindle Edition.",
+  edition_label: "e.g. 1st Edition.",
+  isbn13: "ISBN-13, hyphens allowed; check digit checked.",
+  price: "In currency units with a dot: 39.99. Required on a row with an edition.",
+  currency: "Three letters (blank: USD).",
+  availability: "in_stock, preorder, out_of_stock or discontinued (blank: in_stock).",
+  publisher: "",
+  publication_date: "YYYY-MM-DD.",
+  pages: "A whole number.",
+  file_size_kb: "Ebook file size in kilobytes.",
+  text_to_speech: "yes, no or blank (not stated).",
+  screen_reader: "yes, no or blank.",
+  enhanced_typesetting: "yes, no or blank.",
+  word_wise: "yes, no or blank.",
+};
+
 /** The store's own ids: an export carries them, a hand-made file may leave the columns out. */
 export const OPTIONAL_COLUMNS: ReadonlySet<CsvColumn> = new Set(["book_id", "version", "edition_id"]);
 
