@@ -73,7 +73,8 @@ export const CSV_COLUMN_HELP: Record<CsvColumn, string> = {
     "“A01: Name; B06: Name | note”. Roles: A01 author, A38 original author, B06 translator, A12 illustrator, B01 editor. Write \\; \\| \\\\ for ; | \\ inside a name or note.",
   teaser: "",
   description: "Line breaks are kept.",
-  edition_id: "The store's id of the edition (optional column; blank: matched by ISBN, else a new edition).",
+  edition_id:
+    "The store's id of the edition (optional column; blank: the stored edition with the same ISBN, or without ISBN the next one of the same format, else a new edition).",
   format: "ebook, paperback, hardcover or audiobook. Required on a row with an edition.",
   format_label: "As the trade names the format, e.g. Kindle Edition.",
   edition_label: "e.g. 1st Edition.",

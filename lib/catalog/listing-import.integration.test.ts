@@ -248,6 +248,30 @@ describe.each(engines)("CSV import and export on %s", (engine) => {
     expect(cellsWithoutIds(exported).slice(-5)).toEqual(cellsWithoutIds(text));
   });
 
+  it("a hand-made file without ids keeps edition ids: by ISBN, else by format for editions without one", async () => {
+    const text = fixture("import-clean.csv");
+    const editionIds = () =>
+      db.prisma.edition.findMany({
+        where: { book: { slug: { in: ["la-casa-de-los-espiritus", "manga-de-bolsillo"] } } },
+        orderBy: { id: "asc" },
+        select: { id: true, priceCents: true },
+      });
+    const before = await editionIds();
+    // The same file again is a no-op; a new price keeps the edition it belongs to.
+    expect((await planImport(db.prisma, text)).counts).toEqual({ create: 0, update: 0, unchanged: 4 });
+    const { job } = await importFile(
+      db,
+      text.replace(",18.50,EUR,", ",19.00,EUR,").replace(",1500,JPY,", ",1600,JPY,"),
+      actor,
+    );
+    expect(job).toMatchObject({ status: "applied", counts: { create: 0, update: 2, unchanged: 2 } });
+    expect(await editionIds()).toEqual([
+      { id: before[0]?.id, priceCents: 1900 },
+      { id: before[1]?.id, priceCents: 799 },
+      { id: before[2]?.id, priceCents: 1600 },
+    ]);
+  });
+
   it("importing the export changes nothing, and the next export is the same file", async () => {
     const first = await exportListingsCsv(db.prisma);
     expect(first.startsWith(`\uFEFF${CSV_COLUMNS.join(",")}\r\n`)).toBe(true);

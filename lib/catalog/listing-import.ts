@@ -165,8 +165,10 @@ export async function planImport(db: Db, text: string, options: PlanOptions = {}
         claimed.set(bookId, group.firstLine);
       }
 
-      // Editions: an id must be one of this book's; a blank id takes the stored edition with
-      // the same ISBN, so a hand-made file keeps edition ids (carts and orders point at them).
+      // Editions: an id must be one of this book's. A blank id takes the stored edition with the
+      // same ISBN (another ISBN is another product: a new edition), and an edition without ISBN
+      // the next stored one of the same format without ISBN, so a hand-made file keeps edition
+      // ids (carts and orders point at them).
       const storedEditions = current?.data.editions ?? [];
       const used = new Set<number>();
       group.input.editions.forEach((edition, index) => {
@@ -191,9 +193,16 @@ export async function planImport(db: Db, text: string, options: PlanOptions = {}
         }
       });
       group.input.editions.forEach((edition) => {
-        if (edition.id || typeof edition.isbn !== "string") return;
-        const isbn = normalizeIsbn13(edition.isbn);
-        const match = storedEditions.find((e) => e.isbn13 === isbn && e.id !== null && !used.has(e.id));
+        if (edition.id) return;
+        const typed = typeof edition.isbn === "string" ? edition.isbn.trim() : "";
+        const isbn = typed ? normalizeIsbn13(typed) : null;
+        if (typed && !isbn) return;
+        const match = storedEditions.find(
+          (e) =>
+            e.id !== null &&
+            !used.has(e.id) &&
+            (isbn ? e.isbn13 === isbn : e.isbn13 === null && e.format === edition.format),
+        );
         if (match?.id) {
           edition.id = match.id;
           used.add(match.id);
