@@ -145,6 +145,21 @@ describe.each(engines)("CSV import and export on %s", (engine) => {
     expect(await storeState(db)).toEqual(before);
   });
 
+  it("a job left running by a process that died is shown as failed", async () => {
+    const id = await createImportJob(db.prisma, {
+      fileName: "x.csv",
+      text: "",
+      byteSize: 1,
+      actorId: actor.id,
+    });
+    expect(await getImportJob(db.prisma, id)).toMatchObject({ status: "validating" });
+    const later = new Date(Date.now() + 21 * 60_000);
+    expect(await getImportJob(db.prisma, id, later)).toMatchObject({
+      status: "failed",
+      message: "Interrupted: the server stopped before the import finished. Nothing was changed.",
+    });
+  });
+
   it("a file over the row cap is refused as a whole", async () => {
     const plan = await planImport(db.prisma, fixture("import-clean.csv"), { maxRows: 4 });
     expect(plan).toMatchObject({
