@@ -16,6 +16,7 @@ export type AuditAction =
   | "listing.created"
   | "listing.updated"
   | "listing.restored"
+  | "import.applied"
   | "api_token.created"
   | "api_token.revoked"
   | "rating.published"

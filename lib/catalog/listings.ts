@@ -104,8 +104,11 @@ function toListingData(row: ListingRow): ListingData {
   };
 }
 
+// A transaction handle is used as it is: the caller's transaction (an import) covers the save.
+// Prisma 7 handles have $transaction too (a nested one, a savepoint, which PGlite's adapter
+// lacks), so the client is told apart by $connect, which handles do not have.
 function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return "$transaction" in db ? db.$transaction((tx) => fn(tx), { timeout: 20_000 }) : fn(db);
+  return "$connect" in db ? db.$transaction((tx) => fn(tx), { timeout: 20_000 }) : fn(db);
 }
 
 function staffName(actor: { name: string; email: string } | null): string {
@@ -125,6 +128,17 @@ async function lastChange(db: Db, bookId: number): Promise<LastChange | null> {
 
 async function loadRow(db: Db, bookId: number) {
   return db.book.findUnique({ where: { id: bookId }, include: listingInclude });
+}
+
+export function unknownCategoriesMessage(slugs: string[]): string {
+  return `Unknown categories: ${slugs.join(", ")}.`;
+}
+
+/** Which of these category slugs exist (one query for many listings: the import's dry run). */
+export async function existingCategorySlugs(db: Db, slugs: string[]): Promise<Set<string>> {
+  if (!slugs.length) return new Set();
+  const rows = await db.category.findMany({ where: { slug: { in: slugs } }, select: { slug: true } });
+  return new Set(rows.map((r) => r.slug));
 }
 
 /** Checks that need the database (slug, ISBNs, categories, removable editions); all at once. */
@@ -164,7 +178,7 @@ async function checkAgainstStore(db: Db, data: ListingData, bookId: number | nul
     });
     const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
     const unknown = data.categorySlugs.filter((slug) => !bySlug.has(slug));
-    if (unknown.length) fields.categorySlugs = [`Unknown categories: ${unknown.join(", ")}.`];
+    if (unknown.length) fields.categorySlugs = [unknownCategoriesMessage(unknown)];
     for (const slug of data.categorySlugs) {
       const id = bySlug.get(slug);
       if (id !== undefined) categoryIds.push(id);
@@ -476,6 +490,63 @@ export async function restoreRevision(
     action: "listing.restored",
     auditDetails: { restoredFrom: revision.version },
   });
+}
+
+/**
+ * The checks a save makes (the schema, then the store: slug, ISBNs, categories, removable
+ * editions), writing nothing: the import's dry run. Field errors use the save's paths.
+ */
+export async function checkListing(
+  db: Db,
+  input: unknown,
+  bookId: number | null,
+): Promise<{ ok: true; data: ListingData } | { ok: false; fields: FieldErrors }> {
+  try {
+    const data = parseListing(input);
+    await checkAgainstStore(db, data, bookId);
+    return { ok: true, data };
+  } catch (error) {
+    if (error instanceof CatalogError && error.code === "validation") {
+      return { ok: false, fields: error.details.fields ?? { form: [error.message] } };
+    }
+    throw error;
+  }
+}
+
+export interface StoredListing {
+  id: number;
+  version: number;
+  data: ListingData;
+}
+
+/** Listings by id, as the editor loads them; missing ids are absent from the map. */
+export async function getListings(db: Db, ids: number[]): Promise<Map<number, StoredListing>> {
+  if (!ids.length) return new Map();
+  const rows = await db.book.findMany({ where: { id: { in: ids } }, include: listingInclude });
+  return new Map(rows.map((row) => [row.id, { id: row.id, version: row.version, data: toListingData(row) }]));
+}
+
+/** Book ids by current slug. */
+export async function findBookIdsBySlug(db: Db, slugs: string[]): Promise<Map<string, number>> {
+  if (!slugs.length) return new Map();
+  const rows = await db.book.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
+  return new Map(rows.map((row) => [row.slug, row.id]));
+}
+
+export const MAX_LISTINGS_PAGE = 500;
+
+/** Every listing, every status, in id order: one page after `afterId` (capped). */
+export async function listListingsPage(
+  db: Db,
+  { afterId = 0, take = 200 }: { afterId?: number; take?: number } = {},
+): Promise<StoredListing[]> {
+  const rows = await db.book.findMany({
+    where: { id: { gt: afterId } },
+    orderBy: { id: "asc" },
+    take: Math.min(Math.max(take, 1), MAX_LISTINGS_PAGE),
+    include: listingInclude,
+  });
+  return rows.map((row) => ({ id: row.id, version: row.version, data: toListingData(row) }));
 }
 
 export interface ListingForEdit {

@@ -1,0 +1,15 @@
+import type { ImportJobView } from "@/lib/catalog/exchange";
+
+export const IMPORT_STATUS_LABELS: Record<ImportJobView["status"], string> = {
+  validating: "Checking (dry run)",
+  validated: "Checked: ready to apply",
+  invalid: "Has errors: nothing changed",
+  applying: "Applying",
+  applied: "Applied",
+  failed: "Failed: nothing changed",
+};
+
+/** "2026-11-27 09:54 UTC" */
+export function when(iso: string): string {
+  return `${iso.replace("T", " ").slice(0, 16)} UTC`;
+}

@@ -1,0 +1,39 @@
+import { after } from "next/server";
+import { requireStaffForRoute } from "@/lib/auth";
+import { CSV_IMPORT_MAX_BYTES, startCsvImport, validateCsvImport } from "@/lib/catalog/exchange";
+
+export const dynamic = "force-dynamic";
+
+const seeOther = (location: string) => new Response(null, { status: 303, headers: { location } });
+const back = (problem: string) => seeOther(`/admin/exchange?${new URLSearchParams({ csv_error: problem })}`);
+
+// POST /admin/exchange/csv-imports - a plain multipart form upload (no JavaScript needed): stores
+// the file as an import job, answers 303 to its page, and runs the dry run after the response.
+// A route handler rather than a server action, so a file over the cap gets a clear message
+// instead of Next's body-size error.
+export async function POST(request: Request) {
+  const access = await requireStaffForRoute(request, "editor");
+  if (!access.ok) {
+    if (access.response.status !== 401) return access.response;
+    return seeOther(`/admin/sign-in?next=${encodeURIComponent("/admin/exchange")}`);
+  }
+  // Refused before the body is read; the multipart envelope adds a few hundred bytes.
+  if (Number(request.headers.get("content-length") ?? 0) > CSV_IMPORT_MAX_BYTES + 64 * 1024) {
+    return back("too_large");
+  }
+  let file: FormDataEntryValue | null = null;
+  try {
+    file = (await request.formData()).get("file");
+  } catch {
+    return back("no_file");
+  }
+  if (!(file instanceof File) || file.size === 0) return back("no_file");
+  if (file.size > CSV_IMPORT_MAX_BYTES) return back("too_large");
+  const started = await startCsvImport(access.staff.id, {
+    name: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  });
+  if (!started.ok) return back(started.problem);
+  after(() => validateCsvImport(started.id));
+  return seeOther(`/admin/exchange/csv-imports/${started.id}`);
+}

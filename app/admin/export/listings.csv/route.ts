@@ -1,0 +1,24 @@
+import { requireStaffForRoute } from "@/lib/auth";
+import { listingsCsvStream } from "@/lib/catalog/exchange";
+
+export const dynamic = "force-dynamic";
+
+// GET /admin/export/listings.csv - every listing as CSV, one row per edition (staff only)
+export async function GET(request: Request) {
+  const access = await requireStaffForRoute(request, "editor");
+  if (!access.ok) {
+    if (access.response.status !== 401) return access.response;
+    return new Response(null, {
+      status: 303,
+      headers: { location: `/admin/sign-in?next=${encodeURIComponent("/admin/exchange")}` },
+    });
+  }
+  const date = new Date().toISOString().slice(0, 10);
+  return new Response(await listingsCsvStream(), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="listings-${date}.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+}
