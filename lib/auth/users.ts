@@ -2,6 +2,7 @@
 // written with its audit entry in one transaction. Takes a Db handle (scripts and tests pass their
 // own); the app passes getPrisma().
 import { recordAudit } from "@/lib/audit";
+import { inTransaction } from "@/lib/db/transaction";
 import type { Db } from "@/lib/db/types";
 import { AuthError } from "./errors";
 import { generatePassword, hashPassword } from "./password";
@@ -49,11 +50,6 @@ function toStaffUser(row: {
     lastSignInAt: row.lastSignInAt,
     createdAt: row.createdAt,
   };
-}
-
-// Inside an interactive transaction when the handle is the client; as-is when already inside one.
-function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return "$transaction" in db ? db.$transaction((tx) => fn(tx)) : fn(db);
 }
 
 function isUniqueViolation(error: unknown): boolean {

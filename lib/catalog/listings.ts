@@ -4,6 +4,7 @@
 import { recordAudit } from "@/lib/audit";
 import { refreshSearchVocabulary } from "./search";
 import type { Prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 import type { Db } from "@/lib/db/types";
 import { CatalogError, toCatalogError, type FieldErrors } from "./errors";
 import { diffSnapshots, type FieldDiff } from "./listing-diff";
@@ -102,13 +103,6 @@ function toListingData(row: ListingRow): ListingData {
       wordWise: e.wordWise,
     })),
   };
-}
-
-// A transaction handle is used as it is: the caller's transaction (an import) covers the save.
-// Prisma 7 handles have $transaction too (a nested one, a savepoint, which PGlite's adapter
-// lacks), so the client is told apart by $connect, which handles do not have.
-function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return "$connect" in db ? db.$transaction((tx) => fn(tx), { timeout: 20_000 }) : fn(db);
 }
 
 function staffName(actor: { name: string; email: string } | null): string {
@@ -284,152 +278,157 @@ async function writeListing(
     });
   }
   try {
-    return await inTransaction(db, async (tx) => {
-      const beforeRow = bookId === null ? null : await loadRow(tx, bookId);
-      if (bookId !== null && !beforeRow) throw new CatalogError("not_found", "That listing does not exist.");
-      const before = beforeRow ? toListingData(beforeRow) : null;
-      const stale = async (id: number) => {
-        const current = await loadRow(tx, id);
-        return new StaleVersionError(
-          await lastChange(tx, id),
-          current ? toListingData(current) : data,
-          current?.version ?? 0,
-        );
-      };
-      // A save from an old version is refused before anything else is looked at.
-      if (beforeRow && beforeRow.version !== options.expectedVersion) throw await stale(beforeRow.id);
-      const categoryIds = await checkAgainstStore(tx, data, bookId);
+    return await inTransaction(
+      db,
+      async (tx) => {
+        const beforeRow = bookId === null ? null : await loadRow(tx, bookId);
+        if (bookId !== null && !beforeRow)
+          throw new CatalogError("not_found", "That listing does not exist.");
+        const before = beforeRow ? toListingData(beforeRow) : null;
+        const stale = async (id: number) => {
+          const current = await loadRow(tx, id);
+          return new StaleVersionError(
+            await lastChange(tx, id),
+            current ? toListingData(current) : data,
+            current?.version ?? 0,
+          );
+        };
+        // A save from an old version is refused before anything else is looked at.
+        if (beforeRow && beforeRow.version !== options.expectedVersion) throw await stale(beforeRow.id);
+        const categoryIds = await checkAgainstStore(tx, data, bookId);
 
-      const publishedAt =
-        data.status === "published" && !beforeRow?.publishedAt
-          ? new Date()
-          : (beforeRow?.publishedAt ?? null);
-      const scalars = {
-        slug: data.slug,
-        title: data.title,
-        subtitle: data.subtitle,
-        description: data.description,
-        teaser: data.teaser,
-        status: data.status,
-        languages: data.languages,
-        seriesPosition: data.seriesPosition,
-        publishedAt,
-      };
+        const publishedAt =
+          data.status === "published" && !beforeRow?.publishedAt
+            ? new Date()
+            : (beforeRow?.publishedAt ?? null);
+        const scalars = {
+          slug: data.slug,
+          title: data.title,
+          subtitle: data.subtitle,
+          description: data.description,
+          teaser: data.teaser,
+          status: data.status,
+          languages: data.languages,
+          seriesPosition: data.seriesPosition,
+          publishedAt,
+        };
 
-      let id: number;
-      let version: number;
-      if (bookId === null || beforeRow === null) {
-        const created = await tx.book.create({ data: scalars, select: { id: true, version: true } });
-        id = created.id;
-        version = created.version;
-      } else {
-        id = bookId;
-        // Optimistic concurrency: only the save that still sees the version it started from wins.
-        const updated = await tx.book.updateMany({
-          where: { id, version: options.expectedVersion },
-          data: { ...scalars, version: { increment: 1 } },
-        });
-        if (updated.count === 0) throw await stale(id);
-        version = beforeRow.version + 1;
-      }
-
-      let taxonomyChanged = false;
-      let seriesId: number | null = null;
-      if (data.seriesName) {
-        const series = await resolveSeries(tx, data.seriesName);
-        seriesId = series.id;
-        taxonomyChanged ||= series.created;
-      }
-      await tx.book.update({ where: { id }, data: { seriesId } });
-
-      if (before && before.slug !== data.slug) {
-        await tx.slugRedirect.upsert({
-          where: { fromSlug: before.slug },
-          create: { fromSlug: before.slug, bookId: id },
-          update: { bookId: id },
-        });
-      }
-      // The new slug is live again if it was an old address of this book.
-      await tx.slugRedirect.deleteMany({ where: { fromSlug: data.slug } });
-
-      await tx.bookCategory.deleteMany({ where: { bookId: id } });
-      if (categoryIds.length) {
-        await tx.bookCategory.createMany({
-          data: categoryIds.map((categoryId, position) => ({ bookId: id, categoryId, position })),
-        });
-      }
-
-      const credits: {
-        bookId: number;
-        contributorId: number;
-        role: (typeof data.contributors)[0]["role"];
-        position: number;
-        note: string | null;
-      }[] = [];
-      for (const [position, credit] of data.contributors.entries()) {
-        const contributor = await resolveContributor(tx, credit.name);
-        taxonomyChanged ||= contributor.created;
-        credits.push({
-          bookId: id,
-          contributorId: contributor.id,
-          role: credit.role,
-          position,
-          note: credit.note,
-        });
-      }
-      await tx.bookContributor.deleteMany({ where: { bookId: id } });
-      if (credits.length) await tx.bookContributor.createMany({ data: credits });
-
-      const existing = new Set(beforeRow?.editions.map((e) => e.id) ?? []);
-      const kept = data.editions.flatMap((e) => (e.id && existing.has(e.id) ? [e.id] : []));
-      await tx.edition.deleteMany({ where: { bookId: id, id: { notIn: kept.length ? kept : [-1] } } });
-      // Clear the ISBNs being kept first, so two editions can swap them within one save.
-      if (kept.length) {
-        await tx.edition.updateMany({ where: { id: { in: kept } }, data: { isbn13: null } });
-      }
-      for (const [position, edition] of data.editions.entries()) {
-        const fields = editionFields(edition, position);
-        if (edition.id && existing.has(edition.id)) {
-          await tx.edition.update({ where: { id: edition.id }, data: fields });
+        let id: number;
+        let version: number;
+        if (bookId === null || beforeRow === null) {
+          const created = await tx.book.create({ data: scalars, select: { id: true, version: true } });
+          id = created.id;
+          version = created.version;
         } else {
-          await tx.edition.create({ data: { ...fields, bookId: id } });
+          id = bookId;
+          // Optimistic concurrency: only the save that still sees the version it started from wins.
+          const updated = await tx.book.updateMany({
+            where: { id, version: options.expectedVersion },
+            data: { ...scalars, version: { increment: 1 } },
+          });
+          if (updated.count === 0) throw await stale(id);
+          version = beforeRow.version + 1;
         }
-      }
 
-      const afterRow = await loadRow(tx, id);
-      if (!afterRow) throw new CatalogError("not_found", "That listing does not exist.");
-      const after = toListingData(afterRow);
-      const diff = diffSnapshots(before, after);
-      await tx.listingRevision.create({
-        data: {
-          bookId: id,
-          version,
+        let taxonomyChanged = false;
+        let seriesId: number | null = null;
+        if (data.seriesName) {
+          const series = await resolveSeries(tx, data.seriesName);
+          seriesId = series.id;
+          taxonomyChanged ||= series.created;
+        }
+        await tx.book.update({ where: { id }, data: { seriesId } });
+
+        if (before && before.slug !== data.slug) {
+          await tx.slugRedirect.upsert({
+            where: { fromSlug: before.slug },
+            create: { fromSlug: before.slug, bookId: id },
+            update: { bookId: id },
+          });
+        }
+        // The new slug is live again if it was an old address of this book.
+        await tx.slugRedirect.deleteMany({ where: { fromSlug: data.slug } });
+
+        await tx.bookCategory.deleteMany({ where: { bookId: id } });
+        if (categoryIds.length) {
+          await tx.bookCategory.createMany({
+            data: categoryIds.map((categoryId, position) => ({ bookId: id, categoryId, position })),
+          });
+        }
+
+        const credits: {
+          bookId: number;
+          contributorId: number;
+          role: (typeof data.contributors)[0]["role"];
+          position: number;
+          note: string | null;
+        }[] = [];
+        for (const [position, credit] of data.contributors.entries()) {
+          const contributor = await resolveContributor(tx, credit.name);
+          taxonomyChanged ||= contributor.created;
+          credits.push({
+            bookId: id,
+            contributorId: contributor.id,
+            role: credit.role,
+            position,
+            note: credit.note,
+          });
+        }
+        await tx.bookContributor.deleteMany({ where: { bookId: id } });
+        if (credits.length) await tx.bookContributor.createMany({ data: credits });
+
+        const existing = new Set(beforeRow?.editions.map((e) => e.id) ?? []);
+        const kept = data.editions.flatMap((e) => (e.id && existing.has(e.id) ? [e.id] : []));
+        await tx.edition.deleteMany({ where: { bookId: id, id: { notIn: kept.length ? kept : [-1] } } });
+        // Clear the ISBNs being kept first, so two editions can swap them within one save.
+        if (kept.length) {
+          await tx.edition.updateMany({ where: { id: { in: kept } }, data: { isbn13: null } });
+        }
+        for (const [position, edition] of data.editions.entries()) {
+          const fields = editionFields(edition, position);
+          if (edition.id && existing.has(edition.id)) {
+            await tx.edition.update({ where: { id: edition.id }, data: fields });
+          } else {
+            await tx.edition.create({ data: { ...fields, bookId: id } });
+          }
+        }
+
+        const afterRow = await loadRow(tx, id);
+        if (!afterRow) throw new CatalogError("not_found", "That listing does not exist.");
+        const after = toListingData(afterRow);
+        const diff = diffSnapshots(before, after);
+        await tx.listingRevision.create({
+          data: {
+            bookId: id,
+            version,
+            actorId: options.actor.id,
+            source: options.source ?? "admin",
+            diff: diff as Prisma.InputJsonObject,
+            snapshot: after,
+          },
+        });
+        await recordAudit(tx, {
           actorId: options.actor.id,
-          source: options.source ?? "admin",
-          diff: diff as Prisma.InputJsonObject,
-          snapshot: after,
-        },
-      });
-      await recordAudit(tx, {
-        actorId: options.actor.id,
-        action: options.action,
-        targetType: "Book",
-        targetId: id,
-        details: { slug: after.slug, version, fields: Object.keys(diff), ...options.auditDetails },
-        ip: options.actor.ip ?? null,
-      });
-      // New words in the listing must be known to search, or they would be "corrected" as typos.
-      await refreshSearchVocabulary(tx, { bookIds: [id] });
-      return {
-        bookId: id,
-        slug: after.slug,
-        previousSlug: before?.slug ?? null,
-        version,
-        status: after.status,
-        diff,
-        taxonomyChanged,
-      };
-    });
+          action: options.action,
+          targetType: "Book",
+          targetId: id,
+          details: { slug: after.slug, version, fields: Object.keys(diff), ...options.auditDetails },
+          ip: options.actor.ip ?? null,
+        });
+        // New words in the listing must be known to search, or they would be "corrected" as typos.
+        await refreshSearchVocabulary(tx, { bookIds: [id] });
+        return {
+          bookId: id,
+          slug: after.slug,
+          previousSlug: before?.slug ?? null,
+          version,
+          status: after.status,
+          diff,
+          taxonomyChanged,
+        };
+      },
+      { timeout: 20_000 },
+    );
   } catch (error) {
     const mapped = toCatalogError(error);
     if (mapped instanceof CatalogError && mapped.code === "unique_violation") {
