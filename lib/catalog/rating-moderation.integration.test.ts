@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedCatalog } from "@/lib/catalog/seed";
 import { readSeedCatalog } from "@/lib/catalog/seed-file";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
+import { aggregatesFromRows, storedAggregates } from "@/test/rating-aggregates";
 import { CatalogError } from "./errors";
-import { ratingAverage } from "./rating-summary";
 import { listRatingsForModeration, moderateRating, moderationQuerySchema } from "./rating-moderation";
 import { submitRating } from "./ratings";
 
@@ -57,22 +57,9 @@ describe.each(testEngines())("rating moderation on %s", (engine) => {
     return created.id;
   }
 
-  async function aggregates(bookId: number) {
-    const book = await db.prisma.book.findUniqueOrThrow({
-      where: { id: bookId },
-      select: { ratingCount: true, ratingSum: true, ratingAverage: true },
-    });
-    return { count: book.ratingCount, sum: book.ratingSum, average: Number(book.ratingAverage) };
-  }
+  const aggregates = (bookId: number) => storedAggregates(db.prisma, bookId);
 
-  async function fromRows(bookId: number) {
-    const rows = await db.prisma.rating.findMany({
-      where: { bookId, status: "published" },
-      select: { stars: true },
-    });
-    const sum = rows.reduce((n, r) => n + r.stars, 0);
-    return { count: rows.length, sum, average: ratingAverage(sum, rows.length) };
-  }
+  const fromRows = (bookId: number) => aggregatesFromRows(db.prisma, bookId);
 
   it("publishing a pending rating counts it; rejecting and deleting a published one uncounts it", async () => {
     const book = freshBook();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedCatalog } from "@/lib/catalog/seed";
 import { readSeedCatalog } from "@/lib/catalog/seed-file";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
+import { aggregatesFromRows, storedAggregates } from "@/test/rating-aggregates";
 import { CatalogError } from "./errors";
 import { ratingAverage, ratingDistribution } from "./rating-summary";
 import { RATING_IP_LIMIT, recomputeRatingAggregates, submitRating } from "./ratings";
@@ -35,23 +36,9 @@ describe.each(testEngines())("shopper ratings on %s", (engine) => {
     return id;
   }
 
-  async function aggregates(bookId: number) {
-    const book = await db.prisma.book.findUniqueOrThrow({
-      where: { id: bookId },
-      select: { ratingCount: true, ratingSum: true, ratingAverage: true },
-    });
-    return { count: book.ratingCount, sum: book.ratingSum, average: Number(book.ratingAverage) };
-  }
+  const aggregates = (bookId: number) => storedAggregates(db.prisma, bookId);
 
-  /** The aggregates as recomputed from the published rows. */
-  async function fromRows(bookId: number) {
-    const rows = await db.prisma.rating.findMany({
-      where: { bookId, status: "published" },
-      select: { stars: true },
-    });
-    const sum = rows.reduce((n, r) => n + r.stars, 0);
-    return { count: rows.length, sum, average: ratingAverage(sum, rows.length) };
-  }
+  const fromRows = (bookId: number) => aggregatesFromRows(db.prisma, bookId);
 
   function rate(bookId: number, stars: unknown, extra: Partial<Parameters<typeof submitRating>[1]> = {}) {
     return submitRating(db.prisma, {

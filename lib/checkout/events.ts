@@ -14,6 +14,17 @@ export interface ShippingAddress {
   country: string;
 }
 
+/** The address as the lines of a label, empty ones left out: what the order pages show. */
+export function addressLines(address: ShippingAddress): string[] {
+  return [
+    address.name,
+    address.line1,
+    address.line2,
+    `${address.postalCode} ${address.city}`,
+    address.country,
+  ].filter((line): line is string => Boolean(line));
+}
+
 let webhookClient: Stripe | undefined;
 
 /** A Stripe client used only for webhook signatures (no API calls): any key will do. */

@@ -31,7 +31,7 @@ export { COUNTRIES } from "./checkout-form";
 export { ORDER_STATUS_LABELS, ORDER_STATUSES } from "./order-state";
 export { parseAdminOrderQuery } from "./admin-orders";
 export type { AdminOrderDetail, AdminOrderPage, AdminOrderQuery, AdminOrderRow } from "./admin-orders";
-export { WebhookSignatureError } from "./events";
+export { addressLines, WebhookSignatureError } from "./events";
 
 /** The stub checkout exists only in demo mode without a Stripe key: no book is ever free in live mode. */
 export function stubCheckoutEnabled(): boolean {

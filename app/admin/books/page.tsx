@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireStaff } from "@/lib/auth";
 import { formatMoney } from "@/lib/catalog";
 import { adminListQuerySchema, getAdminBooks, getListingOptions } from "@/lib/catalog/admin";
+import { Pager } from "../admin-ui";
 import styles from "../admin.module.css";
 
 export const dynamic = "force-dynamic";
@@ -103,10 +104,7 @@ export default async function AdminBooksPage({
           ))}
         </tbody>
       </table>
-      <nav className={styles.pager} aria-label="Pages">
-        {result.page > 1 && <Link href={pageLink(result.page - 1)}>← Previous</Link>}
-        {result.page < result.pageCount && <Link href={pageLink(result.page + 1)}>Next →</Link>}
-      </nav>
+      <Pager page={result.page} pageCount={result.pageCount} href={pageLink} />
     </>
   );
 }

@@ -7,7 +7,8 @@ import {
 } from "@/lib/catalog/exchange";
 import { CSV_COLUMN_HELP, CSV_COLUMNS } from "@/lib/catalog/listing-csv";
 import styles from "../admin.module.css";
-import { IMPORT_STATUS_LABELS, when } from "./csv-imports/labels";
+import { utcTime } from "../admin-ui";
+import { IMPORT_STATUS_LABELS } from "./csv-imports/labels";
 
 const MAX_MB = CSV_IMPORT_MAX_BYTES / (1024 * 1024);
 
@@ -108,7 +109,7 @@ export async function CsvSections({ uploadProblem }: { uploadProblem: string | u
                   <td>{IMPORT_STATUS_LABELS[job.status]}</td>
                   <td>{job.totalRows}</td>
                   <td>
-                    {when(job.createdAt)}
+                    {utcTime(job.createdAt)}
                     {job.createdBy && ` by ${job.createdBy}`}
                   </td>
                 </tr>

@@ -9,12 +9,11 @@ import {
   parseAdminOrderQuery,
   type AdminOrderQuery,
 } from "@/lib/checkout";
+import { Pager, utcTime } from "../admin-ui";
 import styles from "../admin.module.css";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Orders", robots: { index: false, follow: false } };
-
-const when = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 16) : "—");
 
 function listHref(query: AdminOrderQuery, page: number): string {
   const params = new URLSearchParams();
@@ -27,12 +26,39 @@ function listHref(query: AdminOrderQuery, page: number): string {
   return qs ? `/admin/orders?${qs}` : "/admin/orders";
 }
 
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
+/** aria-invalid and the message's id, for a field the query string got wrong. */
+function invalidProps(name: string, error: string | undefined) {
+  return error ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {};
+}
+
+function FieldError({ name, message }: { name: string; message: string | undefined }) {
   return message ? (
-    <span id={id} className={styles.fieldError}>
+    <span id={`${name}-error`} className={styles.fieldError}>
       {message}
     </span>
   ) : null;
+}
+
+function FilterInput(props: {
+  name: string;
+  label: string;
+  type: string;
+  value: string;
+  error: string | undefined;
+}) {
+  return (
+    <div className={styles.inline}>
+      <label htmlFor={props.name}>{props.label}</label>
+      <input
+        id={props.name}
+        name={props.name}
+        type={props.type}
+        defaultValue={props.value}
+        {...invalidProps(props.name, props.error)}
+      />
+      <FieldError name={props.name} message={props.error} />
+    </div>
+  );
 }
 
 // Customers' names, emails and addresses: admins only.
@@ -61,8 +87,7 @@ export default async function AdminOrdersPage({
             id="status"
             name="status"
             defaultValue={query.status ?? ""}
-            aria-invalid={errors.status ? true : undefined}
-            aria-describedby={errors.status ? "status-error" : undefined}
+            {...invalidProps("status", errors.status)}
           >
             <option value="">Any</option>
             {ORDER_STATUSES.map((status) => (
@@ -71,44 +96,17 @@ export default async function AdminOrdersPage({
               </option>
             ))}
           </select>
-          <FieldError id="status-error" message={errors.status} />
+          <FieldError name="status" message={errors.status} />
         </div>
-        <div className={styles.inline}>
-          <label htmlFor="from">From</label>
-          <input
-            id="from"
-            name="from"
-            type="date"
-            defaultValue={typed("from")}
-            aria-invalid={errors.from ? true : undefined}
-            aria-describedby={errors.from ? "from-error" : undefined}
-          />
-          <FieldError id="from-error" message={errors.from} />
-        </div>
-        <div className={styles.inline}>
-          <label htmlFor="to">To</label>
-          <input
-            id="to"
-            name="to"
-            type="date"
-            defaultValue={typed("to")}
-            aria-invalid={errors.to ? true : undefined}
-            aria-describedby={errors.to ? "to-error" : undefined}
-          />
-          <FieldError id="to-error" message={errors.to} />
-        </div>
-        <div className={styles.inline}>
-          <label htmlFor="q">Order number or email</label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={typed("q")}
-            aria-invalid={errors.q ? true : undefined}
-            aria-describedby={errors.q ? "q-error" : undefined}
-          />
-          <FieldError id="q-error" message={errors.q} />
-        </div>
+        <FilterInput name="from" label="From" type="date" value={typed("from")} error={errors.from} />
+        <FilterInput name="to" label="To" type="date" value={typed("to")} error={errors.to} />
+        <FilterInput
+          name="q"
+          label="Order number or email"
+          type="search"
+          value={typed("q")}
+          error={errors.q}
+        />
         <button type="submit" className={styles.buttonQuiet}>
           Filter
         </button>
@@ -142,11 +140,11 @@ export default async function AdminOrdersPage({
                   {row.refundedAt && (
                     <>
                       <br />
-                      <small>refunded {when(row.refundedAt)}</small>
+                      <small>refunded {utcTime(row.refundedAt)}</small>
                     </>
                   )}
                 </td>
-                <td>{when(row.createdAt)}</td>
+                <td>{utcTime(row.createdAt)}</td>
                 <td>{row.email ?? "—"}</td>
                 <td>{row.itemCount}</td>
                 <td>{formatMoney(row.totalCents, row.currency)}</td>
@@ -156,10 +154,7 @@ export default async function AdminOrdersPage({
           </tbody>
         </table>
       )}
-      <nav className={styles.pager} aria-label="Pages">
-        {result.page > 1 && <Link href={listHref(query, result.page - 1)}>← Previous</Link>}
-        {result.page < result.pageCount && <Link href={listHref(query, result.page + 1)}>Next →</Link>}
-      </nav>
+      <Pager page={result.page} pageCount={result.pageCount} href={(page) => listHref(query, page)} />
     </>
   );
 }

@@ -11,6 +11,7 @@ import {
   type ModerationStatus,
 } from "@/lib/catalog/admin";
 import { getEnv } from "@/lib/env";
+import { Pager, utcTime } from "../admin-ui";
 import styles from "../admin.module.css";
 import { moderateRatingAction } from "./actions";
 
@@ -35,7 +36,6 @@ const DECISIONS: Record<ModerationStatus, ModerationDecision[]> = {
 };
 const BUTTON: Record<ModerationDecision, string> = { publish: "Publish", reject: "Reject", delete: "Delete" };
 
-const when = (iso: string) => iso.replace("T", " ").slice(0, 16) + " UTC";
 const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
 function queueHref(status: ModerationStatus, page = 1): string {
@@ -151,11 +151,11 @@ export default async function RatingsModerationPage({
                   {!row.title && !row.body && <em>Stars only</em>}
                   <small className={styles.byline}>by {row.displayName ?? "anonymous"}</small>
                 </td>
-                <td>{when(row.createdAt)}</td>
+                <td>{utcTime(row.createdAt)}</td>
                 {query.status !== "pending" && (
                   <td>
                     {row.moderatedAt
-                      ? `${when(row.moderatedAt)} by ${row.moderator ?? "a removed user"}`
+                      ? `${utcTime(row.moderatedAt)} by ${row.moderator ?? "a removed user"}`
                       : "—"}
                   </td>
                 )}
@@ -167,12 +167,7 @@ export default async function RatingsModerationPage({
           </tbody>
         </table>
       )}
-      <nav className={styles.pager} aria-label="Pages">
-        {result.page > 1 && <Link href={queueHref(query.status, result.page - 1)}>← Previous</Link>}
-        {result.page < result.pageCount && (
-          <Link href={queueHref(query.status, result.page + 1)}>Next →</Link>
-        )}
-      </nav>
+      <Pager page={result.page} pageCount={result.pageCount} href={(page) => queueHref(query.status, page)} />
     </>
   );
 }

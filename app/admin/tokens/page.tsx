@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getApiTokens, requireStaff } from "@/lib/auth";
+import { utcTime } from "../admin-ui";
 import styles from "../admin.module.css";
 import { revokeTokenAction } from "./actions";
 import { CreateTokenForm } from "./create-token-form";
@@ -7,8 +8,7 @@ import { CreateTokenForm } from "./create-token-form";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API tokens", robots: { index: false, follow: false } };
 
-const when = (date: Date | null) =>
-  date ? date.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "never";
+const when = (date: Date | null) => (date ? utcTime(date) : "never");
 
 export default async function TokensPage({
   searchParams,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OrderLines } from "@/components/ui/order-lines";
-import { getOrderByToken, ORDER_STATUS_LABELS } from "@/lib/checkout";
+import { addressLines, getOrderByToken, ORDER_STATUS_LABELS } from "@/lib/checkout";
 import styles from "./order.module.css";
 
 // Reachable only with the unguessable token in the URL (proxy.ts answers 404 for unknown ones).
@@ -59,19 +59,11 @@ export default async function OrderPage({ params }: Props) {
             <dt>Shipping to</dt>
             <dd>
               <address>
-                {[
-                  address.name,
-                  address.line1,
-                  address.line2,
-                  `${address.postalCode} ${address.city}`,
-                  address.country,
-                ]
-                  .filter(Boolean)
-                  .map((line) => (
-                    <span key={line} className={styles.addressLine}>
-                      {line}
-                    </span>
-                  ))}
+                {addressLines(address).map((line) => (
+                  <span key={line} className={styles.addressLine}>
+                    {line}
+                  </span>
+                ))}
               </address>
             </dd>
           </div>

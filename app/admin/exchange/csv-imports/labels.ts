@@ -8,8 +8,3 @@ export const IMPORT_STATUS_LABELS: Record<ImportJobView["status"], string> = {
   applied: "Applied",
   failed: "Failed: nothing changed",
 };
-
-/** "2026-11-27 09:54 UTC" */
-export function when(iso: string): string {
-  return `${iso.replace("T", " ").slice(0, 16)} UTC`;
-}

@@ -3,13 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderLines } from "@/components/ui/order-lines";
 import { requireStaff } from "@/lib/auth";
-import { getOrderForAdmin, ORDER_STATUS_LABELS } from "@/lib/checkout";
+import { addressLines, getOrderForAdmin, ORDER_STATUS_LABELS } from "@/lib/checkout";
+import { utcTime } from "../../admin-ui";
 import styles from "../../admin.module.css";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Order", robots: { index: false, follow: false } };
 
-const when = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 19) + " UTC" : "—");
+const when = (iso: string | null) => (iso ? utcTime(iso, { seconds: true }) : "—");
 
 export default async function AdminOrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -53,20 +54,12 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           <dd>
             {address ? (
               <address>
-                {[
-                  address.name,
-                  address.line1,
-                  address.line2,
-                  `${address.postalCode} ${address.city}`,
-                  address.country,
-                ]
-                  .filter(Boolean)
-                  .map((line) => (
-                    <span key={line}>
-                      {line}
-                      <br />
-                    </span>
-                  ))}
+                {addressLines(address).map((line) => (
+                  <span key={line}>
+                    {line}
+                    <br />
+                  </span>
+                ))}
               </address>
             ) : order.needsShipping ? (
               "— (not given yet)"

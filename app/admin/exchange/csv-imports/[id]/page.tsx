@@ -5,7 +5,8 @@ import { requireStaff } from "@/lib/auth";
 import { catalogDatabaseKind, getCsvImport, type ImportJobView } from "@/lib/catalog/exchange";
 import styles from "../../../admin.module.css";
 import { applyCsvImportAction } from "../../csv-actions";
-import { IMPORT_STATUS_LABELS, when } from "../labels";
+import { utcTime } from "../../../admin-ui";
+import { IMPORT_STATUS_LABELS } from "../labels";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "CSV import", robots: { index: false, follow: false } };
@@ -58,7 +59,7 @@ export default async function CsvImportPage({ params }: { params: Promise<{ id: 
         CSV import #{job.id}: {job.fileName}
       </h1>
       <p>
-        <strong>{IMPORT_STATUS_LABELS[job.status]}</strong>. Uploaded {when(job.createdAt)}
+        <strong>{IMPORT_STATUS_LABELS[job.status]}</strong>. Uploaded {utcTime(job.createdAt)}
         {job.createdBy && ` by ${job.createdBy}`} ({Math.ceil(job.byteSize / 1024)} KB).
       </p>
 

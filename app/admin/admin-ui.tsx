@@ -1,0 +1,27 @@
+// Small pieces every admin page shares: how a time is shown, and the previous/next page links.
+import Link from "next/link";
+import styles from "./admin.module.css";
+
+/** "2026-11-27 09:54 UTC" (with `seconds`: "2026-11-27 09:54:07 UTC"). */
+export function utcTime(value: Date | string, { seconds = false } = {}): string {
+  const iso = typeof value === "string" ? value : value.toISOString();
+  return `${iso.replace("T", " ").slice(0, seconds ? 19 : 16)} UTC`;
+}
+
+/** ← Previous / Next → for a page-numbered list; `href(page)` keeps the list's filters. */
+export function Pager({
+  page,
+  pageCount,
+  href,
+}: {
+  page: number;
+  pageCount: number;
+  href: (page: number) => string;
+}) {
+  return (
+    <nav className={styles.pager} aria-label="Pages">
+      {page > 1 && <Link href={href(page - 1)}>← Previous</Link>}
+      {page < pageCount && <Link href={href(page + 1)}>Next →</Link>}
+    </nav>
+  );
+}
