@@ -27,7 +27,7 @@ fi
 if [ "$(id -u)" = 0 ]; then chmod o+x "$(dirname "$PG_DATA_DIR")" 2>/dev/null || true; fi
 if ! "${RUN_AS[@]}" "$BIN/pg_ctl" -D "$PG_DATA_DIR" status >/dev/null 2>&1; then
   "${RUN_AS[@]}" "$BIN/pg_ctl" -D "$PG_DATA_DIR" -l "$PG_DATA_DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k /tmp -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k /tmp -c max_connections=200 -c shared_buffers=512MB -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >/dev/null
 fi
 "$BIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='bookstore'" | grep -q 1 ||

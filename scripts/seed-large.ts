@@ -422,10 +422,11 @@ async function main() {
     }
 
     // The vectors are computed on insert and once more by the set-based name update; the
-    // per-row name triggers would cost ~20x on the link inserts.
+    // per-row name and active-edition triggers would cost ~20x on the link inserts.
     await db.$executeRawUnsafe(`ALTER TABLE "BookContributor" DISABLE TRIGGER "BookContributor_names_trg"`);
     await db.$executeRawUnsafe(`ALTER TABLE "BookCategory" DISABLE TRIGGER "BookCategory_names_trg"`);
     await db.$executeRawUnsafe(`ALTER TABLE "Book" DISABLE TRIGGER "Book_series_name_trg"`);
+    await db.$executeRawUnsafe(`ALTER TABLE "Edition" DISABLE TRIGGER "Edition_active_trg"`);
     try {
       for (let i = 0; i < total; i += BATCH) {
         const books: unknown[][] = [];
@@ -554,7 +555,9 @@ async function main() {
              "contributorNames" = coalesce((SELECT string_agg(c."name", ' ' ORDER BY c."name")
                FROM "BookContributor" bc JOIN "Contributor" c ON c."id" = bc."contributorId" WHERE bc."bookId" = b."id"), ''),
              "categoryNames" = coalesce((SELECT string_agg(c."name", ' ' ORDER BY bc."position", c."name")
-               FROM "BookCategory" bc JOIN "Category" c ON c."id" = bc."categoryId" WHERE bc."bookId" = b."id"), '')
+               FROM "BookCategory" bc JOIN "Category" c ON c."id" = bc."categoryId" WHERE bc."bookId" = b."id"), ''),
+             "hasActiveEdition" = EXISTS (SELECT 1 FROM "Edition" e
+               WHERE e."bookId" = b."id" AND e."availability" <> 'discontinued')
            WHERE b."id" = ANY ($1::int[])`,
           ids,
         );
@@ -564,6 +567,7 @@ async function main() {
       await db.$executeRawUnsafe(`ALTER TABLE "BookContributor" ENABLE TRIGGER "BookContributor_names_trg"`);
       await db.$executeRawUnsafe(`ALTER TABLE "BookCategory" ENABLE TRIGGER "BookCategory_names_trg"`);
       await db.$executeRawUnsafe(`ALTER TABLE "Book" ENABLE TRIGGER "Book_series_name_trg"`);
+      await db.$executeRawUnsafe(`ALTER TABLE "Edition" ENABLE TRIGGER "Edition_active_trg"`);
     }
     process.stderr.write("\n");
     await refreshSearchVocabulary(db);

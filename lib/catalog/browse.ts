@@ -27,13 +27,16 @@ type Facet = "category" | "language" | "format" | "feature" | "rating" | "price"
 
 /**
  * The WHERE clause for books matching the query, leaving out one facet's own filter when counting it.
- * `match` is an extra condition on `b` (search passes "matches the search text").
+ * `match` is an extra condition on `b` (search passes "matches the search text"). `editionLookup`
+ * "per-book" checks the edition filters with one index lookup per book, for a scan that stops
+ * after a LIMIT (search's window); "join" lets the planner join editions, better for counting all.
  */
 export function bookConditions(
   query: BrowseQuery,
   scope: BookScope,
   omit?: Facet,
   match?: Prisma.Sql,
+  editionLookup: "join" | "per-book" = "join",
 ): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`b."status" = 'published'`];
   if (match) parts.push(match);
@@ -59,14 +62,30 @@ export function bookConditions(
   if (query.minRating !== undefined && omit !== "rating") {
     parts.push(Prisma.sql`b."ratingCount" > 0 AND b."ratingAverage" >= ${query.minRating}`);
   }
-  const edition = editionConditions(query, omit);
-  parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Edition" e WHERE e."bookId" = b."id" AND ${edition})`);
+  // Without edition filters, the trigger-kept flag says the same as the EXISTS, without a lookup.
+  // A scalar subquery with LIMIT is never turned into a join, unlike EXISTS.
+  if (!editionFilters(query, omit).length) parts.push(Prisma.sql`b."hasActiveEdition"`);
+  else if (editionLookup === "per-book")
+    parts.push(
+      Prisma.sql`(SELECT true FROM "Edition" e WHERE e."bookId" = b."id" AND ${editionConditions(query, omit)} LIMIT 1)`,
+    );
+  else
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "Edition" e WHERE e."bookId" = b."id" AND ${editionConditions(query, omit)})`,
+    );
   return Prisma.join(parts, " AND ");
 }
 
 /** Edition filters apply to one edition together: "an ebook under $20 with text-to-speech". */
 function editionConditions(query: BrowseQuery, omit?: Facet): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`e."availability" <> 'discontinued'`];
+  return Prisma.join(
+    [Prisma.sql`e."availability" <> 'discontinued'`, ...editionFilters(query, omit)],
+    " AND ",
+  );
+}
+
+function editionFilters(query: BrowseQuery, omit?: Facet): Prisma.Sql[] {
+  const parts: Prisma.Sql[] = [];
   if (query.format && omit !== "format")
     parts.push(Prisma.sql`e."format" = ${query.format}::"EditionFormat"`);
   if (omit !== "price") {
@@ -75,7 +94,7 @@ function editionConditions(query: BrowseQuery, omit?: Facet): Prisma.Sql {
   }
   if (omit !== "feature")
     for (const f of query.features) parts.push(Prisma.sql`${FEATURE_COLUMNS[f]} IS TRUE`);
-  return Prisma.join(parts, " AND ");
+  return parts;
 }
 
 /** The price a book sorts by: its cheapest edition that matches the edition filters. */

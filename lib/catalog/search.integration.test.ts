@@ -125,6 +125,62 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
     expect(new Set(all).size).toBe(3);
   });
 
+  it("bounds the result set to the search window, and the pages end there", async () => {
+    const { query } = parseSearchParams({ q: "wordbooks", page_size: "1" });
+    const first = await searchBooks(db.prisma, query, undefined, 2);
+    expect(first).toMatchObject({ total: 2, totalIsCapped: true, pageCount: 2 });
+    const second = await searchBooks(db.prisma, { ...query, page: 2 }, undefined, 2);
+    const third = await searchBooks(db.prisma, { ...query, page: 3 }, undefined, 2);
+    expect(third.hits).toEqual([]);
+    expect(third.total).toBe(2);
+    const slugs = [...first.hits, ...second.hits].map((h) => h.book.slug);
+    expect(new Set(slugs).size).toBe(2);
+    // The same text asked again gets the same window: paging never repeats a book.
+    const again = await searchBooks(db.prisma, query, undefined, 2);
+    expect(again.hits.map((h) => h.book.slug)).toEqual(first.hits.map((h) => h.book.slug));
+    // A typo title match joins the window and ranks first, whichever matches fill the window.
+    const { query: either } = parseSearchParams({ q: "phonics or animles" });
+    const typo = await searchBooks(db.prisma, either, undefined, 1);
+    expect(typo.hits[0]?.book.title).toBe(ANIMALES);
+  });
+
+  it("drops a book whose editions are all discontinued, and brings it back", async () => {
+    const book = await db.prisma.book.findUniqueOrThrow({
+      where: { slug: "mao-stalin-and-the-korean-war" },
+      include: { editions: true },
+    });
+    const slugs = async () => (await search({ q: "korean war" })).hits.map((h) => h.book.slug);
+    await db.prisma.edition.updateMany({
+      where: { bookId: book.id },
+      data: { availability: "discontinued" },
+    });
+    expect(await slugs()).toEqual([]);
+    for (const edition of book.editions) {
+      await db.prisma.edition.update({
+        where: { id: edition.id },
+        data: { availability: edition.availability },
+      });
+    }
+    expect(await slugs()).toEqual([book.slug]);
+    const spare = await db.prisma.edition.create({
+      data: { bookId: book.id, format: "audiobook", priceCents: 999 },
+    });
+    await db.prisma.edition.updateMany({
+      where: { bookId: book.id, id: { not: spare.id } },
+      data: { availability: "discontinued" },
+    });
+    expect(await slugs()).toEqual([book.slug]);
+    await db.prisma.edition.delete({ where: { id: spare.id } });
+    expect(await slugs()).toEqual([]);
+    for (const edition of book.editions) {
+      await db.prisma.edition.update({
+        where: { id: edition.id },
+        data: { availability: edition.availability },
+      });
+    }
+    expect(await slugs()).toEqual([book.slug]);
+  });
+
   it("never shows draft or hidden books, nor suggests their words", async () => {
     for (const q of ["korean war", "secret", "animales", "zyxwvut", "koren war"]) {
       const slugs = (await search({ q })).hits.map((h) => h.book.slug);

@@ -19,9 +19,9 @@ export interface SearchHit {
 export interface SearchResult {
   q: string;
   hits: SearchHit[];
-  /** Matching books, counted up to SEARCH_COUNT_CAP. */
+  /** Matching books, counted up to SEARCH_WINDOW. */
   total: number;
-  /** True when more than SEARCH_COUNT_CAP books match: show "10,000+". */
+  /** True when more than SEARCH_WINDOW books match: show "1,000+"; the pages end at the window. */
   totalIsCapped: boolean;
   page: number;
   pageSize: number;
@@ -38,58 +38,13 @@ export interface SearchSuggestion {
 
 /** Trigram title candidates kept for a query with an unknown word. */
 const TYPO_CANDIDATES = 20;
+/**
+ * Titles looked at for typo candidates: a misspelling of a common word ("philosphy") is close to
+ * thousands of titles, and ranking them all by similarity is what made typo searches slow.
+ */
+const TYPO_CANDIDATE_POOL = 50;
 /** ts_rank_cd weights {D, C, B, A}: a title match counts ten times a description match. */
 const RANK_WEIGHTS = "{0.1,0.2,0.4,1.0}";
-
-interface Analysis {
-  /** The positive part of the text, folded (bookstore_fold). */
-  folded: string;
-  /** Folded words (3+ letters) that no published book contains. */
-  unknown: string[];
-}
-
-async function analyse(db: Db, q: string): Promise<Analysis> {
-  const rows = await db.$queryRaw<{ folded: string; word: string | null; known: boolean | null }[]>`
-    WITH f AS (SELECT bookstore_fold(${positiveText(q)}) AS folded),
-         vocabulary AS (SELECT EXISTS (SELECT 1 FROM "SearchWord") AS filled)
-    SELECT f.folded, w.word,
-           (NOT v.filled OR EXISTS (SELECT 1 FROM "SearchWord" s WHERE s."word" = w.word)) AS known
-      FROM f CROSS JOIN vocabulary v
-      LEFT JOIN LATERAL (
-        SELECT DISTINCT word FROM regexp_split_to_table(f.folded, '[^[:alnum:]]+') AS word
-         WHERE length(word) >= 3 AND word !~ '[0-9]') w ON true`;
-  return {
-    folded: rows[0]?.folded ?? "",
-    unknown: rows.flatMap((r) => (r.word !== null && r.known === false ? [r.word] : [])),
-  };
-}
-
-/**
- * The nearest known word for each unknown one: a word of the best typo-matching titles first
- * ("koren war" → "korean", not the equally close "korea"), then trigram similarity, then frequency.
- */
-async function corrections(db: Db, unknown: string[], context: string[]): Promise<Map<string, string>> {
-  if (unknown.length === 0) return new Map();
-  const rows = await db.$queryRaw<{ word: string; known: string }[]>`
-    SELECT u.word, s."word" AS known
-      FROM unnest(ARRAY[${Prisma.join(unknown)}]::text[]) AS u(word)
-      CROSS JOIN LATERAL (
-        SELECT sw."word" FROM "SearchWord" sw
-         WHERE sw."word" % u.word
-         ORDER BY sw."word" = ANY (ARRAY[${Prisma.join(context.length ? context : [""])}]::text[]) DESC,
-                  similarity(sw."word", u.word) DESC, sw."ndoc" DESC, sw."word"
-         LIMIT 1) s`;
-  return new Map(rows.map((r) => [r.word, r.known]));
-}
-
-/** Published titles most like the folded text, word by word (strict word similarity, <<%). */
-async function typoCandidates(db: Db, folded: string): Promise<{ id: number; title: string }[]> {
-  return db.$queryRaw<{ id: number; title: string }[]>`
-    SELECT b."id", bookstore_fold(b."title") AS title FROM "Book" b
-     WHERE ${folded} <<% bookstore_fold(b."title") AND b."status" = 'published'
-     ORDER BY strict_word_similarity(${folded}, bookstore_fold(b."title")) DESC, b."id"
-     LIMIT ${TYPO_CANDIDATES}`;
-}
 
 function intArray(ids: number[]): Prisma.Sql {
   return ids.length ? Prisma.sql`ARRAY[${Prisma.join(ids)}]::int[]` : Prisma.sql`ARRAY[]::int[]`;
@@ -101,15 +56,46 @@ interface Plan {
   typoIds: number[];
 }
 
+/**
+ * The typo analysis in one round trip. A folded word (3+ letters, no digits) of the positive text
+ * that is not in SearchWord is unknown; only then are titles and corrections looked up:
+ * - title candidates: titles containing a word like an unknown one (`<%`, word similarity ≥ 0.6,
+ *   the GIN trigram index), then kept when the whole text is like the title (`<<%`), best first;
+ * - corrections: per unknown word the nearest SearchWord (`%`), preferring words of the three
+ *   best candidate titles ("koren war" → "korean", not the equally close "korea").
+ */
 async function plan(db: Db, q: string): Promise<Plan> {
-  const { folded, unknown } = await analyse(db, q);
-  if (unknown.length === 0) return { q, suggestion: null, typoIds: [] };
-  const typo = await typoCandidates(db, folded);
-  const context = typo
-    .slice(0, 3)
-    .flatMap((t) => t.title.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3));
-  const corrected = applyCorrections(q, await corrections(db, unknown, [...new Set(context)]));
-  return { q, suggestion: corrected !== q ? corrected : null, typoIds: typo.map((t) => t.id) };
+  const [row] = await db.$queryRaw<
+    { typoIds: number[] | null; corrections: Record<string, string> | null }[]
+  >`
+    WITH f AS (SELECT bookstore_fold(${positiveText(q)}) AS folded),
+    unknown AS MATERIALIZED (
+      SELECT DISTINCT w.word FROM f, regexp_split_to_table(f.folded, '[^[:alnum:]]+') AS w(word)
+       WHERE length(w.word) >= 3 AND w.word !~ '[0-9]'
+         AND EXISTS (SELECT 1 FROM "SearchWord")
+         AND NOT EXISTS (SELECT 1 FROM "SearchWord" s WHERE s."word" = w.word)),
+    pool AS MATERIALIZED (
+      SELECT DISTINCT c."id", c.title FROM unknown u CROSS JOIN LATERAL (
+        SELECT b."id", bookstore_fold(b."title") AS title FROM "Book" b
+         WHERE u.word <% bookstore_fold(b."title") AND b."status" = 'published'
+         LIMIT ${TYPO_CANDIDATE_POOL}) c),
+    typo AS MATERIALIZED (
+      SELECT p."id", p.title, strict_word_similarity(f.folded, p.title) AS similarity
+        FROM pool p, f WHERE f.folded <<% p.title
+       ORDER BY similarity DESC, p."id" LIMIT ${TYPO_CANDIDATES}),
+    context AS (
+      SELECT DISTINCT w.word FROM (SELECT title FROM typo ORDER BY similarity DESC, "id" LIMIT 3) t,
+             regexp_split_to_table(t.title, '[^[:alnum:]]+') AS w(word)
+       WHERE length(w.word) >= 3)
+    SELECT (SELECT array_agg("id" ORDER BY similarity DESC, "id") FROM typo) AS "typoIds",
+           (SELECT json_object_agg(u.word, c."word") FROM unknown u CROSS JOIN LATERAL (
+              SELECT sw."word" FROM "SearchWord" sw
+               WHERE sw."word" % u.word
+               ORDER BY sw."word" IN (SELECT word FROM context) DESC,
+                        similarity(sw."word", u.word) DESC, sw."ndoc" DESC, sw."word"
+               LIMIT 1) c) AS corrections`;
+  const corrected = applyCorrections(q, new Map(Object.entries(row?.corrections ?? {})));
+  return { q, suggestion: corrected !== q ? corrected : null, typoIds: row?.typoIds ?? [] };
 }
 
 /** Books whose vectors match the text (or the corrected text), or whose title is a typo match. */
@@ -142,16 +128,62 @@ function relevance(p: Plan): Prisma.Sql {
 }
 
 /**
- * The page's hits in one query: each book's summary (the fields toBookSummary reads, with its
- * contributors, categories and editions aggregated) and its snippet, in the order of `ids`.
+ * A search's result set is at most this many books: the first this many matches the indexes
+ * return (plus the typo title matches), ranked or sorted among themselves. A common word matches
+ * most of a large catalog; ordering or counting every match (each reads the book's vectors) made
+ * such searches grow with the catalog, while a bounded window keeps every search's work bounded.
+ * Below the cap the window holds every match: ranking, sorting and totals are exact.
  */
-async function pageHits(db: Db, p: Plan, ids: number[]): Promise<SearchHit[]> {
-  if (ids.length === 0) return [];
+export const SEARCH_WINDOW = 1000;
+
+/** The prepared search text: what searchBooks and searchFacets share (see planSearch). */
+export type SearchPlan = Plan;
+
+/** Typo analysis and "did you mean" for a text; pass it to searchBooks and searchFacets to do it once. */
+export async function planSearch(db: Db, q: string): Promise<SearchPlan> {
+  return plan(db, q);
+}
+
+type HitRow = SummaryRow & { snippet: string; counted: bigint };
+
+/**
+ * One page of the window in one query: the window (the first `window + 1` matches, no ORDER BY so
+ * that the scan stops there), the typo title matches outside it, the page in the chosen order,
+ * and each page book's summary (contributors, categories and editions aggregated) and snippet.
+ * A one-row outer join carries the window's size when the page is empty.
+ */
+async function windowPage(
+  db: Db,
+  p: Plan,
+  query: SearchQuery,
+  window: number,
+): Promise<{ hits: SearchHit[]; counted: number }> {
+  const where = bookConditions({ ...query, sort: "newest" }, {}, undefined, matchCondition(p), "per-book");
+  const score = query.sort === "relevance" ? relevance(p) : Prisma.sql`0`;
+  const price = query.sort.startsWith("price") ? sortPrice({ ...query, sort: "newest" }) : Prisma.sql`0`;
+  // pg orders the window's rows as "b": orderBy's columns are carried in the window.
+  const order = query.sort === "relevance" ? Prisma.sql`b."score" DESC, b."id"` : orderBy(query.sort);
+  const windowColumns = Prisma.sql`b."id", ${score} AS "score", ${price} AS "sortPrice",
+    b."ratingAverage", b."ratingCount", b."title", b."publishedAt"`;
+  const offset = (query.page - 1) * query.pageSize;
+  const limit = Math.max(0, Math.min(query.pageSize, window - offset));
   const text = p.suggestion ?? p.q;
-  const rows = await db.$queryRaw<(SummaryRow & { snippet: string })[]>`
-    WITH q AS (SELECT websearch_to_tsquery('bookstore_en', ${text}) AS en,
-                      websearch_to_tsquery('bookstore_es', ${text}) AS es)
-    SELECT b."id", b."slug", b."title", b."subtitle", b."teaser", b."languages", b."featured",
+  const rows = await db.$queryRaw<HitRow[]>`
+    WITH w AS MATERIALIZED (
+      SELECT ${windowColumns} FROM "Book" b WHERE ${where} LIMIT ${window + 1}),
+    r AS (
+      SELECT * FROM w
+      UNION ALL
+      SELECT ${windowColumns} FROM "Book" b
+       WHERE b."id" = ANY (${intArray(p.typoIds)}) AND NOT EXISTS (SELECT 1 FROM w WHERE w."id" = b."id")
+         AND ${where}),
+    pg AS MATERIALIZED (
+      SELECT b."id", row_number() OVER (ORDER BY ${order}) AS "n" FROM r AS b
+       ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}),
+    q AS (SELECT websearch_to_tsquery('bookstore_en', ${text}) AS en,
+                 websearch_to_tsquery('bookstore_es', ${text}) AS es)
+    SELECT (SELECT count(*) FROM r) AS "counted",
+           b."id", b."slug", b."title", b."subtitle", b."teaser", b."languages", b."featured",
            b."listingRating", b."ratingCount", b."ratingAverage", b."updatedAt",
            coalesce((SELECT json_agg(json_build_object('role', bc."role", 'note', bc."note",
                               'contributor', json_build_object('slug', c."slug", 'name', c."name"))
@@ -169,124 +201,44 @@ async function pageHits(db: Db, p: Plan, ids: number[]): Promise<SearchHit[]> {
              CASE WHEN b."searchEs" @@ q.es THEN 'bookstore_es' ELSE 'bookstore_en' END::regconfig,
              translate(coalesce(b."description", b."teaser", b."subtitle", ''), ${SNIPPET_START + SNIPPET_STOP}, ''),
              CASE WHEN b."searchEs" @@ q.es THEN q.es ELSE q.en END,
-             ${`StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
-      FROM "Book" b CROSS JOIN q
-     WHERE b."id" = ANY (${intArray(ids)})`;
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row
-      ? [{ book: toBookSummary({ ...row, updatedAt: new Date(row.updatedAt) }), snippet: row.snippet }]
-      : [];
-  });
-}
-
-/**
- * Totals are counted up to this, and relevance ranks exactly the first this many matching books
- * by id (plus the typo title matches); past that window, matches follow in id order. A common
- * word matches most of a large catalog, and ranking and counting every match (each reads the
- * book's vectors) is what made such searches slow. Below the cap, ranking and totals are exact.
- */
-export const SEARCH_COUNT_CAP = 1000;
-
-/** The prepared search text: what searchBooks and searchFacets share (see planSearch). */
-export type SearchPlan = Plan;
-
-/** Typo analysis and "did you mean" for a text; pass it to searchBooks and searchFacets to do it once. */
-export async function planSearch(db: Db, q: string): Promise<SearchPlan> {
-  return plan(db, q);
-}
-
-interface PageIds {
-  ids: number[];
-  total: number;
-  capped: boolean;
-}
-
-function capTotal(counted: number): Omit<PageIds, "ids"> {
-  return counted > SEARCH_COUNT_CAP
-    ? { total: SEARCH_COUNT_CAP, capped: true }
-    : { total: counted, capped: false };
-}
-
-async function cappedCount(db: Db, where: Prisma.Sql): Promise<Omit<PageIds, "ids">> {
-  const [row] = await db.$queryRaw<{ total: bigint }[]>`
-    SELECT count(*) AS total FROM (SELECT 1 FROM "Book" b WHERE ${where} LIMIT ${SEARCH_COUNT_CAP + 1}) m`;
-  return capTotal(Number(row?.total ?? 0));
-}
-
-/**
- * Ids of one relevance-ordered page and the capped total, in one pass over the matches: the
- * first SEARCH_COUNT_CAP matches by id and the typo title matches are ranked (the window), the
- * other matches follow by id.
- */
-async function relevancePage(
-  db: Db,
-  p: Plan,
-  where: Prisma.Sql,
-  offset: number,
-  limit: number,
-): Promise<PageIds> {
-  const [row] = await db.$queryRaw<
-    { ids: number[]; counted: bigint; cutoff: number | null; ranked: bigint }[]
-  >`
-    WITH c AS MATERIALIZED (
-      SELECT b."id", ${relevance(p)} AS "score" FROM "Book" b
-       WHERE ${where} ORDER BY b."id" LIMIT ${SEARCH_COUNT_CAP + 1}),
-    edge AS (SELECT max("id") AS cutoff FROM (SELECT "id" FROM c ORDER BY "id" LIMIT ${SEARCH_COUNT_CAP}) f),
-    w AS (
-      SELECT "id", "score" FROM c WHERE "id" <= (SELECT cutoff FROM edge)
-      UNION
-      SELECT b."id", ${relevance(p)} FROM "Book" b WHERE ${where} AND b."id" = ANY (${intArray(p.typoIds)}))
-    SELECT coalesce((SELECT array_agg("id" ORDER BY "score" DESC, "id") FROM (
-             SELECT "id", "score" FROM w ORDER BY "score" DESC, "id" LIMIT ${limit} OFFSET ${offset}) pg), '{}') AS ids,
-           (SELECT count(*) FROM c) AS counted, (SELECT cutoff FROM edge) AS cutoff, (SELECT count(*) FROM w) AS ranked`;
-  const ids = [...(row?.ids ?? [])];
-  const total = capTotal(Number(row?.counted ?? 0));
-  if (ids.length < limit && total.capped) {
-    const rest = await db.$queryRaw<{ id: number }[]>`
-      SELECT b."id" FROM "Book" b
-       WHERE ${where} AND b."id" > ${row?.cutoff ?? 0} AND NOT (b."id" = ANY (${intArray(p.typoIds)}))
-       ORDER BY b."id" LIMIT ${limit - ids.length} OFFSET ${Math.max(0, offset - Number(row?.ranked ?? 0))}`;
-    ids.push(...rest.map((r) => r.id));
-  }
-  return { ids, ...total };
+             ${`StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) AS "snippet"
+      FROM (SELECT 1) AS one
+      LEFT JOIN (pg JOIN "Book" b ON b."id" = pg."id" CROSS JOIN q) ON true
+     ORDER BY pg."n"`;
+  return {
+    counted: Number(rows[0]?.counted ?? 0),
+    hits: rows.flatMap((row) =>
+      row.id === null
+        ? []
+        : [{ book: toBookSummary({ ...row, updatedAt: new Date(row.updatedAt) }), snippet: row.snippet }],
+    ),
+  };
 }
 
 /**
  * One page of published books matching `query.q` with the list filters applied, ranked by
- * relevance (or the chosen sort), with the total (capped at SEARCH_COUNT_CAP, see totalIsCapped),
- * a "did you mean" and snippets. `q` must have passed checkSearchText (parseSearchParams does it).
- * `prepared` is planSearch's result for the same text, to share it with searchFacets.
+ * relevance (or the chosen sort) within the search window (SEARCH_WINDOW; `totalIsCapped` when
+ * more books match), with the total, a "did you mean" and snippets. `q` must have passed
+ * checkSearchText (parseSearchParams does it). `prepared` is planSearch's result for the same
+ * text, to share it with searchFacets; `window` is for tests.
  */
-export async function searchBooks(db: Db, query: SearchQuery, prepared?: SearchPlan): Promise<SearchResult> {
+export async function searchBooks(
+  db: Db,
+  query: SearchQuery,
+  prepared?: SearchPlan,
+  window = SEARCH_WINDOW,
+): Promise<SearchResult> {
   const p = prepared?.q === query.q ? prepared : await plan(db, query.q);
-  const where = bookConditions({ ...query, sort: "newest" }, {}, undefined, matchCondition(p));
-  const offset = (query.page - 1) * query.pageSize;
-  let page: PageIds;
-  if (query.sort === "relevance") {
-    page = await relevancePage(db, p, where, offset, query.pageSize);
-  } else {
-    const rows = await db.$queryRaw<{ id: number }[]>`
-      SELECT b."id", ${query.sort.startsWith("price") ? sortPrice({ ...query, sort: "newest" }) : Prisma.sql`0`} AS "sortPrice"
-        FROM "Book" b
-       WHERE ${where}
-       ORDER BY ${orderBy(query.sort)}
-       LIMIT ${query.pageSize} OFFSET ${offset}`;
-    const ids = rows.map((r) => r.id);
-    page =
-      offset === 0 && ids.length < query.pageSize
-        ? { ids, total: ids.length, capped: false }
-        : { ids, ...(await cappedCount(db, where)) };
-  }
+  const { hits, counted } = await windowPage(db, p, query, window);
+  const total = Math.min(counted, window);
   return {
     q: query.q,
-    hits: await pageHits(db, p, page.ids),
-    total: page.total,
-    totalIsCapped: page.capped,
+    hits,
+    total,
+    totalIsCapped: counted > window,
     page: query.page,
     pageSize: query.pageSize,
-    pageCount: Math.max(1, Math.ceil(page.total / query.pageSize)),
+    pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
     suggestion: p.suggestion,
   };
 }

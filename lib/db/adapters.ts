@@ -50,13 +50,22 @@ export interface AdapterHandle {
   close: () => Promise<void>;
 }
 
+/**
+ * A search's window is "the first N matches the scan returns" (docs/search.md), so the scan order
+ * must not change between requests: no parallel workers (they interleave rows at random), and no
+ * synchronized sequential scans (a scan would start wherever a concurrent one of the table is).
+ * Both also suit short storefront queries. Behind a pooler that drops startup options (PgBouncer),
+ * set them on the role instead: ALTER ROLE … SET max_parallel_workers_per_gather = 0, ….
+ */
+const SESSION_OPTIONS = "-c max_parallel_workers_per_gather=0 -c synchronize_seqscans=off";
+
 export async function createAdapter(url: string | undefined): Promise<AdapterHandle> {
   const parsed = parseDatabaseUrl(url);
   if (parsed.kind === "postgres") {
     const { PrismaPg } = await import("@prisma/adapter-pg");
     return {
       kind: "postgres",
-      factory: new PrismaPg({ connectionString: parsed.url, max: 10 }),
+      factory: new PrismaPg({ connectionString: parsed.url, max: 10, options: SESSION_OPTIONS }),
       close: async () => {},
     };
   }

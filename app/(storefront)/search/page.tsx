@@ -240,6 +240,12 @@ export default async function SearchPage({ searchParams }: Props) {
             </div>
           )}
 
+          {result.totalIsCapped && result.page === result.pageCount ? (
+            <p className={browse.notice}>
+              Searches show the first {result.total.toLocaleString("en-US")} matching books. Add a word or a
+              filter to see others.
+            </p>
+          ) : null}
           <Pagination page={result.page} pageCount={result.pageCount} href={(page) => href({ page })} />
         </div>
       </div>
