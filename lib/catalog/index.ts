@@ -179,17 +179,16 @@ export type { RatingView } from "./rating-summary";
 
 // Search reads are not cached: the texts are unbounded, and the queries are indexed (docs/search.md).
 
-/** Published books matching a search, with its total, "did you mean" and snippets. */
-export const searchBooks = cache(async (query: SearchQuery) =>
-  search.searchBooks(await getPrisma(), query, await searchPlan(query.q)),
-);
+/**
+ * Published books matching a search, with its total, "did you mean" and snippets. It analyses the
+ * text in its own first query (one round trip for a correctly spelled text) rather than waiting
+ * for the facets' plan.
+ */
+export const searchBooks = cache(async (query: SearchQuery) => search.searchBooks(await getPrisma(), query));
 
-/** The typo analysis and "did you mean", done once per request for the results and the facets. */
-const searchPlan = cache(async (q: string) => search.planSearch(await getPrisma(), q));
-
-/** The S1 facets over the books a search matches. */
+/** The S1 facets over the books a search matches (their own typo analysis, in parallel). */
 export const searchFacets = cache(async (query: SearchQuery) =>
-  search.searchFacets(await getPrisma(), query, await searchPlan(query.q)),
+  search.searchFacets(await getPrisma(), query),
 );
 
 /** Autocomplete: up to 8 published titles for a partly typed text. */

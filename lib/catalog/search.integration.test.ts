@@ -127,20 +127,20 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
 
   it("bounds the result set to the search window, and the pages end there", async () => {
     const { query } = parseSearchParams({ q: "wordbooks", page_size: "1" });
-    const first = await searchBooks(db.prisma, query, undefined, 2);
+    const first = await searchBooks(db.prisma, query, 2);
     expect(first).toMatchObject({ total: 2, totalIsCapped: true, pageCount: 2 });
-    const second = await searchBooks(db.prisma, { ...query, page: 2 }, undefined, 2);
-    const third = await searchBooks(db.prisma, { ...query, page: 3 }, undefined, 2);
+    const second = await searchBooks(db.prisma, { ...query, page: 2 }, 2);
+    const third = await searchBooks(db.prisma, { ...query, page: 3 }, 2);
     expect(third.hits).toEqual([]);
     expect(third.total).toBe(2);
     const slugs = [...first.hits, ...second.hits].map((h) => h.book.slug);
     expect(new Set(slugs).size).toBe(2);
     // The same text asked again gets the same window: paging never repeats a book.
-    const again = await searchBooks(db.prisma, query, undefined, 2);
+    const again = await searchBooks(db.prisma, query, 2);
     expect(again.hits.map((h) => h.book.slug)).toEqual(first.hits.map((h) => h.book.slug));
     // A typo title match joins the window and ranks first, whichever matches fill the window.
     const { query: either } = parseSearchParams({ q: "phonics or animles" });
-    const typo = await searchBooks(db.prisma, either, undefined, 1);
+    const typo = await searchBooks(db.prisma, either, 1);
     expect(typo.hits[0]?.book.title).toBe(ANIMALES);
   });
 

@@ -43,6 +43,8 @@ const TYPO_CANDIDATES = 20;
  * thousands of titles, and ranking them all by similarity is what made typo searches slow.
  */
 const TYPO_CANDIDATE_POOL = 50;
+/** ts_headline options: the matched words between the snippet sentinels, two short fragments. */
+const SNIPPET_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 /** ts_rank_cd weights {D, C, B, A}: a title match counts ten times a description match. */
 const RANK_WEIGHTS = "{0.1,0.2,0.4,1.0}";
 
@@ -57,45 +59,36 @@ interface Plan {
 }
 
 /**
- * The typo analysis in one round trip. A folded word (3+ letters, no digits) of the positive text
+ * The typo analysis as the CTE "analysis" (one row), run alone (plan) or ahead of a page
+ * (searchBooks); the SQL is the function bookstore_search_analysis (migration
+ * 20261202100000_search_functions). A folded word (3+ letters, no digits) of the positive text
  * that is not in SearchWord is unknown; only then are titles and corrections looked up:
  * - title candidates: titles containing a word like an unknown one (`<%`, word similarity ≥ 0.6,
- *   the GIN trigram index), then kept when the whole text is like the title (`<<%`), best first;
+ *   the GIN trigram index, at most TYPO_CANDIDATE_POOL per word), then kept when the whole text
+ *   is like the title (`<<%`), best first;
  * - corrections: per unknown word the nearest SearchWord (`%`), preferring words of the three
  *   best candidate titles ("koren war" → "korean", not the equally close "korea").
  */
-async function plan(db: Db, q: string): Promise<Plan> {
-  const [row] = await db.$queryRaw<
-    { typoIds: number[] | null; corrections: Record<string, string> | null }[]
-  >`
-    WITH f AS (SELECT bookstore_fold(${positiveText(q)}) AS folded),
-    unknown AS MATERIALIZED (
-      SELECT DISTINCT w.word FROM f, regexp_split_to_table(f.folded, '[^[:alnum:]]+') AS w(word)
-       WHERE length(w.word) >= 3 AND w.word !~ '[0-9]'
-         AND EXISTS (SELECT 1 FROM "SearchWord")
-         AND NOT EXISTS (SELECT 1 FROM "SearchWord" s WHERE s."word" = w.word)),
-    pool AS MATERIALIZED (
-      SELECT DISTINCT c."id", c.title FROM unknown u CROSS JOIN LATERAL (
-        SELECT b."id", bookstore_fold(b."title") AS title FROM "Book" b
-         WHERE u.word <% bookstore_fold(b."title") AND b."status" = 'published'
-         LIMIT ${TYPO_CANDIDATE_POOL}) c),
-    typo AS MATERIALIZED (
-      SELECT p."id", p.title, strict_word_similarity(f.folded, p.title) AS similarity
-        FROM pool p, f WHERE f.folded <<% p.title
-       ORDER BY similarity DESC, p."id" LIMIT ${TYPO_CANDIDATES}),
-    context AS (
-      SELECT DISTINCT w.word FROM (SELECT title FROM typo ORDER BY similarity DESC, "id" LIMIT 3) t,
-             regexp_split_to_table(t.title, '[^[:alnum:]]+') AS w(word)
-       WHERE length(w.word) >= 3)
-    SELECT (SELECT array_agg("id" ORDER BY similarity DESC, "id") FROM typo) AS "typoIds",
-           (SELECT json_object_agg(u.word, c."word") FROM unknown u CROSS JOIN LATERAL (
-              SELECT sw."word" FROM "SearchWord" sw
-               WHERE sw."word" % u.word
-               ORDER BY sw."word" IN (SELECT word FROM context) DESC,
-                        similarity(sw."word", u.word) DESC, sw."ndoc" DESC, sw."word"
-               LIMIT 1) c) AS corrections`;
+function analysisCtes(q: string): Prisma.Sql {
+  return Prisma.sql`analysis AS (
+      SELECT has_unknown AS "hasUnknown", typo_ids AS "typoIds", corrections
+        FROM bookstore_search_analysis(${positiveText(q)}, ${TYPO_CANDIDATE_POOL}, ${TYPO_CANDIDATES}))`;
+}
+
+interface AnalysisRow {
+  hasUnknown: boolean;
+  typoIds: number[] | null;
+  corrections: Record<string, string> | null;
+}
+
+function toPlan(q: string, row: AnalysisRow | undefined): Plan {
   const corrected = applyCorrections(q, new Map(Object.entries(row?.corrections ?? {})));
   return { q, suggestion: corrected !== q ? corrected : null, typoIds: row?.typoIds ?? [] };
+}
+
+async function plan(db: Db, q: string): Promise<Plan> {
+  const [row] = await db.$queryRaw<AnalysisRow[]>`WITH ${analysisCtes(q)} SELECT * FROM analysis`;
+  return toPlan(q, row);
 }
 
 /** Books whose vectors match the text (or the corrected text), or whose title is a typo match. */
@@ -136,15 +129,7 @@ function relevance(p: Plan): Prisma.Sql {
  */
 export const SEARCH_WINDOW = 1000;
 
-/** The prepared search text: what searchBooks and searchFacets share (see planSearch). */
-export type SearchPlan = Plan;
-
-/** Typo analysis and "did you mean" for a text; pass it to searchBooks and searchFacets to do it once. */
-export async function planSearch(db: Db, q: string): Promise<SearchPlan> {
-  return plan(db, q);
-}
-
-type HitRow = SummaryRow & { snippet: string; counted: bigint };
+type HitRow = SummaryRow & { snippet: string; counted: bigint } & Partial<AnalysisRow>;
 
 /**
  * One page of the window in one query: the window (the first `window + 1` matches, no ORDER BY so
@@ -157,7 +142,8 @@ async function windowPage(
   p: Plan,
   query: SearchQuery,
   window: number,
-): Promise<{ hits: SearchHit[]; counted: number }> {
+  analyse: boolean,
+): Promise<{ hits: SearchHit[]; counted: number; analysis?: AnalysisRow }> {
   const where = bookConditions({ ...query, sort: "newest" }, {}, undefined, matchCondition(p), "per-book");
   const score = query.sort === "relevance" ? relevance(p) : Prisma.sql`0`;
   const price = query.sort.startsWith("price") ? sortPrice({ ...query, sort: "newest" }) : Prisma.sql`0`;
@@ -169,8 +155,11 @@ async function windowPage(
   const limit = Math.max(0, Math.min(query.pageSize, window - offset));
   const text = p.suggestion ?? p.q;
   const rows = await db.$queryRaw<HitRow[]>`
-    WITH w AS MATERIALIZED (
-      SELECT ${windowColumns} FROM "Book" b WHERE ${where} LIMIT ${window + 1}),
+    WITH ${analyse ? Prisma.sql`${analysisCtes(p.q)},` : Prisma.empty}
+    w AS MATERIALIZED (
+      SELECT ${windowColumns} FROM "Book" b
+       WHERE ${where} ${analyse ? Prisma.sql`AND NOT (SELECT "hasUnknown" FROM analysis)` : Prisma.empty}
+       LIMIT ${window + 1}),
     r AS (
       SELECT * FROM w
       UNION ALL
@@ -183,30 +172,25 @@ async function windowPage(
     q AS (SELECT websearch_to_tsquery('bookstore_en', ${text}) AS en,
                  websearch_to_tsquery('bookstore_es', ${text}) AS es)
     SELECT (SELECT count(*) FROM r) AS "counted",
+           ${analyse ? Prisma.sql`(SELECT "hasUnknown" FROM analysis) AS "hasUnknown", (SELECT "typoIds" FROM analysis) AS "typoIds", (SELECT corrections FROM analysis) AS corrections,` : Prisma.empty}
            b."id", b."slug", b."title", b."subtitle", b."teaser", b."languages", b."featured",
            b."listingRating", b."ratingCount", b."ratingAverage", b."updatedAt",
-           coalesce((SELECT json_agg(json_build_object('role', bc."role", 'note', bc."note",
-                              'contributor', json_build_object('slug', c."slug", 'name', c."name"))
-                              ORDER BY bc."position", bc."contributorId", bc."role")
-                       FROM "BookContributor" bc JOIN "Contributor" c ON c."id" = bc."contributorId"
-                      WHERE bc."bookId" = b."id"), '[]') AS "contributors",
-           coalesce((SELECT json_agg(json_build_object('category', json_build_object('slug', c."slug", 'name', c."name"))
-                              ORDER BY bc."position", bc."categoryId")
-                       FROM "BookCategory" bc JOIN "Category" c ON c."id" = bc."categoryId"
-                      WHERE bc."bookId" = b."id"), '[]') AS "categories",
-           coalesce((SELECT json_agg(json_build_object('priceCents', e."priceCents", 'currency', e."currency",
-                              'format', e."format", 'formatLabel', e."formatLabel") ORDER BY e."position", e."id")
-                       FROM "Edition" e WHERE e."bookId" = b."id"), '[]') AS "editions",
-           ts_headline(
-             CASE WHEN b."searchEs" @@ q.es THEN 'bookstore_es' ELSE 'bookstore_en' END::regconfig,
-             translate(coalesce(b."description", b."teaser", b."subtitle", ''), ${SNIPPET_START + SNIPPET_STOP}, ''),
-             CASE WHEN b."searchEs" @@ q.es THEN q.es ELSE q.en END,
-             ${`StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) AS "snippet"
+           h."contributors", h."categories", h."editions", h."snippet"
       FROM (SELECT 1) AS one
-      LEFT JOIN (pg JOIN "Book" b ON b."id" = pg."id" CROSS JOIN q) ON true
+      LEFT JOIN (pg JOIN "Book" b ON b."id" = pg."id" CROSS JOIN q
+                 CROSS JOIN LATERAL bookstore_search_hit(b."id", q.en, q.es, ${SNIPPET_OPTIONS}) h) ON true
      ORDER BY pg."n"`;
+  const first = rows[0];
   return {
-    counted: Number(rows[0]?.counted ?? 0),
+    counted: Number(first?.counted ?? 0),
+    analysis:
+      analyse && first?.hasUnknown !== undefined
+        ? {
+            hasUnknown: first.hasUnknown,
+            typoIds: first.typoIds ?? null,
+            corrections: first.corrections ?? null,
+          }
+        : undefined,
     hits: rows.flatMap((row) =>
       row.id === null
         ? []
@@ -219,17 +203,20 @@ async function windowPage(
  * One page of published books matching `query.q` with the list filters applied, ranked by
  * relevance (or the chosen sort) within the search window (SEARCH_WINDOW; `totalIsCapped` when
  * more books match), with the total, a "did you mean" and snippets. `q` must have passed
- * checkSearchText (parseSearchParams does it). `prepared` is planSearch's result for the same
- * text, to share it with searchFacets; `window` is for tests.
+ * checkSearchText (parseSearchParams does it). `window` is for tests.
  */
-export async function searchBooks(
-  db: Db,
-  query: SearchQuery,
-  prepared?: SearchPlan,
-  window = SEARCH_WINDOW,
-): Promise<SearchResult> {
-  const p = prepared?.q === query.q ? prepared : await plan(db, query.q);
-  const { hits, counted } = await windowPage(db, p, query, window);
+export async function searchBooks(db: Db, query: SearchQuery, window = SEARCH_WINDOW): Promise<SearchResult> {
+  // One query analyses the text and, when every word is known (the plan is then the text itself),
+  // also answers the page; a text with an unknown word takes a second query with its corrections
+  // and typo title matches.
+  const literal: Plan = { q: query.q, suggestion: null, typoIds: [] };
+  let p = literal;
+  let page = await windowPage(db, literal, query, window, true);
+  if (page.analysis?.hasUnknown) {
+    p = toPlan(query.q, page.analysis);
+    page = await windowPage(db, p, query, window, false);
+  }
+  const { hits, counted } = page;
   const total = Math.min(counted, window);
   return {
     q: query.q,
@@ -244,9 +231,8 @@ export async function searchBooks(
 }
 
 /** The S1 facets counted over the books that match the search text. */
-export async function searchFacets(db: Db, query: SearchQuery, prepared?: SearchPlan): Promise<BrowseFacets> {
-  const p = prepared?.q === query.q ? prepared : await plan(db, query.q);
-  return browseFacets(db, { ...query, sort: "newest" }, {}, matchCondition(p));
+export async function searchFacets(db: Db, query: SearchQuery): Promise<BrowseFacets> {
+  return browseFacets(db, { ...query, sort: "newest" }, {}, matchCondition(await plan(db, query.q)));
 }
 
 /** Up to `limit` published titles for a partly typed text: every word, the last as a prefix. */
