@@ -31,12 +31,15 @@ export const SEARCH_TEXT_MESSAGES: Record<SearchTextProblem, string> = {
   too_long: `That search is too long: use at most ${MAX_QUERY_LENGTH} characters.`,
 };
 
-/** Trims and collapses whitespace; an empty or over-long text is a problem, not a query. */
+/**
+ * Trims and collapses whitespace (control characters count as whitespace: the database refuses
+ * NUL in text); an empty or over-long text is a problem, not a query.
+ */
 export function checkSearchText(
   raw: string | string[] | undefined,
 ): { ok: true; q: string } | { ok: false; problem: SearchTextProblem } {
   const first = Array.isArray(raw) ? raw[0] : raw;
-  const q = (first ?? "").replace(/\s+/g, " ").trim();
+  const q = (first ?? "").replace(/[\s\p{Cc}]+/gu, " ").trim();
   if (q === "") return { ok: false, problem: "empty" };
   if ([...q].length > MAX_QUERY_LENGTH) return { ok: false, problem: "too_long" };
   return { ok: true, q };
@@ -59,9 +62,19 @@ export function parseSearchParams(
     extra: ["q"],
   });
   const text = checkSearchText(q);
+  const searchProblems = problems.map((p) =>
+    p.param === "sort" && p.message.startsWith("sort must be one of")
+      ? { param: "sort", message: `sort must be one of ${SEARCH_SORTS.join(", ")}.` }
+      : p,
+  );
+  const given = (v: string | string[] | undefined) =>
+    (Array.isArray(v) ? v : [v]).filter((x) => x !== undefined && x.trim() !== "").length;
+  if (given(q) > 1) searchProblems.unshift({ param: "q", message: "q may be given once." });
+  if (relevance && given(sort) > 1)
+    searchProblems.push({ param: "sort", message: "sort may be given once." });
   return {
     query: { ...query, q: text.ok ? text.q : "", sort: relevance ? "relevance" : query.sort },
-    problems,
+    problems: searchProblems,
     textProblem: text.ok ? null : text.problem,
   };
 }
