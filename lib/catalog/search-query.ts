@@ -15,6 +15,15 @@ import {
 /** Longer texts are refused: they are never a shopper's query, and they cost the database. */
 export const MAX_QUERY_LENGTH = 200;
 
+/**
+ * A search's result set is at most this many books: the first this many matches the indexes
+ * return (plus the typo title matches), ranked or sorted among themselves. A common word matches
+ * most of a large catalog; ordering or counting every match (each reads the book's vectors) made
+ * such searches grow with the catalog, while a bounded window keeps every search's work bounded.
+ * Below the cap the window holds every match: ranking, sorting and totals are exact.
+ */
+export const SEARCH_WINDOW = 1000;
+
 export type SearchSort = "relevance" | BrowseSort;
 export const SEARCH_SORTS: SearchSort[] = ["relevance", ...SORTS];
 export const SEARCH_SORT_LABELS: Record<SearchSort, string> = { relevance: "Relevance", ...SORT_LABELS };
