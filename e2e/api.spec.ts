@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { FEATURED } from "./support/catalog";
+import { FEATURED, SPANISH_TITLES } from "./support/catalog";
 
 type Json = Record<string, unknown>;
 
@@ -87,6 +87,103 @@ test("cursor pagination walks every book exactly once", async ({ request }) => {
   expect(new Set(seen).size).toBe(9);
 });
 
+interface SearchHitDoc {
+  book: { slug: string; title: string };
+  snippet: string;
+  highlights: { start: number; end: number }[];
+}
+
+test("search answers ranked SearchResults with did-you-mean, snippets and highlights", async ({
+  request,
+}) => {
+  const response = await request.get("/api/v1/search?q=koren%20war");
+  expect(response.headers()["cache-control"]).toContain("max-age=60");
+  expect(response.headers()["etag"]).toMatch(/^"[\w-]+"$/);
+  expect(response.headers()["access-control-allow-origin"]).toBe("*");
+  const results = await expectConforms(response, "SearchResults");
+  expect(results).toMatchObject({
+    q: "koren war",
+    suggestion: "korean war",
+    totalIsCapped: false,
+    page: { page: 1, pageSize: 24, pageCount: 1 },
+  });
+  const hits = results.data as SearchHitDoc[];
+  expect(hits[0]?.book).toMatchObject({ slug: FEATURED.slug, title: FEATURED.title });
+  expect(results.total).toBe(hits.length);
+  const first = hits[0]!;
+  expect(first.snippet).not.toMatch(/[\u0001\u0002]/);
+  expect(first.highlights.length).toBeGreaterThan(0);
+  for (const { start, end } of first.highlights) {
+    expect(end).toBeGreaterThan(start);
+    expect(end).toBeLessThanOrEqual(first.snippet.length);
+  }
+  const words = first.highlights.map(({ start, end }) => first.snippet.slice(start, end).toLowerCase());
+  expect(
+    words.every((w) => /^(korean|war|wars)$/.test(w)),
+    words.join(", "),
+  ).toBe(true);
+  const again = await request.get("/api/v1/search?q=koren%20war", {
+    headers: { "If-None-Match": response.headers()["etag"]! },
+  });
+  expect(again.status()).toBe(304);
+
+  // Spanish stems, accents folded; filters and page-number paging.
+  const spanish = await expectConforms(await request.get("/api/v1/search?q=palabras"), "SearchResults");
+  expect((spanish.data as SearchHitDoc[]).map((h) => h.book.title).sort()).toEqual(
+    [...SPANISH_TITLES].sort(),
+  );
+  for (const hit of spanish.data as SearchHitDoc[]) {
+    for (const { start, end } of hit.highlights)
+      expect(hit.snippet.slice(start, end).toLowerCase()).toMatch(/^palabra/);
+  }
+  const animales = await expectConforms(await request.get("/api/v1/search?q=animales"), "SearchResults");
+  expect((animales.data as SearchHitDoc[])[0]?.book.title).toBe("Animales Wordbooks");
+  const pages: string[] = [];
+  for (const page of [1, 2, 3]) {
+    const body = await expectConforms(
+      await request.get(`/api/v1/search?q=palabras&sort=title&page_size=1&page=${page}`),
+      "SearchResults",
+    );
+    expect(body.page).toEqual({ page, pageSize: 1, pageCount: 3 });
+    pages.push(...(body.data as SearchHitDoc[]).map((h) => h.book.title));
+  }
+  expect(pages).toEqual([...SPANISH_TITLES].sort((a, b) => a.localeCompare(b)));
+  const past = await expectConforms(await request.get("/api/v1/search?q=palabras&page=9"), "SearchResults");
+  expect(past).toMatchObject({ data: [], total: 3 });
+  const filtered = await expectConforms(
+    await request.get("/api/v1/search?q=palabras&category=food&language=es"),
+    "SearchResults",
+  );
+  expect((filtered.data as SearchHitDoc[]).map((h) => h.book.title)).toEqual([
+    "A Delicious Journey through Foodla Comida Wordbookslibros De Palabras",
+  ]);
+});
+
+test("search refuses a missing, empty or too-long q and bad parameters", async ({ request }) => {
+  const cases: [string, string[]][] = [
+    ["/api/v1/search", ["q"]],
+    ["/api/v1/search?q=%20%20", ["q"]],
+    [`/api/v1/search?q=${"a".repeat(201)}`, ["q"]],
+    ["/api/v1/search?q=war&q=peace", ["q"]],
+    ["/api/v1/search?q=war&colour=red&limit=5", ["colour", "limit"]],
+    ["/api/v1/search?q=war&page=0", ["page"]],
+    ["/api/v1/search?q=war&page_size=101", ["page_size"]],
+    ["/api/v1/search?q=war&sort=bogus", ["sort"]],
+    ["/api/v1/search?colour=red", ["q", "colour"]],
+  ];
+  for (const [url, names] of cases) {
+    const body = await expectProblem(await request.get(url), 400);
+    expect(body.type, url).toBe("/problems/validation");
+    expect((body.errors as { name: string }[]).map((e) => e.name).sort(), url).toEqual([...names].sort());
+  }
+  const missing = await expectProblem(await request.get("/api/v1/search"), 400);
+  expect(missing.errors).toEqual([{ name: "q", reason: expect.stringContaining("Type a few words") }]);
+  const sort = await expectProblem(await request.get("/api/v1/search?q=war&sort=bogus"), 400);
+  expect(JSON.stringify(sort.errors)).toContain("relevance");
+  const cursor = await expectProblem(await request.get("/api/v1/search?q=war&cursor=abc"), 400);
+  expect(cursor.errors).toEqual([{ name: "cursor", reason: expect.stringContaining("page_size") }]);
+});
+
 test("bad input gets a 4xx problem document, never a 5xx", async ({ request }) => {
   const cases: [string, number, string?][] = [
     ["/api/v1/books?colour=red", 400, "colour"],
@@ -109,8 +206,29 @@ test("bad input gets a 4xx problem document, never a 5xx", async ({ request }) =
     [`/api/v1/books/${FEATURED.slug}?expand=everything`, 400, "expand"],
     ["/api/v1/contributors/nobody", 404],
     ["/api/v1/series/nothing", 404],
+    ["/api/v1/search", 400, "q"],
+    ["/api/v1/search?q=", 400, "q"],
+    [`/api/v1/search?q=${"x".repeat(201)}`, 400, "q"],
+    ["/api/v1/search?q=war&cursor=abc", 400, "cursor"],
+    ["/api/v1/search?q=war&page=0", 400, "page"],
+    ["/api/v1/search?q=war&page=1001", 400, "page"],
+    ["/api/v1/search?q=war&page_size=abc", 400, "page_size"],
+    ["/api/v1/search?q=war&sort=bogus", 400, "sort"],
+    ["/api/v1/search?q=war&min_price=-1", 400, "min_price"],
+    ["/api/v1/search?q=war&feature=telepathy", 400, "feature"],
+    [`/api/v1/search?q=${"a".repeat(3000)}`, 414],
+    ["/api/v1/search?q=%00%27%22%5C%28%29%3A%2A%26%7C%21", 200],
+    ['/api/v1/search?q="unclosed -', 200],
+    ["/api/v1/search?q=war&page=1000&page_size=100", 200],
   ];
   for (const [url, status, param] of cases) {
+    if (status === 200) {
+      // Hostile or odd search text is text: an answer, maybe empty, never an error.
+      const response = await request.get(url);
+      expect(response.status(), url).toBe(200);
+      await expectConforms(response, "SearchResults");
+      continue;
+    }
     const body = await expectProblem(await request.get(url), status);
     if (param)
       expect(
@@ -172,6 +290,7 @@ test("the API reference page documents every endpoint without scripts from elsew
     "/categories",
     "/contributors/{slug}",
     "/series/{slug}",
+    "/search",
   ]) {
     await expect(page.getByRole("heading", { level: 3, name: `GET ${path}`, exact: true })).toBeVisible();
   }

@@ -22,6 +22,7 @@ describe("the OpenAPI document", () => {
         "/books/{slug}/ratings",
         "/categories",
         "/contributors/{slug}",
+        "/search",
         "/series/{slug}",
       ].sort(),
     );
@@ -29,6 +30,47 @@ describe("the OpenAPI document", () => {
       expect.arrayContaining(["editions", "contributors", "categories", "series", "ratings"]),
     );
     expect(JSON.stringify(doc)).not.toContain('"$schema"');
+  });
+
+  it("documents search: q required, the search sorts, page-number paging, the SearchResults document", () => {
+    const search = (
+      doc.paths["/search"] as {
+        get: {
+          operationId: string;
+          parameters: { name: string; required?: boolean; schema: Record<string, unknown> }[];
+          responses: Record<string, unknown>;
+        };
+      }
+    ).get;
+    expect(search.operationId).toBe("searchBooks");
+    const params = Object.fromEntries(search.parameters.map((p) => [p.name, p]));
+    expect(params.q).toMatchObject({ required: true, schema: { minLength: 1, maxLength: 200 } });
+    expect(params.sort?.schema).toMatchObject({ default: "relevance" });
+    expect(params.sort?.schema.enum).toEqual([
+      "relevance",
+      "newest",
+      "price-asc",
+      "price-desc",
+      "rating",
+      "title",
+    ]);
+    expect(params.page?.schema).toMatchObject({ minimum: 1, default: 1 });
+    expect(params.page_size?.schema).toMatchObject({ minimum: 1, maximum: 100, default: 24 });
+    expect(params).not.toHaveProperty("cursor");
+    expect(Object.keys(search.responses)).toEqual(
+      expect.arrayContaining(["200", "304", "400", "414", "429", "500"]),
+    );
+    expect(JSON.stringify(search.responses["200"])).toContain("#/components/schemas/SearchResults");
+    expect(Object.keys(doc.components.schemas.SearchResults?.properties ?? {})).toEqual([
+      "q",
+      "suggestion",
+      "data",
+      "page",
+      "total",
+      "totalIsCapped",
+    ]);
+    expect(doc.components.schemas).toHaveProperty("SearchPage");
+    expect(doc.components.schemas).toHaveProperty("PageInfo");
   });
 
   it("documents the writes: bearer security, closed request bodies from the listing schema", () => {

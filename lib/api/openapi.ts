@@ -1,7 +1,12 @@
 // The OpenAPI 3.1 document, generated from the zod schemas in lib/api/schemas.ts so the spec and
 // the responses cannot drift apart. Served at /api/v1/openapi.json and rendered at /developers/api.
 import { z } from "zod";
-import { FORMATS, READING_FEATURES, SORTS } from "@/lib/catalog/browse-query";
+import { FORMATS, MAX_PAGE, MAX_PAGE_SIZE, READING_FEATURES, SORTS } from "@/lib/catalog/browse-query";
+import {
+  MAX_QUERY_LENGTH as MAX_SEARCH_LENGTH,
+  SEARCH_SORTS,
+  SEARCH_WINDOW,
+} from "@/lib/catalog/search-query";
 import { PROBLEM_TYPES, problemTypeUri, type ProblemType } from "./problem";
 import { inputComponents, securitySchemes, withWriteOperations } from "./openapi-writes";
 import { apiRegistry } from "./schemas";
@@ -127,6 +132,40 @@ const bookFilters = [
   { name: "sort", in: "query", schema: { type: "string", enum: SORTS, default: "newest" } },
 ].map((p) => ({ required: false, ...p }));
 
+/** GET /search: the text, the /books filters with the search sorts, and page-number paging. */
+const searchParams = [
+  {
+    name: "q",
+    in: "query",
+    required: true,
+    schema: { type: "string", minLength: 1, maxLength: MAX_SEARCH_LENGTH },
+    description: `The search text, at most ${MAX_SEARCH_LENGTH} characters: words (every one must match, English and Spanish stems, accents ignored), "a phrase", -excluded, or. Misspelled words are corrected (see suggestion).`,
+  },
+  ...bookFilters.map((p) =>
+    p.name === "sort"
+      ? {
+          ...p,
+          schema: { type: "string", enum: SEARCH_SORTS, default: "relevance" },
+          description: "Best match first (relevance), or one of the /books sorts.",
+        }
+      : p,
+  ),
+  {
+    name: "page",
+    in: "query",
+    required: false,
+    schema: { type: "integer", minimum: 1, maximum: MAX_PAGE, default: 1 },
+    description: `Page number. Results end at the first ${SEARCH_WINDOW.toLocaleString("en-US")} matches: pages past pageCount are empty.`,
+  },
+  {
+    name: "page_size",
+    in: "query",
+    required: false,
+    schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: 24 },
+    description: `Results per page (at most ${MAX_PAGE_SIZE}).`,
+  },
+];
+
 export function buildOpenApiDocument(serverUrl: string): Json {
   const problemTypes = (Object.keys(PROBLEM_TYPES) as ProblemType[])
     .map((t) => `- \`${problemTypeUri(t)}\` (${PROBLEM_TYPES[t].status}): ${PROBLEM_TYPES[t].title}`)
@@ -140,7 +179,7 @@ export function buildOpenApiDocument(serverUrl: string): Json {
       description:
         "Versioned JSON API of the bookstore. Errors are RFC 9457 problem documents with a stable `type`:\n\n" +
         problemTypes +
-        "\n\nEvery GET answers with a strong `ETag`; send it as `If-None-Match` to get `304 Not Modified`. Lists use cursor pagination. Requests are limited per client IP per minute (429 with `Retry-After`). Breaking changes get a new version prefix (`/api/v2`); `/api/v1` keeps working for at least 12 months after it.",
+        "\n\nEvery GET answers with a strong `ETag`; send it as `If-None-Match` to get `304 Not Modified`. Lists use cursor pagination; search results, being ranked, use page numbers. Requests are limited per client IP per minute (429 with `Retry-After`). Breaking changes get a new version prefix (`/api/v2`); `/api/v1` keeps working for at least 12 months after it.",
       contact: { name: "Quire Books engineering", url: `${serverUrl}/developers/api` },
       license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
     },
@@ -211,6 +250,21 @@ export function buildOpenApiDocument(serverUrl: string): Json {
             "200": ok("RatingList", "A page of ratings, newest first."),
             ...notModified,
             "404": problemResponse("No published book has this slug."),
+            ...errorResponses,
+          },
+        },
+      },
+      "/search": {
+        get: {
+          operationId: "searchBooks",
+          security: [],
+          tags: ["Books"],
+          summary: "Search published books",
+          description: `Full-text search over titles, subtitles, contributors, series, categories and descriptions, with the /books filters, "did you mean" and a snippet per book whose matched words are given as offsets. A search's results are its first ${SEARCH_WINDOW.toLocaleString("en-US")} matches (totalIsCapped when more match), ranked or sorted among themselves and paged by page number`,
+          parameters: [...searchParams, ifNoneMatch],
+          responses: {
+            "200": ok("SearchResults", "A page of results."),
+            ...notModified,
             ...errorResponses,
           },
         },

@@ -9,7 +9,9 @@ import type {
   ContributorCredit,
   EditionView,
   RatingDistribution,
+  SearchResult,
 } from "@/lib/catalog";
+import { parseSnippet } from "@/lib/catalog/snippet";
 import type { ContributorView, SeriesView } from "@/lib/catalog/taxonomy";
 import type { RatingView } from "@/lib/catalog/rating-summary";
 import { absoluteUrl } from "@/lib/site";
@@ -160,6 +162,53 @@ export const BookListDoc = component(
   z.object({ data: z.array(BookSummaryDoc), page: PageInfoDoc, total: z.number().int() }),
 );
 
+export const SearchHighlightDoc = component(
+  "SearchHighlight",
+  "A matched word in a search snippet, as UTF-16 code-unit offsets (`end` exclusive): `snippet.slice(start, end)` in JavaScript.",
+  z.object({ start: z.number().int().min(0), end: z.number().int().min(1) }),
+);
+
+export const SearchHitDoc = component(
+  "SearchHit",
+  "A book matching a search, with a passage of its description around the matched words.",
+  z.object({
+    book: BookSummaryDoc,
+    snippet: z.string().describe("Plain text (no markup); may be empty when the book has no description."),
+    highlights: z.array(SearchHighlightDoc).describe("The matched words in `snippet`, in order."),
+  }),
+);
+
+export const SearchPageDoc = component(
+  "SearchPage",
+  "Page-number pagination of a ranked search: pass `page` (1 to pageCount) with the same parameters.",
+  z.object({
+    page: z.number().int().min(1),
+    pageSize: z.number().int().min(1),
+    pageCount: z.number().int().min(1).describe("Pages in the result window; at least 1."),
+  }),
+);
+
+export const SearchResultsDoc = component(
+  "SearchResults",
+  "A page of search results, best match first unless another sort was asked for.",
+  z.object({
+    q: z.string().describe("The search text as run (whitespace collapsed)."),
+    suggestion: z
+      .string()
+      .nullable()
+      .describe('"Did you mean": the text with misspelled words corrected; null when none.'),
+    data: z.array(SearchHitDoc),
+    page: SearchPageDoc,
+    total: z
+      .number()
+      .int()
+      .describe("Matching books, counted up to the result window (1,000); see totalIsCapped."),
+    totalIsCapped: z
+      .boolean()
+      .describe("True when more books match than the window holds: show the total as 1,000+."),
+  }),
+);
+
 export const CategoryDoc = component(
   "Category",
   "A category with its parent and how many published books it holds.",
@@ -286,6 +335,30 @@ export function toBookSummaryDoc(book: BookSummary): z.infer<typeof BookSummaryD
     listingRating: book.listingRating,
     rating: book.rating,
     updatedAt: book.updatedAt,
+  };
+}
+
+/** A database snippet (matched words between sentinels) as plain text and the matched words' offsets. */
+export function snippetHighlights(
+  snippet: string,
+): Pick<z.infer<typeof SearchHitDoc>, "snippet" | "highlights"> {
+  let text = "";
+  const highlights: z.infer<typeof SearchHighlightDoc>[] = [];
+  for (const part of parseSnippet(snippet)) {
+    if (part.mark) highlights.push({ start: text.length, end: text.length + part.text.length });
+    text += part.text;
+  }
+  return { snippet: text, highlights };
+}
+
+export function toSearchResultsDoc(result: SearchResult): z.infer<typeof SearchResultsDoc> {
+  return {
+    q: result.q,
+    suggestion: result.suggestion,
+    data: result.hits.map((hit) => ({ book: toBookSummaryDoc(hit.book), ...snippetHighlights(hit.snippet) })),
+    page: { page: result.page, pageSize: result.pageSize, pageCount: result.pageCount },
+    total: result.total,
+    totalIsCapped: result.totalIsCapped,
   };
 }
 

@@ -14,6 +14,11 @@ describe("checkSearchText", () => {
     expect(checkSearchText(["first", "second"])).toEqual({ ok: true, q: "first" });
   });
 
+  it("treats control characters as whitespace (the database refuses NUL in text)", () => {
+    expect(checkSearchText("korean\u0000war\u0001\u0002\u007f")).toEqual({ ok: true, q: "korean war" });
+    expect(checkSearchText("\u0000")).toEqual({ ok: false, problem: "empty" });
+  });
+
   it("refuses empty text", () => {
     expect(checkSearchText(undefined)).toEqual({ ok: false, problem: "empty" });
     expect(checkSearchText("   ")).toEqual({ ok: false, problem: "empty" });
@@ -37,7 +42,21 @@ describe("parseSearchParams", () => {
     expect(parseSearchParams({ q: "war", sort: "price-asc" }).query.sort).toBe("price-asc");
     const bad = parseSearchParams({ q: "war", sort: "random" });
     expect(bad.query.sort).toBe("newest");
-    expect(bad.problems.map((p) => p.param)).toEqual(["sort"]);
+    expect(bad.problems).toEqual([
+      {
+        param: "sort",
+        message: "sort must be one of relevance, newest, price-asc, price-desc, rating, title.",
+      },
+    ]);
+  });
+
+  it("reports q or sort given more than once", () => {
+    const twice = parseSearchParams({ q: ["war", "peace"] });
+    expect(twice.query.q).toBe("war");
+    expect(twice.problems.map((p) => p.param)).toEqual(["q"]);
+    expect(parseSearchParams({ q: "war", sort: ["relevance", "title"] }).problems).toEqual([
+      { param: "sort", message: "sort may be given once." },
+    ]);
   });
 
   it("reports a missing or long q, and unknown parameters when strict", () => {

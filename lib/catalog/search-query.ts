@@ -15,6 +15,15 @@ import {
 /** Longer texts are refused: they are never a shopper's query, and they cost the database. */
 export const MAX_QUERY_LENGTH = 200;
 
+/**
+ * A search's result set is at most this many books: the first this many matches the indexes
+ * return (plus the typo title matches), ranked or sorted among themselves. A common word matches
+ * most of a large catalog; ordering or counting every match (each reads the book's vectors) made
+ * such searches grow with the catalog, while a bounded window keeps every search's work bounded.
+ * Below the cap the window holds every match: ranking, sorting and totals are exact.
+ */
+export const SEARCH_WINDOW = 1000;
+
 export type SearchSort = "relevance" | BrowseSort;
 export const SEARCH_SORTS: SearchSort[] = ["relevance", ...SORTS];
 export const SEARCH_SORT_LABELS: Record<SearchSort, string> = { relevance: "Relevance", ...SORT_LABELS };
@@ -31,12 +40,15 @@ export const SEARCH_TEXT_MESSAGES: Record<SearchTextProblem, string> = {
   too_long: `That search is too long: use at most ${MAX_QUERY_LENGTH} characters.`,
 };
 
-/** Trims and collapses whitespace; an empty or over-long text is a problem, not a query. */
+/**
+ * Trims and collapses whitespace (control characters count as whitespace: the database refuses
+ * NUL in text); an empty or over-long text is a problem, not a query.
+ */
 export function checkSearchText(
   raw: string | string[] | undefined,
 ): { ok: true; q: string } | { ok: false; problem: SearchTextProblem } {
   const first = Array.isArray(raw) ? raw[0] : raw;
-  const q = (first ?? "").replace(/\s+/g, " ").trim();
+  const q = (first ?? "").replace(/[\s\p{Cc}]+/gu, " ").trim();
   if (q === "") return { ok: false, problem: "empty" };
   if ([...q].length > MAX_QUERY_LENGTH) return { ok: false, problem: "too_long" };
   return { ok: true, q };
@@ -59,9 +71,19 @@ export function parseSearchParams(
     extra: ["q"],
   });
   const text = checkSearchText(q);
+  const searchProblems = problems.map((p) =>
+    p.param === "sort" && p.message.startsWith("sort must be one of")
+      ? { param: "sort", message: `sort must be one of ${SEARCH_SORTS.join(", ")}.` }
+      : p,
+  );
+  const given = (v: string | string[] | undefined) =>
+    (Array.isArray(v) ? v : [v]).filter((x) => x !== undefined && x.trim() !== "").length;
+  if (given(q) > 1) searchProblems.unshift({ param: "q", message: "q may be given once." });
+  if (relevance && given(sort) > 1)
+    searchProblems.push({ param: "sort", message: "sort may be given once." });
   return {
     query: { ...query, q: text.ok ? text.q : "", sort: relevance ? "relevance" : query.sort },
-    problems,
+    problems: searchProblems,
     textProblem: text.ok ? null : text.problem,
   };
 }

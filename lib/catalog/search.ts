@@ -5,7 +5,7 @@
 import type { Db } from "@/lib/db/types";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { bookConditions, browseFacets, orderBy, sortPrice, type BrowseFacets } from "./browse";
-import { applyCorrections, positiveText, type SearchQuery } from "./search-query";
+import { applyCorrections, positiveText, SEARCH_WINDOW, type SearchQuery } from "./search-query";
 import { SNIPPET_START, SNIPPET_STOP } from "./snippet";
 import { toBookSummary, type SummaryRow } from "./books";
 import type { BookSummary } from "./types";
@@ -119,15 +119,6 @@ function relevance(p: Plan): Prisma.Sql {
   return Prisma.sql`CASE WHEN b."id" = ANY (${intArray(p.typoIds)})
     THEN 10 - array_position(${intArray(p.typoIds)}, b."id") * 0.01 ELSE ${text} END`;
 }
-
-/**
- * A search's result set is at most this many books: the first this many matches the indexes
- * return (plus the typo title matches), ranked or sorted among themselves. A common word matches
- * most of a large catalog; ordering or counting every match (each reads the book's vectors) made
- * such searches grow with the catalog, while a bounded window keeps every search's work bounded.
- * Below the cap the window holds every match: ranking, sorting and totals are exact.
- */
-export const SEARCH_WINDOW = 1000;
 
 type HitRow = SummaryRow & { snippet: string; counted: bigint } & Partial<AnalysisRow>;
 
