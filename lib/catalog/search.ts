@@ -153,10 +153,14 @@ async function windowPage(
        LIMIT ${window + 1}),
     r AS (
       SELECT * FROM w
-      UNION ALL
+      ${
+        p.typoIds.length
+          ? Prisma.sql`UNION ALL
       SELECT ${windowColumns} FROM "Book" b
        WHERE b."id" = ANY (${intArray(p.typoIds)}) AND NOT EXISTS (SELECT 1 FROM w WHERE w."id" = b."id")
-         AND ${where}),
+         AND ${where}`
+          : Prisma.empty
+      }),
     pg AS MATERIALIZED (
       SELECT b."id", row_number() OVER (ORDER BY ${order}) AS "n" FROM r AS b
        ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}),
@@ -168,8 +172,10 @@ async function windowPage(
            b."listingRating", b."ratingCount", b."ratingAverage", b."updatedAt",
            h."contributors", h."categories", h."editions", h."snippet"
       FROM (SELECT 1) AS one
-      LEFT JOIN (pg JOIN "Book" b ON b."id" = pg."id" CROSS JOIN q
-                 CROSS JOIN LATERAL bookstore_search_hit(b."id", q.en, q.es, ${SNIPPET_OPTIONS}) h) ON true
+      LEFT JOIN (pg JOIN "Book" b ON b."id" = pg."id"
+                 JOIN bookstore_search_hits((SELECT array_agg("id") FROM pg), (SELECT en FROM q), (SELECT es FROM q),
+                                            ${SNIPPET_OPTIONS}) h
+                   ON h.book_id = b."id") ON true
      ORDER BY pg."n"`;
   const first = rows[0];
   return {

@@ -41,32 +41,41 @@ BEGIN
              LIMIT 1) c);
 END $$;
 
--- A search hit's lists as toBookSummary reads them (contributors, categories and editions as
--- JSON) and its ts_headline snippet of the description, with the matched words between the
--- StartSel/StopSel of p_options (the sentinels of lib/catalog/snippet.ts, removed from the text
--- first), in the language whose vector matches.
-CREATE FUNCTION bookstore_search_hit(p_book_id integer, p_en tsquery, p_es tsquery, p_options text)
-RETURNS TABLE (contributors json, categories json, editions json, snippet text)
+-- A page of search hits: each book's lists as toBookSummary reads them (contributors, categories
+-- and editions as JSON, each aggregated once for the whole page) and its ts_headline snippet of
+-- the description, with the matched words between the StartSel/StopSel of p_options (the
+-- sentinels of lib/catalog/snippet.ts, removed from the text first), in the language whose
+-- vector matches.
+CREATE FUNCTION bookstore_search_hits(p_ids integer[], p_en tsquery, p_es tsquery, p_options text)
+RETURNS TABLE (book_id integer, contributors json, categories json, editions json, snippet text)
 LANGUAGE plpgsql STABLE AS $$
 #variable_conflict use_column
 BEGIN
   RETURN QUERY
-  SELECT coalesce((SELECT json_agg(json_build_object('role', bc."role", 'note', bc."note",
-                     'contributor', json_build_object('slug', c."slug", 'name', c."name"))
-                     ORDER BY bc."position", bc."contributorId", bc."role")
-                    FROM "BookContributor" bc JOIN "Contributor" c ON c."id" = bc."contributorId"
-                   WHERE bc."bookId" = p_book_id), '[]'),
-         coalesce((SELECT json_agg(json_build_object('category', json_build_object('slug', c."slug", 'name', c."name"))
-                     ORDER BY bc."position", bc."categoryId")
-                    FROM "BookCategory" bc JOIN "Category" c ON c."id" = bc."categoryId"
-                   WHERE bc."bookId" = p_book_id), '[]'),
-         coalesce((SELECT json_agg(json_build_object('priceCents', e."priceCents", 'currency', e."currency",
-                     'format', e."format", 'formatLabel', e."formatLabel") ORDER BY e."position", e."id")
-                    FROM "Edition" e WHERE e."bookId" = p_book_id), '[]'),
-         (SELECT ts_headline(
-                   CASE WHEN b."searchEs" @@ p_es THEN 'bookstore_es' ELSE 'bookstore_en' END::regconfig,
-                   translate(coalesce(b."description", b."teaser", b."subtitle", ''), chr(1) || chr(2), ''),
-                   CASE WHEN b."searchEs" @@ p_es THEN p_es ELSE p_en END,
-                   p_options)
-            FROM "Book" b WHERE b."id" = p_book_id);
+  WITH credits AS (
+    SELECT bc."bookId", json_agg(json_build_object('role', bc."role", 'note', bc."note",
+             'contributor', json_build_object('slug', c."slug", 'name', c."name"))
+             ORDER BY bc."position", bc."contributorId", bc."role") AS list
+      FROM "BookContributor" bc JOIN "Contributor" c ON c."id" = bc."contributorId"
+     WHERE bc."bookId" = ANY (p_ids) GROUP BY bc."bookId"),
+  shelves AS (
+    SELECT bc."bookId", json_agg(json_build_object('category', json_build_object('slug', c."slug", 'name', c."name"))
+             ORDER BY bc."position", bc."categoryId") AS list
+      FROM "BookCategory" bc JOIN "Category" c ON c."id" = bc."categoryId"
+     WHERE bc."bookId" = ANY (p_ids) GROUP BY bc."bookId"),
+  formats AS (
+    SELECT e."bookId", json_agg(json_build_object('priceCents', e."priceCents", 'currency', e."currency",
+             'format', e."format", 'formatLabel', e."formatLabel") ORDER BY e."position", e."id") AS list
+      FROM "Edition" e WHERE e."bookId" = ANY (p_ids) GROUP BY e."bookId")
+  SELECT b."id", coalesce(credits.list, '[]'), coalesce(shelves.list, '[]'), coalesce(formats.list, '[]'),
+         ts_headline(
+           CASE WHEN b."searchEs" @@ p_es THEN 'bookstore_es' ELSE 'bookstore_en' END::regconfig,
+           translate(coalesce(b."description", b."teaser", b."subtitle", ''), chr(1) || chr(2), ''),
+           CASE WHEN b."searchEs" @@ p_es THEN p_es ELSE p_en END,
+           p_options)
+    FROM "Book" b
+    LEFT JOIN credits ON credits."bookId" = b."id"
+    LEFT JOIN shelves ON shelves."bookId" = b."id"
+    LEFT JOIN formats ON formats."bookId" = b."id"
+   WHERE b."id" = ANY (p_ids);
 END $$;
