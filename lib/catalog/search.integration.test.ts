@@ -150,17 +150,20 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
       include: { editions: true },
     });
     const slugs = async () => (await search({ q: "korean war" })).hits.map((h) => h.book.slug);
+    const restoreEditions = async () => {
+      for (const edition of book.editions) {
+        await db.prisma.edition.update({
+          where: { id: edition.id },
+          data: { availability: edition.availability },
+        });
+      }
+    };
     await db.prisma.edition.updateMany({
       where: { bookId: book.id },
       data: { availability: "discontinued" },
     });
     expect(await slugs()).toEqual([]);
-    for (const edition of book.editions) {
-      await db.prisma.edition.update({
-        where: { id: edition.id },
-        data: { availability: edition.availability },
-      });
-    }
+    await restoreEditions();
     expect(await slugs()).toEqual([book.slug]);
     const spare = await db.prisma.edition.create({
       data: { bookId: book.id, format: "audiobook", priceCents: 999 },
@@ -172,12 +175,7 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
     expect(await slugs()).toEqual([book.slug]);
     await db.prisma.edition.delete({ where: { id: spare.id } });
     expect(await slugs()).toEqual([]);
-    for (const edition of book.editions) {
-      await db.prisma.edition.update({
-        where: { id: edition.id },
-        data: { availability: edition.availability },
-      });
-    }
+    await restoreEditions();
     expect(await slugs()).toEqual([book.slug]);
   });
 
