@@ -177,53 +177,78 @@ export async function browseBooks(db: Db, query: BrowseQuery, scope: BookScope =
 
 /**
  * Counts per facet value, each computed with every other active filter applied but not its own
- * (choosing "Spanish" still shows how many English books the other filters leave).
+ * (choosing "Spanish" still shows how many English books the other filters leave). With `window`
+ * (search), each facet counts the first `window` books its conditions match, as search's results
+ * are the first SEARCH_WINDOW matches: bounded work for a common word, exact below the window.
  */
 export async function browseFacets(
   db: Db,
   query: BrowseQuery,
   scope: BookScope = {},
   match?: Prisma.Sql,
+  window?: number,
 ): Promise<BrowseFacets> {
+  // The books a facet counts, as "b", the condition left for the outer query, and their editions
+  // as "e": joined for the whole catalog, looked up per book for a window (OFFSET 0 keeps the
+  // planner from turning the lookup into a hash join over every edition).
+  const books = (omit?: Facet): { from: Prisma.Sql; where: Prisma.Sql; editions: Prisma.Sql } =>
+    window === undefined
+      ? {
+          from: Prisma.sql`"Book" b`,
+          where: bookConditions(query, scope, omit, match),
+          editions: Prisma.sql`JOIN "Edition" e ON e."bookId" = b."id"`,
+        }
+      : {
+          from: Prisma.sql`(SELECT b."id", b."languages", b."ratingAverage", b."ratingCount" FROM "Book" b
+                             WHERE ${bookConditions(query, scope, omit, match, "per-book")} LIMIT ${window}) b`,
+          where: Prisma.sql`true`,
+          editions: Prisma.sql`CROSS JOIN LATERAL (SELECT * FROM "Edition" e WHERE e."bookId" = b."id" OFFSET 0) e`,
+        };
+  const byCategory = books("category");
+  const byLanguage = books("language");
+  const byFormat = books("format");
+  const all = books();
+  const byRating = books("rating");
+  const byPrice = books("price");
   const [categories, languages, formats, features, ratings, prices] = await Promise.all([
     db.$queryRaw<{ value: string; name: string; parentSlug: string | null; count: bigint }[]>`
       SELECT c."slug" AS value, c."name", p."slug" AS "parentSlug", count(DISTINCT b."id") AS count
-        FROM "Book" b
+        FROM ${byCategory.from}
         JOIN "BookCategory" bc ON bc."bookId" = b."id"
         JOIN "Category" c ON c."id" = bc."categoryId"
         LEFT JOIN "Category" p ON p."id" = c."parentId"
-       WHERE ${bookConditions(query, scope, "category", match)}
+       WHERE ${byCategory.where}
        GROUP BY c."slug", c."name", p."slug", c."position"
        ORDER BY count DESC, c."name" ASC
        LIMIT 100`,
     db.$queryRaw<{ value: string; count: bigint }[]>`
       SELECT l AS value, count(*) AS count
-        FROM "Book" b, unnest(b."languages") AS l
-       WHERE ${bookConditions(query, scope, "language", match)}
+        FROM ${byLanguage.from}, unnest(b."languages") AS l
+       WHERE ${byLanguage.where}
        GROUP BY l ORDER BY count DESC, l ASC LIMIT 50`,
     db.$queryRaw<{ value: EditionFormat; count: bigint }[]>`
       SELECT e."format"::text AS value, count(DISTINCT b."id") AS count
-        FROM "Book" b JOIN "Edition" e ON e."bookId" = b."id"
-       WHERE ${bookConditions(query, scope, "format", match)} AND ${editionConditions(query, "format")}
+        FROM ${byFormat.from} ${byFormat.editions}
+       WHERE ${byFormat.where} AND ${editionConditions(query, "format")}
        GROUP BY e."format"`,
     db.$queryRaw<{ tts: bigint; sr: bigint; et: bigint; ww: bigint }[]>`
       SELECT count(DISTINCT b."id") FILTER (WHERE e."textToSpeech" IS TRUE) AS tts,
              count(DISTINCT b."id") FILTER (WHERE e."screenReader" IS TRUE) AS sr,
              count(DISTINCT b."id") FILTER (WHERE e."enhancedTypesetting" IS TRUE) AS et,
              count(DISTINCT b."id") FILTER (WHERE e."wordWise" IS TRUE) AS ww
-        FROM "Book" b JOIN "Edition" e ON e."bookId" = b."id"
-       WHERE ${bookConditions(query, scope, undefined, match)} AND ${editionConditions(query)}`,
+        FROM ${all.from} ${all.editions}
+       WHERE ${all.where} AND ${editionConditions(query)}`,
     db.$queryRaw<{ r4: bigint; r3: bigint; r2: bigint; r1: bigint }[]>`
       SELECT count(*) FILTER (WHERE b."ratingAverage" >= 4) AS r4,
              count(*) FILTER (WHERE b."ratingAverage" >= 3) AS r3,
              count(*) FILTER (WHERE b."ratingAverage" >= 2) AS r2,
              count(*) FILTER (WHERE b."ratingAverage" >= 1) AS r1
-        FROM "Book" b
-       WHERE ${bookConditions(query, scope, "rating", match)} AND b."ratingCount" > 0`,
+        FROM ${byRating.from}
+       WHERE ${byRating.where} AND b."ratingCount" > 0`,
     db.$queryRaw<{ min: number | null; max: number | null }[]>`
       SELECT min(e."priceCents") AS min, max(e."priceCents") AS max
-        FROM "Book" b JOIN "Edition" e ON e."bookId" = b."id"
-       WHERE ${bookConditions(query, scope, "price", match)} AND ${editionConditions(query, "price")}`,
+        FROM ${byPrice.from} ${byPrice.editions}
+       WHERE ${byPrice.where} AND ${editionConditions(query, "price")}`,
   ]);
   const f = features[0];
   const r = ratings[0];

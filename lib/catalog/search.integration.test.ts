@@ -113,6 +113,11 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
     );
     expect(facets.categories.find((c) => c.value === "wordbooks")?.count).toBe(3);
     expect(facets.categories.map((c) => c.value)).not.toContain("history");
+    // Over a window, as the results are: a common word's facets cost the window, not the catalog.
+    const windowed = await searchFacets(db.prisma, query, 2);
+    expect(windowed.categories.find((c) => c.value === "wordbooks")?.count).toBe(2);
+    expect(windowed.languages.reduce((sum, l) => sum + l.count, 0)).toBeLessThanOrEqual(4);
+    expect(windowed.formats.reduce((sum, f) => sum + f.count, 0)).toBeGreaterThan(0);
   });
 
   it("pages through results with the total", async () => {

@@ -227,9 +227,14 @@ export async function searchBooks(db: Db, query: SearchQuery, window = SEARCH_WI
   };
 }
 
-/** The S1 facets counted over the books that match the search text. */
-export async function searchFacets(db: Db, query: SearchQuery): Promise<BrowseFacets> {
-  return browseFacets(db, { ...query, sort: "newest" }, {}, matchCondition(await plan(db, query.q)));
+/** The S1 facets counted over the search's window (the first SEARCH_WINDOW matches, see browseFacets). */
+export async function searchFacets(
+  db: Db,
+  query: SearchQuery,
+  window = SEARCH_WINDOW,
+): Promise<BrowseFacets> {
+  const match = matchCondition(await plan(db, query.q));
+  return browseFacets(db, { ...query, sort: "newest" }, {}, match, window);
 }
 
 /** Up to `limit` published titles for a partly typed text: every word, the last as a prefix. */
