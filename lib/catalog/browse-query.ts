@@ -78,7 +78,8 @@ function values(raw: RawParams, key: string): string[] {
   return (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter((s) => s !== "");
 }
 
-function single(raw: RawParams, key: string, problems: BrowseParamProblem[]): string | undefined {
+/** The parameter's one value (trimmed, blanks ignored); a second value is a problem. */
+export function singleParam(raw: RawParams, key: string, problems: BrowseParamProblem[]): string | undefined {
   const all = values(raw, key);
   if (all.length > 1) problems.push({ param: key, message: `${key} may be given once.` });
   return all[0];
@@ -96,31 +97,30 @@ function intIn(text: string | undefined, min: number, max: number): number | und
  */
 export function parseBrowseParams(
   raw: RawParams,
-  { allowUnknown = true, extra = [] }: { allowUnknown?: boolean; extra?: string[] } = {},
+  { allowUnknown = true }: { allowUnknown?: boolean } = {},
 ): { query: BrowseQuery; problems: BrowseParamProblem[] } {
   const problems: BrowseParamProblem[] = [];
   const query: BrowseQuery = { features: [], sort: "newest", page: 1, pageSize: DEFAULT_PAGE_SIZE };
 
   if (!allowUnknown) {
     for (const key of Object.keys(raw)) {
-      if (!KNOWN.has(key) && !extra.includes(key))
-        problems.push({ param: key, message: `Unknown parameter "${key}".` });
+      if (!KNOWN.has(key)) problems.push({ param: key, message: `Unknown parameter "${key}".` });
     }
   }
 
-  const category = single(raw, "category", problems);
+  const category = singleParam(raw, "category", problems);
   if (category !== undefined) {
     if (isValidSlug(category)) query.category = category;
     else problems.push({ param: "category", message: "category must be a category slug." });
   }
 
-  const language = single(raw, "language", problems);
+  const language = singleParam(raw, "language", problems);
   if (language !== undefined) {
     if (/^[a-z]{2,3}$/.test(language)) query.language = language;
     else problems.push({ param: "language", message: "language must be a language code such as en or es." });
   }
 
-  const format = single(raw, "format", problems);
+  const format = singleParam(raw, "format", problems);
   if (format !== undefined) {
     if ((FORMATS as string[]).includes(format)) query.format = format as EditionFormat;
     else problems.push({ param: "format", message: `format must be one of ${FORMATS.join(", ")}.` });
@@ -138,7 +138,7 @@ export function parseBrowseParams(
     ["min_price", "minPriceCents"],
     ["max_price", "maxPriceCents"],
   ] as const) {
-    const text = single(raw, param, problems);
+    const text = singleParam(raw, param, problems);
     if (text === undefined) continue;
     const cents = text.length <= 12 ? parseMoney(text, CURRENCY) : null;
     if (cents === null)
@@ -154,7 +154,7 @@ export function parseBrowseParams(
     delete query.maxPriceCents;
   }
 
-  const minRating = single(raw, "min_rating", problems);
+  const minRating = singleParam(raw, "min_rating", problems);
   if (minRating !== undefined) {
     const n = intIn(minRating, 1, 5);
     if (n === undefined)
@@ -162,13 +162,13 @@ export function parseBrowseParams(
     else query.minRating = n;
   }
 
-  const sort = single(raw, "sort", problems);
+  const sort = singleParam(raw, "sort", problems);
   if (sort !== undefined) {
     if ((SORTS as readonly string[]).includes(sort)) query.sort = sort as BrowseSort;
     else problems.push({ param: "sort", message: `sort must be one of ${SORTS.join(", ")}.` });
   }
 
-  const page = single(raw, "page", problems);
+  const page = singleParam(raw, "page", problems);
   if (page !== undefined) {
     const n = intIn(page, 1, MAX_PAGE);
     if (n === undefined)
@@ -176,7 +176,7 @@ export function parseBrowseParams(
     else query.page = n;
   }
 
-  const pageSize = single(raw, "page_size", problems);
+  const pageSize = singleParam(raw, "page_size", problems);
   if (pageSize !== undefined) {
     const n = intIn(pageSize, 1, MAX_PAGE_SIZE);
     if (n === undefined)

@@ -4,6 +4,7 @@
 import {
   browseSearchParams,
   parseBrowseParams,
+  singleParam,
   SORT_LABELS,
   SORTS,
   type BrowseParamProblem,
@@ -63,27 +64,22 @@ export function parseSearchParams(
   raw: RawParams,
   { allowUnknown = true }: { allowUnknown?: boolean } = {},
 ): { query: SearchQuery; problems: BrowseParamProblem[]; textProblem: SearchTextProblem | null } {
-  const { sort, q, ...rest } = raw;
-  const sortValue = Array.isArray(sort) ? sort[0] : sort;
-  const relevance = sortValue === undefined || sortValue.trim() === "" || sortValue.trim() === "relevance";
-  const { query, problems } = parseBrowseParams(relevance ? rest : { ...rest, sort }, {
-    allowUnknown,
-    extra: ["q"],
-  });
-  const text = checkSearchText(q);
-  const searchProblems = problems.map((p) =>
-    p.param === "sort" && p.message.startsWith("sort must be one of")
-      ? { param: "sort", message: `sort must be one of ${SEARCH_SORTS.join(", ")}.` }
-      : p,
-  );
-  const given = (v: string | string[] | undefined) =>
-    (Array.isArray(v) ? v : [v]).filter((x) => x !== undefined && x.trim() !== "").length;
-  if (given(q) > 1) searchProblems.unshift({ param: "q", message: "q may be given once." });
-  if (relevance && given(sort) > 1)
-    searchProblems.push({ param: "sort", message: "sort may be given once." });
+  const { sort: _sort, q: _q, ...rest } = raw;
+  const { query, problems } = parseBrowseParams(rest, { allowUnknown });
+  const text = checkSearchText(singleParam(raw, "q", problems));
+  // An unknown sort is reported and falls back to the browse default, as on /books.
+  let sort: SearchSort = "relevance";
+  const sortValue = singleParam(raw, "sort", problems);
+  if (sortValue !== undefined) {
+    if ((SEARCH_SORTS as string[]).includes(sortValue)) sort = sortValue as SearchSort;
+    else {
+      problems.push({ param: "sort", message: `sort must be one of ${SEARCH_SORTS.join(", ")}.` });
+      sort = query.sort;
+    }
+  }
   return {
-    query: { ...query, q: text.ok ? text.q : "", sort: relevance ? "relevance" : query.sort },
-    problems: searchProblems,
+    query: { ...query, q: text.ok ? text.q : "", sort },
+    problems,
     textProblem: text.ok ? null : text.problem,
   };
 }
