@@ -14,8 +14,9 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { CsvImportStatus } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";
 import { log } from "@/lib/log";
+import { z } from "zod";
 import { CatalogError } from "./errors";
-import type { CsvIssue } from "./listing-csv";
+import { csvIssueSchema, type CsvIssue } from "./listing-csv";
 import { applyPlan, ImportRowError, planImport, type ImportPlan, type PlannedAction } from "./listing-import";
 import type { ListingActor, SaveResult } from "./listings";
 
@@ -28,13 +29,15 @@ export const APPLY_TIMEOUT_MS = 15 * 60_000;
 /** A job still running with no progress for this long died with its process. */
 const STALE_AFTER_MS = APPLY_TIMEOUT_MS + 5 * 60_000;
 
-export interface PlannedChange {
-  line: number;
-  slug: string;
-  title: string;
-  action: PlannedAction;
-  fields: string[];
-}
+/** A book the plan changes, as a job stores it (JSON) for its page. */
+const plannedChangeSchema = z.object({
+  line: z.number().int(),
+  slug: z.string(),
+  title: z.string(),
+  action: z.enum(["create", "update", "unchanged"] satisfies PlannedAction[]),
+  fields: z.array(z.string()),
+});
+export type PlannedChange = z.infer<typeof plannedChangeSchema>;
 
 export interface ImportJobView {
   id: number;
@@ -101,8 +104,8 @@ function summary(plan: ImportPlan) {
     booksToUpdate: plan.counts.update,
     booksUnchanged: plan.counts.unchanged,
     errorCount: plan.errors.length,
-    errors: plan.errors.slice(0, MAX_STORED_ISSUES) as unknown as Prisma.InputJsonArray,
-    changes: changes as unknown as Prisma.InputJsonArray,
+    errors: plan.errors.slice(0, MAX_STORED_ISSUES),
+    changes,
   };
 }
 
@@ -263,8 +266,8 @@ function toView(row: JobRow): ImportJobView {
     rowsApplied: row.rowsApplied,
     counts: { create: row.booksToCreate, update: row.booksToUpdate, unchanged: row.booksUnchanged },
     errorCount: row.errorCount,
-    errors: row.errors as unknown as CsvIssue[],
-    changes: row.changes as unknown as PlannedChange[],
+    errors: z.array(csvIssueSchema).parse(row.errors),
+    changes: z.array(plannedChangeSchema).parse(row.changes),
     message: row.message,
     createdBy: row.createdBy ? `${row.createdBy.name} (${row.createdBy.email})` : null,
     createdAt: row.createdAt.toISOString(),

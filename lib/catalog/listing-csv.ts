@@ -4,6 +4,7 @@
 // the export. No database here: the import planner (listing-import.ts) does the store's checks.
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
 import type { ContributorRole } from "@/lib/generated/prisma/enums";
 import {
   AVAILABILITY_VALUES,
@@ -95,13 +96,16 @@ export const CSV_COLUMN_HELP: Record<CsvColumn, string> = {
 /** The store's own ids: an export carries them, a hand-made file may leave the columns out. */
 export const OPTIONAL_COLUMNS: ReadonlySet<CsvColumn> = new Set(["book_id", "version", "edition_id"]);
 
-/** A problem with the file, by the physical line it starts on (1 = the header). */
-export interface CsvIssue {
-  line: number;
-  /** The column's header name; null for the whole row. */
-  column: CsvColumn | null;
-  message: string;
-}
+/**
+ * A problem with the file, by the physical line it starts on (1 = the header); `column` is the
+ * header name, null for the whole row. A schema, as import jobs store issues as JSON.
+ */
+export const csvIssueSchema = z.object({
+  line: z.number().int(),
+  column: z.enum(CSV_COLUMNS).nullable(),
+  message: z.string(),
+});
+export type CsvIssue = z.infer<typeof csvIssueSchema>;
 
 export interface CsvRow {
   line: number;
