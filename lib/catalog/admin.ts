@@ -3,11 +3,8 @@ import "server-only";
 // Writes invalidate their cache tags here (server actions only: updateTag), in one place.
 import { bookChanged, invalidateBookRatings } from "@/lib/cache-tags";
 import { getPrisma } from "@/lib/db";
-import { getEnv } from "@/lib/env";
-import { SITE_NAME } from "@/lib/site";
 import { listAdminBooks, type AdminListQuery } from "./admin-list";
 import * as listings from "./listings";
-import { onixExportStream } from "./onix-export";
 import * as moderation from "./rating-moderation";
 import type { ListingActor, SaveResult } from "./listings";
 
@@ -43,11 +40,6 @@ export async function getListingOptions() {
 
 export async function getRevisions(bookId: number) {
   return listings.listRevisions(await getPrisma(), bookId);
-}
-
-/** The published catalog as an ONIX 3.0 message, streamed in batches (docs/admin.md). */
-export async function getOnixExportStream(): Promise<ReadableStream<Uint8Array>> {
-  return onixExportStream(await getPrisma(), { name: SITE_NAME, siteUrl: getEnv().SITE_URL });
 }
 
 export async function createListingAsStaff(actor: ListingActor, input: unknown): Promise<SaveResult> {

@@ -4,9 +4,13 @@ import "server-only";
 // response, where updateTag is not allowed).
 import { bookChangedFromRoute } from "@/lib/cache-tags";
 import { getDatabase, getPrisma } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { SITE_NAME } from "@/lib/site";
+import { textStream } from "@/lib/text-stream";
 import * as jobs from "./import-jobs";
 import { listingsCsvChunks } from "./listing-export";
 import type { ListingActor } from "./listings";
+import { onixExportStream } from "./onix-export";
 
 export { CSV_IMPORT_MAX_BYTES } from "./import-jobs";
 export { CSV_IMPORT_MAX_ROWS } from "./listing-import";
@@ -63,17 +67,10 @@ export async function catalogDatabaseKind() {
 
 /** The export as a byte stream, one page of books at a time. */
 export async function listingsCsvStream(): Promise<ReadableStream<Uint8Array>> {
-  const db = await getPrisma();
-  const chunks = listingsCsvChunks(db);
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
+  return textStream(listingsCsvChunks(await getPrisma()));
+}
+
+/** The published catalog as an ONIX 3.0 message, streamed in batches (docs/admin.md). */
+export async function getOnixExportStream(): Promise<ReadableStream<Uint8Array>> {
+  return onixExportStream(await getPrisma(), { name: SITE_NAME, siteUrl: getEnv().SITE_URL });
 }

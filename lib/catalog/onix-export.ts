@@ -3,6 +3,7 @@
 // Each batch is its own short query: nothing holds a transaction open while the file downloads
 // (on PGlite that would stall every other request), so the export is not one snapshot.
 import type { Db } from "@/lib/db/types";
+import { textStream } from "@/lib/text-stream";
 import { onixMessageChunks, type OnixProductInput, type OnixSender } from "./onix";
 
 export const ONIX_BATCH_BOOKS = 250;
@@ -94,20 +95,5 @@ export function onixExportStream(
   sender: OnixSender,
   { sentAt = new Date(), batchSize }: { sentAt?: Date; batchSize?: number } = {},
 ): ReadableStream<Uint8Array> {
-  const chunks = onixMessageChunks(publishedOnixBatches(db, { batchSize }), sender, sentAt);
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      },
-      async cancel() {
-        await chunks.return(undefined);
-      },
-    },
-    // One chunk (a batch of products) ahead at most.
-    { highWaterMark: 1 },
-  );
+  return textStream(onixMessageChunks(publishedOnixBatches(db, { batchSize }), sender, sentAt));
 }

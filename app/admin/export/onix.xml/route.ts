@@ -1,5 +1,5 @@
 import { requireStaffForRoute } from "@/lib/auth";
-import { getOnixExportStream } from "@/lib/catalog/admin";
+import { getOnixExportStream } from "@/lib/catalog/exchange";
 
 export const dynamic = "force-dynamic";
 
