@@ -6,7 +6,15 @@ import { iso6392BTo1, iso6392TTo2B } from "iso-639-2";
 import type { Availability, ContributorRole, EditionFormat, ReadingFeatures } from "./types";
 import { toDecimalString } from "./money";
 import { CONTRIBUTOR_ROLES, EDITION_FORMATS } from "./vocabulary";
-import { el, elWith, openTag, serializeXml, XML_DECLARATION, type XmlChild, type XmlElement } from "./xml";
+import {
+  el,
+  elWith,
+  openTag,
+  serializeXml,
+  XML_DECLARATION,
+  type XmlChild,
+  type XmlElement,
+} from "@/lib/xml";
 
 export const ONIX_NAMESPACE = "http://ns.editeur.org/onix/3.0/reference";
 

@@ -1,6 +1,7 @@
 // Sitemaps: every published book, category, series, contributor and article, with lastmod from
 // the data. Books are split into files of at most SITEMAP_MAX_URLS; an index names them all.
 import type { Db } from "@/lib/db/types";
+import { escapeXml, XML_DECLARATION } from "@/lib/xml";
 
 export const SITEMAP_MAX_URLS = 10_000;
 
@@ -70,24 +71,15 @@ export async function pageSitemapEntries(db: Db): Promise<SitemapEntry[]> {
   ];
 }
 
-function xmlEscape(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-}
-
 /** A sitemaps.org <urlset>. */
 export function urlsetXml(siteUrl: string, entries: SitemapEntry[]): string {
   const urls = entries
     .map(
       (e) =>
-        `<url><loc>${xmlEscape(new URL(e.path, `${siteUrl}/`).toString())}</loc>${e.lastModified ? `<lastmod>${e.lastModified.toISOString()}</lastmod>` : ""}</url>`,
+        `<url><loc>${escapeXml(new URL(e.path, `${siteUrl}/`).toString())}</loc>${e.lastModified ? `<lastmod>${e.lastModified.toISOString()}</lastmod>` : ""}</url>`,
     )
     .join("\n");
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
+  return `${XML_DECLARATION}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
 }
 
 /** A sitemaps.org <sitemapindex>. */
@@ -95,10 +87,10 @@ export function sitemapIndexXml(siteUrl: string, names: string[], lastModified: 
   const items = names
     .map(
       (name) =>
-        `<sitemap><loc>${xmlEscape(`${siteUrl}/sitemaps/${name}`)}</loc>${lastModified ? `<lastmod>${lastModified.toISOString()}</lastmod>` : ""}</sitemap>`,
+        `<sitemap><loc>${escapeXml(`${siteUrl}/sitemaps/${name}`)}</loc>${lastModified ? `<lastmod>${lastModified.toISOString()}</lastmod>` : ""}</sitemap>`,
     )
     .join("\n");
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items}\n</sitemapindex>\n`;
+  return `${XML_DECLARATION}<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items}\n</sitemapindex>\n`;
 }
 
 export function sitemapNames(bookCount: number): string[] {

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { el, elWith, escapeXml, openTag, serializeXml } from "./xml";
+import { el, elWith, escapeXml, openTag, serializeXml } from "@/lib/xml";
 
 describe("escapeXml", () => {
   it("escapes the five markup characters", () => {

@@ -1,4 +1,4 @@
-// A small XML writer for trade feeds (ONIX): elements are data, text is escaped in exactly one
+// A small XML writer (ONIX feeds, sitemaps): elements are data, text is escaped in exactly one
 // place, and characters XML 1.0 cannot carry are dropped, so no title or description typed by a
 // person can break the document or inject markup.
 
