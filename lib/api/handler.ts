@@ -141,6 +141,12 @@ export function onlyParams(url: URL, allowed: string[]): void {
   }
 }
 
+/** Refuses a request with these parameter errors as one validation problem (none: returns). */
+export function refuseParams(errors: { name: string; reason: string }[]): void {
+  if (errors.length)
+    throw new ApiProblem("validation", { detail: errors.map((e) => e.reason).join(" "), errors });
+}
+
 /** Reads a `limit` parameter: 1..max, default `fallback`. */
 export function limitParam(url: URL, fallback: number, max: number): number {
   const raw = url.searchParams.getAll("limit");

@@ -1,7 +1,14 @@
 // The OpenAPI 3.1 document, generated from the zod schemas in lib/api/schemas.ts so the spec and
 // the responses cannot drift apart. Served at /api/v1/openapi.json and rendered at /developers/api.
 import { z } from "zod";
-import { FORMATS, MAX_PAGE, MAX_PAGE_SIZE, READING_FEATURES, SORTS } from "@/lib/catalog/browse-query";
+import {
+  DEFAULT_PAGE_SIZE,
+  FORMATS,
+  MAX_PAGE,
+  MAX_PAGE_SIZE,
+  READING_FEATURES,
+  SORTS,
+} from "@/lib/catalog/browse-query";
 import {
   MAX_QUERY_LENGTH as MAX_SEARCH_LENGTH,
   SEARCH_SORTS,
@@ -161,7 +168,7 @@ const searchParams = [
     name: "page_size",
     in: "query",
     required: false,
-    schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: 24 },
+    schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE },
     description: `Results per page (at most ${MAX_PAGE_SIZE}).`,
   },
 ];

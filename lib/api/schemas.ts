@@ -11,6 +11,7 @@ import type {
   RatingDistribution,
   SearchResult,
 } from "@/lib/catalog";
+import { SEARCH_WINDOW } from "@/lib/catalog/search-query";
 import { parseSnippet } from "@/lib/catalog/snippet";
 import type { ContributorView, SeriesView } from "@/lib/catalog/taxonomy";
 import type { RatingView } from "@/lib/catalog/rating-summary";
@@ -202,10 +203,14 @@ export const SearchResultsDoc = component(
     total: z
       .number()
       .int()
-      .describe("Matching books, counted up to the result window (1,000); see totalIsCapped."),
+      .describe(
+        `Matching books, counted up to the result window (${SEARCH_WINDOW.toLocaleString("en-US")}); see totalIsCapped.`,
+      ),
     totalIsCapped: z
       .boolean()
-      .describe("True when more books match than the window holds: show the total as 1,000+."),
+      .describe(
+        `True when more books match than the window holds: show the total as ${SEARCH_WINDOW.toLocaleString("en-US")}+.`,
+      ),
   }),
 );
 

@@ -3,7 +3,7 @@ import { createBook } from "@/lib/api/book-writes";
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { apiWrite } from "@/lib/api/write";
-import { ApiProblem, apiGet, apiOptions, limitParam, paramsRecord } from "@/lib/api/handler";
+import { ApiProblem, apiGet, apiOptions, limitParam, paramsRecord, refuseParams } from "@/lib/api/handler";
 import { toBookSummaryDoc } from "@/lib/api/schemas";
 import {
   browseBooksAfter,
@@ -32,8 +32,7 @@ export const GET = apiGet(
         errors.push({ name, reason: "The API pages with cursor and limit." });
       }
     }
-    if (errors.length)
-      throw new ApiProblem("validation", { detail: errors.map((e) => e.reason).join(" "), errors });
+    refuseParams(errors);
     const limit = limitParam(url, 24, 100);
     let cursor: BrowseCursor | null = null;
     if (cursorText !== undefined) {

@@ -1,6 +1,6 @@
 // GET /api/v1/search - published books matching a text, ranked, with the /books filters; paged by
 // page number within the search's result window (SEARCH_WINDOW), with snippets and highlights
-import { ApiProblem, apiGet, apiOptions, paramsRecord } from "@/lib/api/handler";
+import { apiGet, apiOptions, paramsRecord, refuseParams } from "@/lib/api/handler";
 import { toSearchResultsDoc } from "@/lib/api/schemas";
 import { parseSearchParams, SEARCH_TEXT_MESSAGES, searchBooks } from "@/lib/catalog";
 
@@ -19,8 +19,7 @@ export const GET = apiGet(
     }));
     if (textProblem && !errors.some((e) => e.name === "q"))
       errors.unshift({ name: "q", reason: SEARCH_TEXT_MESSAGES[textProblem] });
-    if (errors.length)
-      throw new ApiProblem("validation", { detail: errors.map((e) => e.reason).join(" "), errors });
+    refuseParams(errors);
     return toSearchResultsDoc(await searchBooks(query));
   },
 );
