@@ -16,7 +16,7 @@ import {
   type XmlElement,
 } from "@/lib/xml";
 
-export const ONIX_NAMESPACE = "http://ns.editeur.org/onix/3.0/reference";
+const ONIX_NAMESPACE = "http://ns.editeur.org/onix/3.0/reference";
 
 export interface OnixContributor {
   name: string;
@@ -336,7 +336,7 @@ function productSupply(edition: OnixEdition, sender: OnixSender): XmlElement {
 }
 
 /** One <Product> for an edition of a book. */
-export function onixProduct(input: OnixProductInput, sender: OnixSender): XmlElement {
+function onixProduct(input: OnixProductInput, sender: OnixSender): XmlElement {
   const { book, edition } = input;
   return el(
     "Product",
@@ -350,16 +350,20 @@ export function onixProduct(input: OnixProductInput, sender: OnixSender): XmlEle
   );
 }
 
-export function onixHeader(sender: OnixSender, sentAt: Date): XmlElement {
+function onixHeader(sender: OnixSender, sentAt: Date): XmlElement {
   return el("Header", el("Sender", el("SenderName", sender.name)), el("SentDateTime", onixDateTime(sentAt)));
 }
 
 /** The XML declaration, the message's opening tag and its Header. */
-export function onixMessageHead(sender: OnixSender, sentAt: Date): string {
+function onixMessageHead(sender: OnixSender, sentAt: Date): string {
   return `${XML_DECLARATION}${openTag("ONIXMessage", { release: "3.0", xmlns: ONIX_NAMESPACE })}\n${serializeXml(onixHeader(sender, sentAt), 1)}`;
 }
 
-export const ONIX_MESSAGE_TAIL = "</ONIXMessage>\n";
+const ONIX_MESSAGE_TAIL = "</ONIXMessage>\n";
+
+function productsXml(products: OnixProductInput[], sender: OnixSender): string {
+  return products.map((p) => serializeXml(onixProduct(p, sender), 1)).join("");
+}
 
 /**
  * The message as text chunks: the head, one chunk per batch of products, the tail. Memory stays
@@ -372,16 +376,12 @@ export async function* onixMessageChunks(
 ): AsyncGenerator<string> {
   yield onixMessageHead(sender, sentAt);
   for await (const batch of batches) {
-    if (batch.length) yield batch.map((p) => serializeXml(onixProduct(p, sender), 1)).join("");
+    if (batch.length) yield productsXml(batch, sender);
   }
   yield ONIX_MESSAGE_TAIL;
 }
 
 /** The whole message as one string (small catalogs and tests). */
 export function buildOnixMessage(products: OnixProductInput[], sender: OnixSender, sentAt: Date): string {
-  return (
-    onixMessageHead(sender, sentAt) +
-    products.map((p) => serializeXml(onixProduct(p, sender), 1)).join("") +
-    ONIX_MESSAGE_TAIL
-  );
+  return onixMessageHead(sender, sentAt) + productsXml(products, sender) + ONIX_MESSAGE_TAIL;
 }
