@@ -229,6 +229,10 @@ const ES = {
   ],
 };
 
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /**
  * The curated words above lead each list (the most frequent ranks); faker's English nouns,
  * adjectives, countries and names, and its Spanish places, colours and nouns follow in a fixed
@@ -248,16 +252,15 @@ function vocabulary() {
     }
     return out;
   };
-  const title = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
   const unique = (lists: readonly string[][]) => [...new Set(lists.flat())];
   const english = {
     ...EN,
     adjectives: unique([
       EN.adjectives,
-      shuffle(need(en?.word?.adjective, "en.word.adjective"), 1).map(title),
+      shuffle(need(en?.word?.adjective, "en.word.adjective"), 1).map(capitalize),
     ]),
-    nouns: unique([EN.nouns, shuffle(need(en?.word?.noun, "en.word.noun"), 2).map(title)]),
-    topics: unique([EN.topics, shuffle(need(en?.word?.noun, "en.word.noun"), 3).map(title)]),
+    nouns: unique([EN.nouns, shuffle(need(en?.word?.noun, "en.word.noun"), 2).map(capitalize)]),
+    topics: unique([EN.topics, shuffle(need(en?.word?.noun, "en.word.noun"), 3).map(capitalize)]),
     places: unique([EN.places, shuffle(need(en?.location?.country, "en.location.country"), 4)]),
   };
   const spanish = {
@@ -402,8 +405,7 @@ function title(spanish: boolean, words: Words, r: Rng): string {
       () => `${r.pick(["Historias", "Cuentos", "Memorias", "Crónicas", "Leyendas"])} del ${r.zipf(w.nouns)}`,
       () => `Un ${r.zipf(w.nouns)} para ${r.zipf(w.places)}`,
     ];
-    const t = r.pick(forms)();
-    return t.charAt(0).toUpperCase() + t.slice(1);
+    return capitalize(r.pick(forms)());
   }
   const forms = [
     () => `The ${r.zipf(w.adjectives)} ${r.zipf(w.nouns)}`,

@@ -18,7 +18,7 @@ import { z } from "zod";
 import { CatalogError } from "./errors";
 import { csvIssueSchema, type CsvIssue } from "./listing-csv";
 import { applyPlan, ImportRowError, planImport, type ImportPlan, type PlannedAction } from "./listing-import";
-import type { ListingActor, SaveResult } from "./listings";
+import { staffName, type ListingActor, type SaveResult } from "./listings";
 
 /** The biggest file accepted (10 MiB: tens of thousands of rows). */
 export const CSV_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -269,7 +269,7 @@ function toView(row: JobRow): ImportJobView {
     errors: z.array(csvIssueSchema).parse(row.errors),
     changes: z.array(plannedChangeSchema).parse(row.changes),
     message: row.message,
-    createdBy: row.createdBy ? `${row.createdBy.name} (${row.createdBy.email})` : null,
+    createdBy: row.createdBy && staffName(row.createdBy),
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
   };

@@ -105,7 +105,8 @@ function toListingData(row: ListingRow): ListingData {
   };
 }
 
-function staffName(actor: { name: string; email: string } | null): string {
+/** How audit lines and import jobs name a staff member; null is a script. */
+export function staffName(actor: { name: string; email: string } | null): string {
   return actor ? `${actor.name} (${actor.email})` : "a script";
 }
 

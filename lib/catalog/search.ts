@@ -1,7 +1,7 @@
 // Full-text search over published books, the same on PGlite and PostgreSQL (docs/search.md):
 // websearch syntax on the English and Spanish vectors (accents folded before stemming), typo
 // tolerance through the SearchWord vocabulary and trigram similarity on folded titles, "did you
-// mean", ts_headline snippets, and the S1 facets over the matching set.
+// mean", ts_headline snippets, and the S1 facets, all over a bounded window of matches.
 import type { Db } from "@/lib/db/types";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { bookConditions, browseFacets, orderBy, sortPrice, type BrowseFacets } from "./browse";
@@ -69,7 +69,7 @@ interface Plan {
  * - corrections: per unknown word the nearest SearchWord (`%`), preferring words of the three
  *   best candidate titles ("koren war" → "korean", not the equally close "korea").
  */
-function analysisCtes(q: string): Prisma.Sql {
+function analysisCte(q: string): Prisma.Sql {
   return Prisma.sql`analysis AS (
       SELECT has_unknown AS "hasUnknown", typo_ids AS "typoIds", corrections
         FROM bookstore_search_analysis(${positiveText(q)}, ${TYPO_CANDIDATE_POOL}, ${TYPO_CANDIDATES}))`;
@@ -81,13 +81,13 @@ interface AnalysisRow {
   corrections: Record<string, string> | null;
 }
 
-function toPlan(q: string, row: AnalysisRow | undefined): Plan {
+function toPlan(q: string, row: Partial<AnalysisRow> | undefined): Plan {
   const corrected = applyCorrections(q, new Map(Object.entries(row?.corrections ?? {})));
   return { q, suggestion: corrected !== q ? corrected : null, typoIds: row?.typoIds ?? [] };
 }
 
 async function plan(db: Db, q: string): Promise<Plan> {
-  const [row] = await db.$queryRaw<AnalysisRow[]>`WITH ${analysisCtes(q)} SELECT * FROM analysis`;
+  const [row] = await db.$queryRaw<AnalysisRow[]>`WITH ${analysisCte(q)} SELECT * FROM analysis`;
   return toPlan(q, row);
 }
 
@@ -107,14 +107,22 @@ function matchCondition(p: Plan): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
 }
 
+/** The better of a book's two languages' ranks for these queries (a missing vector ranks 0). */
+function rank(en: Prisma.Sql, es: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`greatest(coalesce(ts_rank_cd(${RANK_WEIGHTS}::float4[], b."searchEn", ${en}, 1), 0),
+                             coalesce(ts_rank_cd(${RANK_WEIGHTS}::float4[], b."searchEs", ${es}, 1), 0))`;
+}
+
 /** Typo title matches first (in similarity order), then full-text rank; corrected matches weigh 0.9. */
 function relevance(p: Plan): Prisma.Sql {
-  const rank = (text: string, factor: number) => Prisma.sql`${factor}::float8 * greatest(
-      coalesce(ts_rank_cd(${RANK_WEIGHTS}::float4[], b."searchEn", websearch_to_tsquery('bookstore_en', ${text}), 1), 0),
-      coalesce(ts_rank_cd(${RANK_WEIGHTS}::float4[], b."searchEs", websearch_to_tsquery('bookstore_es', ${text}), 1), 0))`;
+  const textRank = (text: string, factor: number) =>
+    Prisma.sql`${factor}::float8 * ${rank(
+      Prisma.sql`websearch_to_tsquery('bookstore_en', ${text})`,
+      Prisma.sql`websearch_to_tsquery('bookstore_es', ${text})`,
+    )}`;
   const text = p.suggestion
-    ? Prisma.sql`greatest(${rank(p.q, 1)}, ${rank(p.suggestion, 0.9)})`
-    : rank(p.q, 1);
+    ? Prisma.sql`greatest(${textRank(p.q, 1)}, ${textRank(p.suggestion, 0.9)})`
+    : textRank(p.q, 1);
   if (!p.typoIds.length) return text;
   return Prisma.sql`CASE WHEN b."id" = ANY (${intArray(p.typoIds)})
     THEN 10 - array_position(${intArray(p.typoIds)}, b."id") * 0.01 ELSE ${text} END`;
@@ -134,7 +142,7 @@ async function windowPage(
   query: SearchQuery,
   window: number,
   analyse: boolean,
-): Promise<{ hits: SearchHit[]; counted: number; analysis?: AnalysisRow }> {
+): Promise<{ hits: SearchHit[]; counted: number; analysis?: Partial<AnalysisRow> }> {
   const where = bookConditions({ ...query, sort: "newest" }, {}, undefined, matchCondition(p), "per-book");
   const score = query.sort === "relevance" ? relevance(p) : Prisma.sql`0`;
   const price = query.sort.startsWith("price") ? sortPrice({ ...query, sort: "newest" }) : Prisma.sql`0`;
@@ -146,7 +154,7 @@ async function windowPage(
   const limit = Math.max(0, Math.min(query.pageSize, window - offset));
   const text = p.suggestion ?? p.q;
   const rows = await db.$queryRaw<HitRow[]>`
-    WITH ${analyse ? Prisma.sql`${analysisCtes(p.q)},` : Prisma.empty}
+    WITH ${analyse ? Prisma.sql`${analysisCte(p.q)},` : Prisma.empty}
     w AS MATERIALIZED (
       SELECT ${windowColumns} FROM "Book" b
        WHERE ${where} ${analyse ? Prisma.sql`AND NOT (SELECT "hasUnknown" FROM analysis)` : Prisma.empty}
@@ -177,17 +185,9 @@ async function windowPage(
                                             ${SNIPPET_OPTIONS}) h
                    ON h.book_id = b."id") ON true
      ORDER BY pg."n"`;
-  const first = rows[0];
   return {
-    counted: Number(first?.counted ?? 0),
-    analysis:
-      analyse && first?.hasUnknown !== undefined
-        ? {
-            hasUnknown: first.hasUnknown,
-            typoIds: first.typoIds ?? null,
-            corrections: first.corrections ?? null,
-          }
-        : undefined,
+    counted: Number(rows[0]?.counted ?? 0),
+    analysis: analyse ? rows[0] : undefined,
     hits: rows.flatMap((row) =>
       row.id === null
         ? []
@@ -206,9 +206,8 @@ export async function searchBooks(db: Db, query: SearchQuery, window = SEARCH_WI
   // One query analyses the text and, when every word is known (the plan is then the text itself),
   // also answers the page; a text with an unknown word takes a second query with its corrections
   // and typo title matches.
-  const literal: Plan = { q: query.q, suggestion: null, typoIds: [] };
-  let p = literal;
-  let page = await windowPage(db, literal, query, window, true);
+  let p: Plan = { q: query.q, suggestion: null, typoIds: [] };
+  let page = await windowPage(db, p, query, window, true);
   if (page.analysis?.hasUnknown) {
     p = toPlan(query.q, page.analysis);
     page = await windowPage(db, p, query, window, false);
@@ -248,8 +247,7 @@ export async function suggestBooks(db: Db, text: string, limit = 8): Promise<Sea
     SELECT b."title", b."slug", b."subtitle"
       FROM "Book" b CROSS JOIN q
      WHERE b."status" = 'published' AND (b."searchEn" @@ q.en OR b."searchEs" @@ q.es)
-     ORDER BY greatest(coalesce(ts_rank_cd(${RANK_WEIGHTS}::float4[], b."searchEn", q.en, 1), 0),
-                       coalesce(ts_rank_cd(${RANK_WEIGHTS}::float4[], b."searchEs", q.es, 1), 0)) DESC,
+     ORDER BY ${rank(Prisma.sql`q.en`, Prisma.sql`q.es`)} DESC,
               b."featured" DESC, b."ratingCount" DESC, b."id"
      LIMIT ${Math.min(Math.max(limit, 1), 8)}`;
 }
