@@ -64,24 +64,22 @@ export function bookConditions(
   }
   // Without edition filters, the trigger-kept flag says the same as the EXISTS, without a lookup.
   // A scalar subquery with LIMIT is never turned into a join, unlike EXISTS.
-  if (!editionFilters(query, omit).length) parts.push(Prisma.sql`b."hasActiveEdition"`);
+  const filters = editionFilters(query, omit);
+  const edition = sellableEditionWith(filters);
+  if (!filters.length) parts.push(Prisma.sql`b."hasActiveEdition"`);
   else if (editionLookup === "per-book")
-    parts.push(
-      Prisma.sql`(SELECT true FROM "Edition" e WHERE e."bookId" = b."id" AND ${editionConditions(query, omit)} LIMIT 1)`,
-    );
-  else
-    parts.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "Edition" e WHERE e."bookId" = b."id" AND ${editionConditions(query, omit)})`,
-    );
+    parts.push(Prisma.sql`(SELECT true FROM "Edition" e WHERE e."bookId" = b."id" AND ${edition} LIMIT 1)`);
+  else parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Edition" e WHERE e."bookId" = b."id" AND ${edition})`);
   return Prisma.join(parts, " AND ");
 }
 
 /** Edition filters apply to one edition together: "an ebook under $20 with text-to-speech". */
 function editionConditions(query: BrowseQuery, omit?: Facet): Prisma.Sql {
-  return Prisma.join(
-    [Prisma.sql`e."availability" <> 'discontinued'`, ...editionFilters(query, omit)],
-    " AND ",
-  );
+  return sellableEditionWith(editionFilters(query, omit));
+}
+
+function sellableEditionWith(filters: Prisma.Sql[]): Prisma.Sql {
+  return Prisma.join([Prisma.sql`e."availability" <> 'discontinued'`, ...filters], " AND ");
 }
 
 function editionFilters(query: BrowseQuery, omit?: Facet): Prisma.Sql[] {
