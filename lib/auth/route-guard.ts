@@ -4,13 +4,18 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { getCurrentSession } from "./guard";
 import { problemResponse } from "./problem";
-import { decideAccess, type Staff, type StaffRole } from "./roles";
+import { decideAccess, safeNextPath, type Staff, type StaffRole } from "./roles";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/**
+ * With `signInNext` (routes a plain form or link reaches), a signed-out request is sent to the
+ * sign-in page (303) and comes back to that admin path, as the admin pages are.
+ */
 export async function requireStaffForRoute(
   request: Request,
   role?: StaffRole,
+  { signInNext }: { signInNext?: string } = {},
 ): Promise<{ ok: true; staff: Staff } | { ok: false; response: Response }> {
   const env = getEnv();
   const origin = SAFE_METHODS.has(request.method)
@@ -27,7 +32,16 @@ export async function requireStaffForRoute(
     case "ok":
       return { ok: true, staff: decision.staff };
     case "sign_in":
-      return { ok: false, response: problemResponse(401, "Sign-in required", "Sign in at /admin/sign-in.") };
+      return {
+        ok: false,
+        response:
+          signInNext === undefined
+            ? problemResponse(401, "Sign-in required", "Sign in at /admin/sign-in.")
+            : new Response(null, {
+                status: 303,
+                headers: { location: `/admin/sign-in?next=${encodeURIComponent(safeNextPath(signInNext))}` },
+              }),
+      };
     case "forbidden":
       return { ok: false, response: problemResponse(403, "Forbidden", "Your role does not allow this.") };
     case "cross_site":

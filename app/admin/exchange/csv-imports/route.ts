@@ -12,11 +12,8 @@ const back = (problem: string) => seeOther(`/admin/exchange?${new URLSearchParam
 // A route handler rather than a server action, so a file over the cap gets a clear message
 // instead of Next's body-size error.
 export async function POST(request: Request) {
-  const access = await requireStaffForRoute(request, "editor");
-  if (!access.ok) {
-    if (access.response.status !== 401) return access.response;
-    return seeOther(`/admin/sign-in?next=${encodeURIComponent("/admin/exchange")}`);
-  }
+  const access = await requireStaffForRoute(request, "editor", { signInNext: "/admin/exchange" });
+  if (!access.ok) return access.response;
   // Refused before the body is read; the multipart envelope adds a few hundred bytes.
   if (Number(request.headers.get("content-length") ?? 0) > CSV_IMPORT_MAX_BYTES + 64 * 1024) {
     return back("too_large");

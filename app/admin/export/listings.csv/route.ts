@@ -5,14 +5,8 @@ export const dynamic = "force-dynamic";
 
 // GET /admin/export/listings.csv - every listing as CSV, one row per edition (staff only)
 export async function GET(request: Request) {
-  const access = await requireStaffForRoute(request, "editor");
-  if (!access.ok) {
-    if (access.response.status !== 401) return access.response;
-    return new Response(null, {
-      status: 303,
-      headers: { location: `/admin/sign-in?next=${encodeURIComponent("/admin/exchange")}` },
-    });
-  }
+  const access = await requireStaffForRoute(request, "editor", { signInNext: "/admin/exchange" });
+  if (!access.ok) return access.response;
   const date = new Date().toISOString().slice(0, 10);
   return new Response(await listingsCsvStream(), {
     headers: {
