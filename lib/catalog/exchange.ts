@@ -14,7 +14,7 @@ import { onixExportStream } from "./onix-export";
 
 export { CSV_IMPORT_MAX_BYTES } from "./import-jobs";
 export { CSV_IMPORT_MAX_ROWS } from "./listing-import";
-export type { ImportJobView, PlannedChange, UploadProblem } from "./import-jobs";
+export type { ImportJobView, UploadProblem } from "./import-jobs";
 
 /** Stores an upload as a new import job (its dry run is started separately, after the response). */
 export async function startCsvImport(

@@ -23,9 +23,9 @@ import { staffName, type ListingActor, type SaveResult } from "./listings";
 /** The biggest file accepted (10 MiB: tens of thousands of rows). */
 export const CSV_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 /** Errors and planned changes kept on the job for its page; the counts are always complete. */
-export const MAX_STORED_ISSUES = 500;
+const MAX_STORED_ISSUES = 500;
 /** The apply's transaction is rolled back past this. */
-export const APPLY_TIMEOUT_MS = 15 * 60_000;
+const APPLY_TIMEOUT_MS = 15 * 60_000;
 /** A job still running with no progress for this long died with its process. */
 const STALE_AFTER_MS = APPLY_TIMEOUT_MS + 5 * 60_000;
 

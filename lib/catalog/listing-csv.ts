@@ -15,11 +15,12 @@ import {
   type ListingData,
   type ListingInput,
 } from "./listing-schema";
+import type { StoredListing } from "./listings";
 import { toDecimalString } from "./money";
 import { slugify } from "./slug";
 import { CONTRIBUTOR_ROLES } from "./vocabulary";
 
-export const BOOK_COLUMNS = [
+const BOOK_COLUMNS = [
   "book_id",
   "version",
   "slug",
@@ -35,7 +36,7 @@ export const BOOK_COLUMNS = [
   "description",
 ] as const;
 
-export const EDITION_COLUMNS = [
+const EDITION_COLUMNS = [
   "edition_id",
   "format",
   "format_label",
@@ -107,19 +108,19 @@ export const csvIssueSchema = z.object({
 });
 export type CsvIssue = z.infer<typeof csvIssueSchema>;
 
-export interface CsvRow {
+interface CsvRow {
   line: number;
   values: Record<CsvColumn, string>;
 }
 
-export interface ParsedCsv {
+interface ParsedCsv {
   /** Data rows (blank rows dropped); empty when the header is wrong. */
   rows: CsvRow[];
   errors: CsvIssue[];
 }
 
 /** Reading stops after this many unreadable lines: the file is probably not this format. */
-export const MAX_READ_ERRORS = 100;
+const MAX_READ_ERRORS = 100;
 
 // ---------------------------------------------------------------------------------------------
 // Cells
@@ -185,7 +186,7 @@ function unescapeCredit(text: string): string {
   return text.replace(/\\([\\;|])/g, "$1").trim();
 }
 
-export type ParsedCredits =
+type ParsedCredits =
   | { ok: true; credits: { name: string; role: ContributorRole; note: string | null }[] }
   | { ok: false; message: string };
 
@@ -674,16 +675,10 @@ export function validateGroup(
 // ---------------------------------------------------------------------------------------------
 // Listings into rows (the export)
 
-export interface ExportedListing {
-  id: number;
-  version: number;
-  data: ListingData;
-}
-
 const flagCell = (value: boolean | null) => (value === null ? "" : value ? "yes" : "no");
 
 /** One row per edition (one row with blank edition cells for a book without editions). */
-export function listingRows({ id, version, data }: ExportedListing): string[][] {
+export function listingRows({ id, version, data }: StoredListing): string[][] {
   const book: Record<(typeof BOOK_COLUMNS)[number], string> = {
     book_id: String(id),
     version: String(version),

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/types";
 import { csvChunk, listingRows } from "./listing-csv";
 import { listListingsPage } from "./listings";
 
-export const EXPORT_PAGE_SIZE = 200;
+const EXPORT_PAGE_SIZE = 200;
 
 /** The file as text chunks: the first has the UTF-8 BOM and the header. */
 export async function* listingsCsvChunks(db: Db, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<string> {

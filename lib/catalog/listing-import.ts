@@ -35,7 +35,7 @@ export const CSV_IMPORT_MAX_ROWS = 10_000;
 
 export type PlannedAction = "create" | "update" | "unchanged";
 
-export interface PlannedListing {
+interface PlannedListing {
   /** The book's first line in the file. */
   line: number;
   rows: number;
@@ -60,7 +60,7 @@ export interface ImportPlan {
   counts: Record<PlannedAction, number>;
 }
 
-export interface PlanOptions {
+interface PlanOptions {
   /** Called after each chunk of books with the rows checked so far and the rows in the file. */
   onProgress?: (rowsChecked: number, totalRows: number) => Promise<void> | void;
   /** Books checked between two progress calls. */
@@ -277,7 +277,7 @@ export class ImportRowError extends Error {
   }
 }
 
-export interface ApplyOptions {
+interface ApplyOptions {
   actor: ListingActor;
   /** Recorded with each listing's audit entry. */
   auditDetails?: Prisma.InputJsonObject;

@@ -533,7 +533,7 @@ export async function findBookIdsBySlug(db: Db, slugs: string[]): Promise<Map<st
   return new Map(rows.map((row) => [row.slug, row.id]));
 }
 
-export const MAX_LISTINGS_PAGE = 500;
+const MAX_LISTINGS_PAGE = 500;
 
 /** Every listing, every status, in id order: one page after `afterId` (capped). */
 export async function listListingsPage(
