@@ -41,6 +41,20 @@ test.describe("search without JavaScript", () => {
     for (const slug of INVISIBLE_SLUGS) await expect(page.locator(`a[href="/books/${slug}"]`)).toHaveCount(0);
   });
 
+  test("the price filter and the filter chips keep the search words", async ({ page }) => {
+    await page.goto("/search?q=palabras&sort=title");
+    await expect(page.getByText("Showing 1–3 of 3 books")).toBeVisible();
+    await page.getByRole("region", { name: "Price" }).getByLabel("Max ($)").fill("0.01");
+    await page.getByRole("region", { name: "Price" }).getByRole("button", { name: "Apply price" }).click();
+    await expect(page).toHaveURL(/\/search\?q=palabras&sort=title&min_price=&max_price=0\.01$/);
+    await expect(page.getByText("We found no books for “palabras”.")).toBeVisible();
+    const chips = page.getByRole("list", { name: "Active filters" });
+    await expect(chips).toContainText("Price: any – $0.01");
+    await chips.getByRole("link", { name: "Clear all" }).click();
+    await expect(page).toHaveURL(/\/search\?q=palabras&sort=title$/);
+    await expect(page.getByText("Showing 1–3 of 3 books")).toBeVisible();
+  });
+
   test("empty and too-long queries get a clear message, no results get help", async ({ page }) => {
     const empty = await page.goto("/search?q=");
     expect(empty?.status()).toBe(200);

@@ -215,15 +215,3 @@ export function browseHref(basePath: string, query: BrowseQuery, changes: Partia
   const search = browseSearchParams(next).toString();
   return search ? `${basePath}?${search}` : basePath;
 }
-
-export function hasFilters(query: BrowseQuery): boolean {
-  return (
-    query.category !== undefined ||
-    query.language !== undefined ||
-    query.format !== undefined ||
-    query.features.length > 0 ||
-    query.minPriceCents !== undefined ||
-    query.maxPriceCents !== undefined ||
-    query.minRating !== undefined
-  );
-}

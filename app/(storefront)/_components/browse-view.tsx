@@ -2,9 +2,9 @@ import Link from "next/link";
 import { BookCard } from "@/components/ui/book-card";
 import {
   browseHref,
+  browseSearchParams,
   EDITION_FORMATS,
   formatMoney,
-  hasFilters,
   READING_FEATURE_LABELS,
   SORT_LABELS,
   SORTS,
@@ -17,14 +17,19 @@ import {
 import { languageName } from "@/lib/site";
 import styles from "./browse-view.module.css";
 
-interface Props {
-  basePath: string;
-  query: BrowseQuery;
-  result: BrowseResult;
+/** The filters of a list's query: what /books, the category pages and /search share. */
+export type ListFilters = Pick<
+  BrowseQuery,
+  "category" | "language" | "format" | "features" | "minRating" | "minPriceCents" | "maxPriceCents"
+>;
+
+interface FilterProps {
+  query: ListFilters;
   facets: BrowseFacets;
-  /** Facets fixed by the page itself (a category page has no category facet). */
-  fixed?: { category?: boolean };
-  ignoredParams: string[];
+  /** A link to the same list with these filters changed. */
+  href: (changes: Partial<ListFilters>) => string;
+  /** False where the page fixes the category itself (a category page). */
+  categoryFacet?: boolean;
 }
 
 export function FacetGroup({ title, children }: { title: string; children: React.ReactNode }) {
@@ -120,20 +125,141 @@ export function Pagination({
   );
 }
 
-/** A catalog list: facets with counts, sort links, active filters, results and pagination. All links and GET forms. */
-export function BrowseView({ basePath, query, result, facets, fixed = {}, ignoredParams }: Props) {
-  const href = (changes: Partial<BrowseQuery>) => browseHref(basePath, query, changes);
-  const hiddenForPriceForm = new URLSearchParams();
-  if (query.category && !fixed.category) hiddenForPriceForm.set("category", query.category);
-  if (query.language) hiddenForPriceForm.set("language", query.language);
-  if (query.format) hiddenForPriceForm.set("format", query.format);
-  for (const f of query.features) hiddenForPriceForm.append("feature", f);
-  if (query.minRating) hiddenForPriceForm.set("min_rating", String(query.minRating));
-  if (query.sort !== "newest") hiddenForPriceForm.set("sort", query.sort);
-  if (query.pageSize !== 24) hiddenForPriceForm.set("page_size", String(query.pageSize));
+/**
+ * The facets with counts and the price form. The form is a GET to `priceForm.action` carrying
+ * `priceForm.params` (the list's other parameters) as hidden fields, so it works without JavaScript.
+ */
+export function FilterSidebar({
+  query,
+  facets,
+  href,
+  categoryFacet = true,
+  priceForm,
+}: FilterProps & { priceForm: { action: string; params: URLSearchParams } }) {
+  return (
+    <aside className={styles.filters} aria-label="Filters">
+      {categoryFacet && facets.categories.length > 0 ? (
+        <FacetGroup title="Category">
+          {facets.categories.map((c) => (
+            <FacetLink
+              key={c.value}
+              href={href({ category: query.category === c.value ? undefined : c.value })}
+              active={query.category === c.value}
+              label={c.name}
+              count={c.count}
+            />
+          ))}
+        </FacetGroup>
+      ) : null}
+      {facets.languages.length > 0 ? (
+        <FacetGroup title="Language">
+          {facets.languages.map((l) => (
+            <FacetLink
+              key={l.value}
+              href={href({ language: query.language === l.value ? undefined : l.value })}
+              active={query.language === l.value}
+              label={languageName(l.value)}
+              count={l.count}
+            />
+          ))}
+        </FacetGroup>
+      ) : null}
+      {facets.formats.length > 0 ? (
+        <FacetGroup title="Format">
+          {facets.formats.map((f) => (
+            <FacetLink
+              key={f.value}
+              href={href({ format: query.format === f.value ? undefined : f.value })}
+              active={query.format === f.value}
+              label={EDITION_FORMATS[f.value].label}
+              count={f.count}
+            />
+          ))}
+        </FacetGroup>
+      ) : null}
+      {facets.features.length > 0 ? (
+        <FacetGroup title="Reading features">
+          {facets.features.map((f) => {
+            const on = query.features.includes(f.value);
+            const features: ReadingFeature[] = on
+              ? query.features.filter((x) => x !== f.value)
+              : [...query.features, f.value];
+            return (
+              <FacetLink
+                key={f.value}
+                href={href({ features })}
+                active={on}
+                label={READING_FEATURE_LABELS[f.value]}
+                count={f.count}
+              />
+            );
+          })}
+        </FacetGroup>
+      ) : null}
+      {facets.ratings.length > 0 ? (
+        <FacetGroup title="Customer rating">
+          {facets.ratings.map((r) => (
+            <FacetLink
+              key={r.value}
+              href={href({ minRating: query.minRating === Number(r.value) ? undefined : Number(r.value) })}
+              active={query.minRating === Number(r.value)}
+              label={`${r.value} stars & up`}
+              count={r.count}
+            />
+          ))}
+        </FacetGroup>
+      ) : null}
+      <section className={styles.facet} aria-label="Price">
+        <h2 className={styles.facetTitle}>Price</h2>
+        <form action={priceForm.action} method="get" className={styles.priceForm}>
+          {[...priceForm.params.entries()].map(([name, value], i) => (
+            <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
+          ))}
+          <div className={styles.priceFields}>
+            <label>
+              <span>Min ($)</span>
+              <input
+                name="min_price"
+                inputMode="decimal"
+                defaultValue={
+                  query.minPriceCents !== undefined ? toDecimalString(query.minPriceCents, "USD") : ""
+                }
+                placeholder={facets.priceRange ? toDecimalString(facets.priceRange.minCents, "USD") : "0"}
+                size={6}
+              />
+            </label>
+            <label>
+              <span>Max ($)</span>
+              <input
+                name="max_price"
+                inputMode="decimal"
+                defaultValue={
+                  query.maxPriceCents !== undefined ? toDecimalString(query.maxPriceCents, "USD") : ""
+                }
+                placeholder={facets.priceRange ? toDecimalString(facets.priceRange.maxCents, "USD") : ""}
+                size={6}
+              />
+            </label>
+          </div>
+          <button type="submit" className={styles.priceButton}>
+            Apply price
+          </button>
+        </form>
+      </section>
+    </aside>
+  );
+}
 
+/** The applied filters as chips that each remove one, and "Clear all"; nothing when none apply. */
+export function ActiveFilters({
+  query,
+  facets,
+  href,
+  categoryFacet = true,
+  clearHref,
+}: Omit<FilterProps, "facets"> & { facets: Pick<BrowseFacets, "categories">; clearHref: string }) {
   const active: { label: string; remove: string }[] = [];
-  if (query.category && !fixed.category) {
+  if (query.category && categoryFacet) {
     const name = facets.categories.find((c) => c.value === query.category)?.name ?? query.category;
     active.push({ label: `Category: ${name}`, remove: href({ category: undefined }) });
   }
@@ -163,172 +289,137 @@ export function BrowseView({ basePath, query, result, facets, fixed = {}, ignore
       remove: href({ minPriceCents: undefined, maxPriceCents: undefined }),
     });
   }
+  if (active.length === 0) return null;
+  return (
+    <ul className={styles.chips} aria-label="Active filters">
+      {active.map((a) => (
+        <li key={a.label}>
+          <Link href={a.remove} className={styles.chip} aria-label={`Remove filter ${a.label}`}>
+            {a.label} <span aria-hidden="true">×</span>
+          </Link>
+        </li>
+      ))}
+      <li>
+        <Link href={clearHref} className={styles.clear}>
+          Clear all
+        </Link>
+      </li>
+    </ul>
+  );
+}
 
-  const first = (result.page - 1) * result.pageSize + 1;
-  const last = Math.min(result.total, result.page * result.pageSize);
+/** A note naming the URL parameters that were not understood and were ignored. */
+export function IgnoredParams({ params }: { params: string[] }) {
+  if (params.length === 0) return null;
+  return (
+    <p className={styles.notice} role="status">
+      Some parts of this address were not understood and were ignored: {params.join(", ")}.
+    </p>
+  );
+}
 
+/** "Showing 25–48 of 1,000+ books" and the sort links. */
+export function ListToolbar<S extends string>({
+  page,
+  pageSize,
+  total,
+  totalIsCapped = false,
+  sorts,
+  sortLabels,
+  sort,
+  sortHref,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  totalIsCapped?: boolean;
+  sorts: readonly S[];
+  sortLabels: Record<S, string>;
+  sort: S;
+  sortHref: (sort: S) => string;
+}) {
+  const first = (page - 1) * pageSize + 1;
+  const last = Math.min(total, page * pageSize);
+  return (
+    <div className={styles.toolbar}>
+      <p className={styles.summary}>
+        {total === 0
+          ? "No books match"
+          : `Showing ${first}–${last} of ${total.toLocaleString("en-US")}${totalIsCapped ? "+" : ""} ${total === 1 ? "book" : "books"}`}
+      </p>
+      <nav aria-label="Sort" className={styles.sorts}>
+        <span className={styles.sortLabel}>Sort:</span>
+        <ul>
+          {sorts.map((s) => (
+            <li key={s}>
+              {sort === s ? (
+                <span aria-current="true" className={styles.sortActive}>
+                  {sortLabels[s]}
+                </span>
+              ) : (
+                <Link href={sortHref(s)}>{sortLabels[s]}</Link>
+              )}
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}
+
+/** A catalog list: facets with counts, sort links, active filters, results and pagination. All links and GET forms. */
+export function BrowseView({
+  basePath,
+  query,
+  result,
+  facets,
+  fixed = {},
+  ignoredParams,
+}: {
+  basePath: string;
+  query: BrowseQuery;
+  result: BrowseResult;
+  facets: BrowseFacets;
+  /** Facets fixed by the page itself (a category page has no category facet). */
+  fixed?: { category?: boolean };
+  ignoredParams: string[];
+}) {
+  const href = (changes: Partial<BrowseQuery>) => browseHref(basePath, query, changes);
+  const categoryFacet = !fixed.category;
+  const priceParams = browseSearchParams({
+    ...query,
+    category: categoryFacet ? query.category : undefined,
+    minPriceCents: undefined,
+    maxPriceCents: undefined,
+    page: 1,
+  });
   return (
     <div className={styles.layout}>
-      <aside className={styles.filters} aria-label="Filters">
-        {!fixed.category && facets.categories.length > 0 ? (
-          <FacetGroup title="Category">
-            {facets.categories.map((c) => (
-              <FacetLink
-                key={c.value}
-                href={href({ category: query.category === c.value ? undefined : c.value })}
-                active={query.category === c.value}
-                label={c.name}
-                count={c.count}
-              />
-            ))}
-          </FacetGroup>
-        ) : null}
-        {facets.languages.length > 0 ? (
-          <FacetGroup title="Language">
-            {facets.languages.map((l) => (
-              <FacetLink
-                key={l.value}
-                href={href({ language: query.language === l.value ? undefined : l.value })}
-                active={query.language === l.value}
-                label={languageName(l.value)}
-                count={l.count}
-              />
-            ))}
-          </FacetGroup>
-        ) : null}
-        {facets.formats.length > 0 ? (
-          <FacetGroup title="Format">
-            {facets.formats.map((f) => (
-              <FacetLink
-                key={f.value}
-                href={href({ format: query.format === f.value ? undefined : f.value })}
-                active={query.format === f.value}
-                label={EDITION_FORMATS[f.value].label}
-                count={f.count}
-              />
-            ))}
-          </FacetGroup>
-        ) : null}
-        {facets.features.length > 0 ? (
-          <FacetGroup title="Reading features">
-            {facets.features.map((f) => {
-              const on = query.features.includes(f.value);
-              const features: ReadingFeature[] = on
-                ? query.features.filter((x) => x !== f.value)
-                : [...query.features, f.value];
-              return (
-                <FacetLink
-                  key={f.value}
-                  href={href({ features })}
-                  active={on}
-                  label={READING_FEATURE_LABELS[f.value]}
-                  count={f.count}
-                />
-              );
-            })}
-          </FacetGroup>
-        ) : null}
-        {facets.ratings.length > 0 ? (
-          <FacetGroup title="Customer rating">
-            {facets.ratings.map((r) => (
-              <FacetLink
-                key={r.value}
-                href={href({ minRating: query.minRating === Number(r.value) ? undefined : Number(r.value) })}
-                active={query.minRating === Number(r.value)}
-                label={`${r.value} stars & up`}
-                count={r.count}
-              />
-            ))}
-          </FacetGroup>
-        ) : null}
-        <section className={styles.facet} aria-label="Price">
-          <h2 className={styles.facetTitle}>Price</h2>
-          <form action={basePath} method="get" className={styles.priceForm}>
-            {[...hiddenForPriceForm.entries()].map(([name, value], i) => (
-              <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
-            ))}
-            <div className={styles.priceFields}>
-              <label>
-                <span>Min ($)</span>
-                <input
-                  name="min_price"
-                  inputMode="decimal"
-                  defaultValue={
-                    query.minPriceCents !== undefined ? toDecimalString(query.minPriceCents, "USD") : ""
-                  }
-                  placeholder={facets.priceRange ? toDecimalString(facets.priceRange.minCents, "USD") : "0"}
-                  size={6}
-                />
-              </label>
-              <label>
-                <span>Max ($)</span>
-                <input
-                  name="max_price"
-                  inputMode="decimal"
-                  defaultValue={
-                    query.maxPriceCents !== undefined ? toDecimalString(query.maxPriceCents, "USD") : ""
-                  }
-                  placeholder={facets.priceRange ? toDecimalString(facets.priceRange.maxCents, "USD") : ""}
-                  size={6}
-                />
-              </label>
-            </div>
-            <button type="submit" className={styles.priceButton}>
-              Apply price
-            </button>
-          </form>
-        </section>
-      </aside>
-
+      <FilterSidebar
+        query={query}
+        facets={facets}
+        href={href}
+        categoryFacet={categoryFacet}
+        priceForm={{ action: basePath, params: priceParams }}
+      />
       <div className={styles.results}>
-        {ignoredParams.length > 0 ? (
-          <p className={styles.notice} role="status">
-            Some parts of this address were not understood and were ignored: {ignoredParams.join(", ")}.
-          </p>
-        ) : null}
-        <div className={styles.toolbar}>
-          <p className={styles.summary}>
-            {result.total === 0
-              ? "No books match"
-              : `Showing ${first}–${last} of ${result.total} ${result.total === 1 ? "book" : "books"}`}
-          </p>
-          <nav aria-label="Sort" className={styles.sorts}>
-            <span className={styles.sortLabel}>Sort:</span>
-            <ul>
-              {SORTS.map((sort) => (
-                <li key={sort}>
-                  {query.sort === sort ? (
-                    <span aria-current="true" className={styles.sortActive}>
-                      {SORT_LABELS[sort]}
-                    </span>
-                  ) : (
-                    <Link href={href({ sort, page: 1 })}>{SORT_LABELS[sort]}</Link>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </div>
-
-        {active.length > 0 ? (
-          <ul className={styles.chips} aria-label="Active filters">
-            {active.map((a) => (
-              <li key={a.label}>
-                <Link href={a.remove} className={styles.chip} aria-label={`Remove filter ${a.label}`}>
-                  {a.label} <span aria-hidden="true">×</span>
-                </Link>
-              </li>
-            ))}
-            {hasFilters(query) ? (
-              <li>
-                <Link href={basePath} className={styles.clear}>
-                  Clear all
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        ) : null}
-
+        <IgnoredParams params={ignoredParams} />
+        <ListToolbar
+          page={result.page}
+          pageSize={result.pageSize}
+          total={result.total}
+          sorts={SORTS}
+          sortLabels={SORT_LABELS}
+          sort={query.sort}
+          sortHref={(sort) => href({ sort, page: 1 })}
+        />
+        <ActiveFilters
+          query={query}
+          facets={facets}
+          href={href}
+          categoryFacet={categoryFacet}
+          clearHref={basePath}
+        />
         {result.books.length > 0 ? (
           <ul className={styles.grid} aria-label="Books">
             {result.books.map((book) => (
@@ -345,7 +436,6 @@ export function BrowseView({ basePath, query, result, facets, fixed = {}, ignore
             </p>
           </div>
         )}
-
         <Pagination page={result.page} pageCount={result.pageCount} href={(page) => href({ page })} />
       </div>
     </div>

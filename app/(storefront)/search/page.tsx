@@ -4,21 +4,26 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { BookCard } from "@/components/ui/book-card";
 import { SearchSnippet } from "@/components/ui/search-snippet";
 import {
-  EDITION_FORMATS,
   listCategories,
   parseSearchParams,
-  READING_FEATURE_LABELS,
   SEARCH_SORT_LABELS,
   SEARCH_SORTS,
   SEARCH_TEXT_MESSAGES,
   searchBooks,
   searchFacets,
   searchHref,
-  type ReadingFeature,
+  searchParamsOf,
   type SearchQuery,
 } from "@/lib/catalog";
-import { languageName, titleLang } from "@/lib/site";
-import { FacetGroup, FacetLink, Pagination } from "../_components/browse-view";
+import { titleLang } from "@/lib/site";
+import {
+  ActiveFilters,
+  FilterSidebar,
+  IgnoredParams,
+  ListToolbar,
+  Pagination,
+  type ListFilters,
+} from "../_components/browse-view";
 import browse from "../_components/browse-view.module.css";
 import styles from "./search.module.css";
 
@@ -27,6 +32,17 @@ interface Props {
 }
 
 export const dynamic = "force-dynamic";
+
+/** "Clear all" keeps the words and the sort, and drops every filter. */
+const CLEARED_FILTERS: Partial<ListFilters> = {
+  category: undefined,
+  language: undefined,
+  format: undefined,
+  features: [],
+  minRating: undefined,
+  minPriceCents: undefined,
+  maxPriceCents: undefined,
+};
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { query, textProblem } = parseSearchParams(await searchParams);
@@ -98,9 +114,12 @@ export default async function SearchPage({ searchParams }: Props) {
 
   const [result, facets] = await Promise.all([searchBooks(query), searchFacets(query)]);
   const href = (changes: Partial<SearchQuery>) => searchHref(query, changes);
-  const first = (result.page - 1) * result.pageSize + 1;
-  const last = Math.min(result.total, result.page * result.pageSize);
-  const ignored = [...new Set(problems.map((p) => p.param))].sort();
+  const priceParams = searchParamsOf({
+    ...query,
+    minPriceCents: undefined,
+    maxPriceCents: undefined,
+    page: 1,
+  });
 
   return (
     <div className="container">
@@ -108,111 +127,30 @@ export default async function SearchPage({ searchParams }: Props) {
       <h1 className="browse-title">Results for “{query.q}”</h1>
       {result.suggestion ? <DidYouMean query={query} suggestion={result.suggestion} /> : null}
       <div className={browse.layout}>
-        <aside className={browse.filters} aria-label="Filters">
-          {facets.categories.length > 0 ? (
-            <FacetGroup title="Category">
-              {facets.categories.map((c) => (
-                <FacetLink
-                  key={c.value}
-                  href={href({ category: query.category === c.value ? undefined : c.value })}
-                  active={query.category === c.value}
-                  label={c.name}
-                  count={c.count}
-                />
-              ))}
-            </FacetGroup>
-          ) : null}
-          {facets.languages.length > 0 ? (
-            <FacetGroup title="Language">
-              {facets.languages.map((l) => (
-                <FacetLink
-                  key={l.value}
-                  href={href({ language: query.language === l.value ? undefined : l.value })}
-                  active={query.language === l.value}
-                  label={languageName(l.value)}
-                  count={l.count}
-                />
-              ))}
-            </FacetGroup>
-          ) : null}
-          {facets.formats.length > 0 ? (
-            <FacetGroup title="Format">
-              {facets.formats.map((f) => (
-                <FacetLink
-                  key={f.value}
-                  href={href({ format: query.format === f.value ? undefined : f.value })}
-                  active={query.format === f.value}
-                  label={EDITION_FORMATS[f.value].label}
-                  count={f.count}
-                />
-              ))}
-            </FacetGroup>
-          ) : null}
-          {facets.features.length > 0 ? (
-            <FacetGroup title="Reading features">
-              {facets.features.map((f) => {
-                const on = query.features.includes(f.value);
-                const features: ReadingFeature[] = on
-                  ? query.features.filter((x) => x !== f.value)
-                  : [...query.features, f.value];
-                return (
-                  <FacetLink
-                    key={f.value}
-                    href={href({ features })}
-                    active={on}
-                    label={READING_FEATURE_LABELS[f.value]}
-                    count={f.count}
-                  />
-                );
-              })}
-            </FacetGroup>
-          ) : null}
-          {facets.ratings.length > 0 ? (
-            <FacetGroup title="Customer rating">
-              {facets.ratings.map((r) => (
-                <FacetLink
-                  key={r.value}
-                  href={href({
-                    minRating: query.minRating === Number(r.value) ? undefined : Number(r.value),
-                  })}
-                  active={query.minRating === Number(r.value)}
-                  label={`${r.value} stars & up`}
-                  count={r.count}
-                />
-              ))}
-            </FacetGroup>
-          ) : null}
-        </aside>
-
+        <FilterSidebar
+          query={query}
+          facets={facets}
+          href={href}
+          priceForm={{ action: "/search", params: priceParams }}
+        />
         <div className={browse.results}>
-          {ignored.length > 0 ? (
-            <p className={browse.notice} role="status">
-              Some parts of this address were not understood and were ignored: {ignored.join(", ")}.
-            </p>
-          ) : null}
-          <div className={browse.toolbar}>
-            <p className={browse.summary}>
-              {result.total === 0
-                ? "No books match"
-                : `Showing ${first}–${last} of ${result.total.toLocaleString("en-US")}${result.totalIsCapped ? "+" : ""} ${result.total === 1 ? "book" : "books"}`}
-            </p>
-            <nav aria-label="Sort" className={browse.sorts}>
-              <span className={browse.sortLabel}>Sort:</span>
-              <ul>
-                {SEARCH_SORTS.map((sort) => (
-                  <li key={sort}>
-                    {query.sort === sort ? (
-                      <span aria-current="true" className={browse.sortActive}>
-                        {SEARCH_SORT_LABELS[sort]}
-                      </span>
-                    ) : (
-                      <Link href={href({ sort, page: 1 })}>{SEARCH_SORT_LABELS[sort]}</Link>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          </div>
+          <IgnoredParams params={[...new Set(problems.map((p) => p.param))].sort()} />
+          <ListToolbar
+            page={result.page}
+            pageSize={result.pageSize}
+            total={result.total}
+            totalIsCapped={result.totalIsCapped}
+            sorts={SEARCH_SORTS}
+            sortLabels={SEARCH_SORT_LABELS}
+            sort={query.sort}
+            sortHref={(sort) => href({ sort, page: 1 })}
+          />
+          <ActiveFilters
+            query={query}
+            facets={facets}
+            href={href}
+            clearHref={searchHref(query, CLEARED_FILTERS)}
+          />
 
           {result.hits.length > 0 ? (
             <ul className={styles.hits} aria-label="Books">
