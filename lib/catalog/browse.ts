@@ -188,70 +188,116 @@ export async function browseFacets(
 ): Promise<BrowseFacets> {
   // The books a facet counts, as "b", the condition left for the outer query, and their editions
   // as "e": joined for the whole catalog, looked up per book for a window (OFFSET 0 keeps the
-  // planner from turning the lookup into a hash join over every edition).
-  const books = (omit?: Facet): { from: Prisma.Sql; where: Prisma.Sql; editions: Prisma.Sql } =>
-    window === undefined
-      ? {
-          from: Prisma.sql`"Book" b`,
-          where: bookConditions(query, scope, omit, match),
-          editions: Prisma.sql`JOIN "Edition" e ON e."bookId" = b."id"`,
-        }
-      : {
-          from: Prisma.sql`(SELECT b."id", b."languages", b."ratingAverage", b."ratingCount" FROM "Book" b
-                             WHERE ${bookConditions(query, scope, omit, match, "per-book")} LIMIT ${window}) b`,
-          where: Prisma.sql`true`,
-          editions: Prisma.sql`CROSS JOIN LATERAL (SELECT * FROM "Edition" e WHERE e."bookId" = b."id" OFFSET 0) e`,
-        };
+  // planner from turning the lookup into a hash join over every edition). Facets whose own filter
+  // is not set count the same books, so each distinct window is taken once, as a CTE.
+  const windows = new Map<string, Prisma.Sql>();
+  const books = (omit?: Facet): { from: Prisma.Sql; where: Prisma.Sql; editions: Prisma.Sql } => {
+    if (window === undefined) {
+      return {
+        from: Prisma.sql`"Book" b`,
+        where: bookConditions(query, scope, omit, match),
+        editions: Prisma.sql`JOIN "Edition" e ON e."bookId" = b."id"`,
+      };
+    }
+    const own = omit !== undefined && facetFilterIsSet(query, scope, omit) ? omit : undefined;
+    const name = `facet_books_${own ?? "all"}`;
+    if (!windows.has(name)) {
+      windows.set(
+        name,
+        Prisma.sql`${Prisma.raw(name)} AS MATERIALIZED (
+          SELECT b."id", b."languages", b."ratingAverage", b."ratingCount" FROM "Book" b
+           WHERE ${bookConditions(query, scope, own, match, "per-book")} LIMIT ${window})`,
+      );
+    }
+    return {
+      from: Prisma.sql`${Prisma.raw(name)} b`,
+      where: Prisma.sql`true`,
+      editions: Prisma.sql`CROSS JOIN LATERAL (SELECT * FROM "Edition" e WHERE e."bookId" = b."id" OFFSET 0) e`,
+    };
+  };
   const byCategory = books("category");
   const byLanguage = books("language");
   const byFormat = books("format");
   const all = books();
   const byRating = books("rating");
   const byPrice = books("price");
-  const [categories, languages, formats, features, ratings, prices] = await Promise.all([
-    db.$queryRaw<{ value: string; name: string; parentSlug: string | null; count: bigint }[]>`
-      SELECT c."slug" AS value, c."name", p."slug" AS "parentSlug", count(DISTINCT b."id") AS count
-        FROM ${byCategory.from}
-        JOIN "BookCategory" bc ON bc."bookId" = b."id"
-        JOIN "Category" c ON c."id" = bc."categoryId"
-        LEFT JOIN "Category" p ON p."id" = c."parentId"
-       WHERE ${byCategory.where}
-       GROUP BY c."slug", c."name", p."slug", c."position"
-       ORDER BY count DESC, c."name" ASC
-       LIMIT 100`,
-    db.$queryRaw<{ value: string; count: bigint }[]>`
-      SELECT l AS value, count(*) AS count
-        FROM ${byLanguage.from}, unnest(b."languages") AS l
-       WHERE ${byLanguage.where}
-       GROUP BY l ORDER BY count DESC, l ASC LIMIT 50`,
-    db.$queryRaw<{ value: EditionFormat; count: bigint }[]>`
-      SELECT e."format"::text AS value, count(DISTINCT b."id") AS count
-        FROM ${byFormat.from} ${byFormat.editions}
-       WHERE ${byFormat.where} AND ${editionConditions(query, "format")}
-       GROUP BY e."format"`,
-    db.$queryRaw<{ tts: bigint; sr: bigint; et: bigint; ww: bigint }[]>`
-      SELECT count(DISTINCT b."id") FILTER (WHERE e."textToSpeech" IS TRUE) AS tts,
-             count(DISTINCT b."id") FILTER (WHERE e."screenReader" IS TRUE) AS sr,
-             count(DISTINCT b."id") FILTER (WHERE e."enhancedTypesetting" IS TRUE) AS et,
-             count(DISTINCT b."id") FILTER (WHERE e."wordWise" IS TRUE) AS ww
-        FROM ${all.from} ${all.editions}
-       WHERE ${all.where} AND ${editionConditions(query)}`,
-    db.$queryRaw<{ r4: bigint; r3: bigint; r2: bigint; r1: bigint }[]>`
-      SELECT count(*) FILTER (WHERE b."ratingAverage" >= 4) AS r4,
-             count(*) FILTER (WHERE b."ratingAverage" >= 3) AS r3,
-             count(*) FILTER (WHERE b."ratingAverage" >= 2) AS r2,
-             count(*) FILTER (WHERE b."ratingAverage" >= 1) AS r1
-        FROM ${byRating.from}
-       WHERE ${byRating.where} AND b."ratingCount" > 0`,
-    db.$queryRaw<{ min: number | null; max: number | null }[]>`
-      SELECT min(e."priceCents") AS min, max(e."priceCents") AS max
-        FROM ${byPrice.from} ${byPrice.editions}
-       WHERE ${byPrice.where} AND ${editionConditions(query, "price")}`,
-  ]);
-  const f = features[0];
-  const r = ratings[0];
-  const p = prices[0];
-  const featureCounts: Record<ReadingFeature, bigint | undefined> = {
+  const counts: Record<keyof FacetCountsRow, Prisma.Sql> = {
+    categories: Prisma.sql`
+      SELECT coalesce(json_agg(x ORDER BY x.count DESC, x.name ASC), '[]') FROM (
+        SELECT c."slug" AS value, c."name", p."slug" AS "parentSlug", count(DISTINCT b."id") AS count
+          FROM ${byCategory.from}
+          JOIN "BookCategory" bc ON bc."bookId" = b."id"
+          JOIN "Category" c ON c."id" = bc."categoryId"
+          LEFT JOIN "Category" p ON p."id" = c."parentId"
+         WHERE ${byCategory.where}
+         GROUP BY c."slug", c."name", p."slug"
+         ORDER BY count DESC, c."name" ASC
+         LIMIT 100) x`,
+    languages: Prisma.sql`
+      SELECT coalesce(json_agg(x ORDER BY x.count DESC, x.value ASC), '[]') FROM (
+        SELECT l AS value, count(*) AS count
+          FROM ${byLanguage.from}, unnest(b."languages") AS l
+         WHERE ${byLanguage.where}
+         GROUP BY l ORDER BY count DESC, l ASC LIMIT 50) x`,
+    formats: Prisma.sql`
+      SELECT coalesce(json_agg(x), '[]') FROM (
+        SELECT e."format"::text AS value, count(DISTINCT b."id") AS count
+          FROM ${byFormat.from} ${byFormat.editions}
+         WHERE ${byFormat.where} AND ${editionConditions(query, "format")}
+         GROUP BY e."format") x`,
+    features: Prisma.sql`
+      SELECT row_to_json(x) FROM (
+        SELECT count(DISTINCT b."id") FILTER (WHERE e."textToSpeech" IS TRUE) AS tts,
+               count(DISTINCT b."id") FILTER (WHERE e."screenReader" IS TRUE) AS sr,
+               count(DISTINCT b."id") FILTER (WHERE e."enhancedTypesetting" IS TRUE) AS et,
+               count(DISTINCT b."id") FILTER (WHERE e."wordWise" IS TRUE) AS ww
+          FROM ${all.from} ${all.editions}
+         WHERE ${all.where} AND ${editionConditions(query)}) x`,
+    ratings: Prisma.sql`
+      SELECT row_to_json(x) FROM (
+        SELECT count(*) FILTER (WHERE b."ratingAverage" >= 4) AS r4,
+               count(*) FILTER (WHERE b."ratingAverage" >= 3) AS r3,
+               count(*) FILTER (WHERE b."ratingAverage" >= 2) AS r2,
+               count(*) FILTER (WHERE b."ratingAverage" >= 1) AS r1
+          FROM ${byRating.from}
+         WHERE ${byRating.where} AND b."ratingCount" > 0) x`,
+    prices: Prisma.sql`
+      SELECT row_to_json(x) FROM (
+        SELECT min(e."priceCents") AS min, max(e."priceCents") AS max
+          FROM ${byPrice.from} ${byPrice.editions}
+         WHERE ${byPrice.where} AND ${editionConditions(query, "price")}) x`,
+  };
+  // A window's facets are one query over the shared windows; over the whole catalog each count is
+  // its own query, so that the pool runs them side by side.
+  const one = async <K extends keyof FacetCountsRow>(name: K): Promise<FacetCountsRow[K]> => {
+    const [row] = await db.$queryRaw<[{ value: FacetCountsRow[K] }]>`SELECT (${counts[name]}) AS value`;
+    return row.value;
+  };
+  const row: FacetCountsRow = windows.size
+    ? (
+        await db.$queryRaw<[FacetCountsRow]>`
+          WITH ${Prisma.join([...windows.values()], ",\n")}
+          SELECT ${Prisma.join(
+            Object.entries(counts).map(([name, sql]) => Prisma.sql`(${sql}) AS ${Prisma.raw(name)}`),
+          )}`
+      )[0]
+    : await Promise.all([
+        one("categories"),
+        one("languages"),
+        one("formats"),
+        one("features"),
+        one("ratings"),
+        one("prices"),
+      ]).then(([categories, languages, formats, features, ratings, prices]) => ({
+        categories,
+        languages,
+        formats,
+        features,
+        ratings,
+        prices,
+      }));
+  const { categories, languages, formats, features: f, ratings: r, prices: p } = row;
+  const featureCounts: Record<ReadingFeature, number | undefined> = {
     "text-to-speech": f?.tts,
     "screen-reader": f?.sr,
     "enhanced-typesetting": f?.et,
@@ -262,26 +308,54 @@ export async function browseFacets(
       value: c.value,
       name: c.name,
       parentSlug: c.parentSlug,
-      count: Number(c.count),
+      count: c.count,
     })),
-    languages: languages.map((l) => ({ value: l.value, count: Number(l.count) })),
+    languages: languages.map((l) => ({ value: l.value, count: l.count })),
     formats: FORMATS.flatMap((format) => {
       const row = formats.find((x) => x.value === format);
-      return row ? [{ value: format, count: Number(row.count) }] : [];
+      return row ? [{ value: format, count: row.count }] : [];
     }),
-    features: READING_FEATURES.map((value) => ({ value, count: Number(featureCounts[value] ?? 0) })).filter(
+    features: READING_FEATURES.map((value) => ({ value, count: featureCounts[value] ?? 0 })).filter(
       (x) => x.count > 0,
     ),
     ratings: r
       ? [
-          { value: "4", count: Number(r.r4) },
-          { value: "3", count: Number(r.r3) },
-          { value: "2", count: Number(r.r2) },
-          { value: "1", count: Number(r.r1) },
+          { value: "4", count: r.r4 },
+          { value: "3", count: r.r3 },
+          { value: "2", count: r.r2 },
+          { value: "1", count: r.r1 },
         ].filter((x) => x.count > 0)
       : [],
-    priceRange: p?.min != null && p.max != null ? { minCents: Number(p.min), maxCents: Number(p.max) } : null,
+    priceRange: p?.min != null && p.max != null ? { minCents: p.min, maxCents: p.max } : null,
   };
+}
+
+/** The facet counts of browseFacets' one query, each as JSON (counts are JSON numbers). */
+interface FacetCountsRow {
+  categories: { value: string; name: string; parentSlug: string | null; count: number }[];
+  languages: { value: string; count: number }[];
+  formats: { value: EditionFormat; count: number }[];
+  features: { tts: number; sr: number; et: number; ww: number } | null;
+  ratings: { r4: number; r3: number; r2: number; r1: number } | null;
+  prices: { min: number | null; max: number | null } | null;
+}
+
+/** Whether the query filters by this facet, so that counting the facet leaves a filter out. */
+function facetFilterIsSet(query: BrowseQuery, scope: BookScope, facet: Facet): boolean {
+  switch (facet) {
+    case "category":
+      return query.category !== undefined || scope.categoryIds !== undefined;
+    case "language":
+      return query.language !== undefined;
+    case "format":
+      return query.format !== undefined;
+    case "feature":
+      return query.features.length > 0;
+    case "rating":
+      return query.minRating !== undefined;
+    case "price":
+      return query.minPriceCents !== undefined || query.maxPriceCents !== undefined;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

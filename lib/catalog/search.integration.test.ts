@@ -118,6 +118,19 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
     expect(windowed.categories.find((c) => c.value === "wordbooks")?.count).toBe(2);
     expect(windowed.languages.reduce((sum, l) => sum + l.count, 0)).toBeLessThanOrEqual(4);
     expect(windowed.formats.reduce((sum, f) => sum + f.count, 0)).toBeGreaterThan(0);
+    // With a filter, its own facet still counts the other values; the rest count filtered books.
+    const spanishFacets = await searchFacets(
+      db.prisma,
+      parseSearchParams({ q: "wordbooks", language: "es" }).query,
+    );
+    expect(spanishFacets.languages).toEqual(
+      expect.arrayContaining([
+        { value: "es", count: 3 },
+        { value: "en", count: 3 },
+      ]),
+    );
+    expect(spanishFacets.categories.find((c) => c.value === "wordbooks")?.count).toBe(3);
+    expect(spanishFacets.formats).toEqual([{ value: "paperback", count: 3 }]);
   });
 
   it("pages through results with the total", async () => {
