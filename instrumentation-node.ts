@@ -1,6 +1,7 @@
 import type { Instrumentation } from "next";
 import { getDatabase } from "@/lib/db/process-database";
 import { EnvError, getEnv } from "@/lib/env";
+import { deleteUnreachableRows, HOUSEKEEPING_INTERVAL_MS } from "@/lib/housekeeping";
 import { log } from "@/lib/log";
 import { redactPath } from "@/lib/log/redact.mjs";
 
@@ -28,6 +29,20 @@ export async function openDatabaseEarly() {
   const db = await getDatabase();
   await db.prisma.$queryRaw`SELECT 1`;
   log.info("database ready", { database: db.kind, ms: Date.now() - started });
+}
+
+/** Housekeeping (lib/housekeeping) now and then hourly; a failure is logged and tried again next time. */
+export function startHousekeeping() {
+  const run = async () => {
+    try {
+      const deleted = await deleteUnreachableRows((await getDatabase()).prisma);
+      if (Object.values(deleted).some((count) => count > 0)) log.info("housekeeping", { deleted });
+    } catch (error) {
+      log.error("housekeeping failed", error);
+    }
+  };
+  void run();
+  setInterval(() => void run(), HOUSEKEEPING_INTERVAL_MS).unref();
 }
 
 export function logRequestError(...[error, request, context]: Parameters<Instrumentation.onRequestError>) {

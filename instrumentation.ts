@@ -1,12 +1,15 @@
 // Runs once when the server starts: the environment is checked here (instrumentation-node.ts),
-// so a misconfigured live store refuses to start instead of failing on the first request.
+// so a misconfigured live store refuses to start instead of failing on the first request; then
+// the hourly housekeeping starts.
 import type { Instrumentation } from "next";
 
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { checkEnvironmentOrExit, openDatabaseEarly } = await import("./instrumentation-node");
+    const { checkEnvironmentOrExit, openDatabaseEarly, startHousekeeping } =
+      await import("./instrumentation-node");
     checkEnvironmentOrExit();
     await openDatabaseEarly();
+    startHousekeeping();
   }
 }
 
