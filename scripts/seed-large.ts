@@ -652,9 +652,12 @@ async function main() {
                FROM "BookContributor" bc JOIN "Contributor" c ON c."id" = bc."contributorId" WHERE bc."bookId" = b."id"), ''),
              "categoryNames" = coalesce((SELECT string_agg(c."name", ' ' ORDER BY bc."position", c."name")
                FROM "BookCategory" bc JOIN "Category" c ON c."id" = bc."categoryId" WHERE bc."bookId" = b."id"), ''),
-             "hasActiveEdition" = EXISTS (SELECT 1 FROM "Edition" e
-               WHERE e."bookId" = b."id" AND e."availability" <> 'discontinued')
-           WHERE b."id" = ANY ($1::int[])`,
+             "minPriceCents" = m.price,
+             "hasActiveEdition" = m.price IS NOT NULL
+             FROM (SELECT x.id, (SELECT min(e."priceCents") FROM "Edition" e
+                                  WHERE e."bookId" = x.id AND e."availability" <> 'discontinued') AS price
+                     FROM unnest($1::int[]) AS x(id)) m
+           WHERE b."id" = m.id`,
           ids,
         );
         // PGlite has no autovacuum: keep the planner's statistics current as the tables grow, and

@@ -62,6 +62,30 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
     expect(down.books[0]!.title).toBe("Mao, Stalin and the Korean War");
   });
 
+  it("price sorts follow edition price and availability changes", async () => {
+    const first = async () => (await browse({ sort: "price-asc" })).books[0]!.slug;
+    const book = await db.prisma.book.findUniqueOrThrow({
+      where: { slug: "mao-stalin-and-the-korean-war" },
+      include: { editions: true },
+    });
+    expect(await first()).not.toBe(book.slug);
+    const cheap = await db.prisma.edition.create({
+      data: { bookId: book.id, format: "ebook", priceCents: 1 },
+    });
+    expect(await first()).toBe(book.slug);
+    await db.prisma.edition.update({ where: { id: cheap.id }, data: { priceCents: 100_000 } });
+    expect(await first()).not.toBe(book.slug);
+    expect((await browse({ sort: "price-desc" })).books[0]!.slug).toBe(book.slug);
+    await db.prisma.edition.update({
+      where: { id: cheap.id },
+      data: { priceCents: 1, availability: "discontinued" },
+    });
+    expect(await first()).not.toBe(book.slug);
+    await db.prisma.edition.delete({ where: { id: cheap.id } });
+    const stored = await db.prisma.book.findUniqueOrThrow({ where: { id: book.id } });
+    expect(stored.minPriceCents).toBe(Math.min(...book.editions.map((e) => e.priceCents)));
+  });
+
   it("filters by format, price range, category subtree and reading feature", async () => {
     expect((await browse({ format: "ebook" })).total).toBe(4);
     expect(await titles({ format: "paperback", max_price: "7", sort: "title" })).toEqual([

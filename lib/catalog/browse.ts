@@ -95,9 +95,14 @@ function editionFilters(query: BrowseQuery, omit?: Facet): Prisma.Sql[] {
   return parts;
 }
 
-/** The price a book sorts by: its cheapest edition that matches the edition filters. */
+/**
+ * The price a book sorts by: its cheapest edition that matches the edition filters. Without edition
+ * filters that is the trigger-kept "minPriceCents" (indexed), not a lookup per book.
+ */
 export function sortPrice(query: BrowseQuery): Prisma.Sql {
-  return Prisma.sql`(SELECT min(e."priceCents") FROM "Edition" e WHERE e."bookId" = b."id" AND ${editionConditions(query)})`;
+  const filters = editionFilters(query);
+  if (!filters.length) return Prisma.sql`b."minPriceCents"`;
+  return Prisma.sql`(SELECT min(e."priceCents") FROM "Edition" e WHERE e."bookId" = b."id" AND ${sellableEditionWith(filters)})`;
 }
 
 export function orderBy(sort: BrowseSort): Prisma.Sql {
