@@ -522,7 +522,7 @@ async function main() {
     await db.$executeRawUnsafe(`ALTER TABLE "BookContributor" DISABLE TRIGGER "BookContributor_names_trg"`);
     await db.$executeRawUnsafe(`ALTER TABLE "BookCategory" DISABLE TRIGGER "BookCategory_names_trg"`);
     await db.$executeRawUnsafe(`ALTER TABLE "Book" DISABLE TRIGGER "Book_series_name_trg"`);
-    await db.$executeRawUnsafe(`ALTER TABLE "Edition" DISABLE TRIGGER "Edition_active_trg"`);
+    await db.$executeRawUnsafe(`ALTER TABLE "Edition" DISABLE TRIGGER "Edition_min_price_trg"`);
     try {
       for (let i = 0; i < total; i += BATCH) {
         const books: unknown[][] = [];
@@ -652,8 +652,7 @@ async function main() {
                FROM "BookContributor" bc JOIN "Contributor" c ON c."id" = bc."contributorId" WHERE bc."bookId" = b."id"), ''),
              "categoryNames" = coalesce((SELECT string_agg(c."name", ' ' ORDER BY bc."position", c."name")
                FROM "BookCategory" bc JOIN "Category" c ON c."id" = bc."categoryId" WHERE bc."bookId" = b."id"), ''),
-             "minPriceCents" = m.price,
-             "hasActiveEdition" = m.price IS NOT NULL
+             "minPriceCents" = m.price
              FROM (SELECT x.id, (SELECT min(e."priceCents") FROM "Edition" e
                                   WHERE e."bookId" = x.id AND e."availability" <> 'discontinued') AS price
                      FROM unnest($1::int[]) AS x(id)) m
@@ -672,7 +671,7 @@ async function main() {
       await db.$executeRawUnsafe(`ALTER TABLE "BookContributor" ENABLE TRIGGER "BookContributor_names_trg"`);
       await db.$executeRawUnsafe(`ALTER TABLE "BookCategory" ENABLE TRIGGER "BookCategory_names_trg"`);
       await db.$executeRawUnsafe(`ALTER TABLE "Book" ENABLE TRIGGER "Book_series_name_trg"`);
-      await db.$executeRawUnsafe(`ALTER TABLE "Edition" ENABLE TRIGGER "Edition_active_trg"`);
+      await db.$executeRawUnsafe(`ALTER TABLE "Edition" ENABLE TRIGGER "Edition_min_price_trg"`);
     }
     process.stderr.write("\n");
     await refreshSearchVocabulary(db);

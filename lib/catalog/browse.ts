@@ -62,11 +62,11 @@ export function bookConditions(
   if (query.minRating !== undefined && omit !== "rating") {
     parts.push(Prisma.sql`b."ratingCount" > 0 AND b."ratingAverage" >= ${query.minRating}`);
   }
-  // Without edition filters, the trigger-kept flag says the same as the EXISTS, without a lookup.
+  // Without edition filters, the trigger-kept cheapest price says the same as the EXISTS, without a lookup.
   // A scalar subquery with LIMIT is never turned into a join, unlike EXISTS.
   const filters = editionFilters(query, omit);
   const edition = sellableEditionWith(filters);
-  if (!filters.length) parts.push(Prisma.sql`b."hasActiveEdition"`);
+  if (!filters.length) parts.push(Prisma.sql`b."minPriceCents" IS NOT NULL`);
   else if (editionLookup === "per-book")
     parts.push(Prisma.sql`(SELECT true FROM "Edition" e WHERE e."bookId" = b."id" AND ${edition} LIMIT 1)`);
   else parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Edition" e WHERE e."bookId" = b."id" AND ${edition})`);
