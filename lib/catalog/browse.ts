@@ -58,7 +58,9 @@ export function bookConditions(
       Prisma.sql`EXISTS (SELECT 1 FROM "BookContributor" c WHERE c."bookId" = b."id" AND c."contributorId" = ${scope.contributorId})`,
     );
   }
-  if (query.language && omit !== "language") parts.push(Prisma.sql`${query.language} = ANY (b."languages")`);
+  // Containment, not "= ANY", so that the GIN index on languages can serve it.
+  if (query.language && omit !== "language")
+    parts.push(Prisma.sql`b."languages" @> ARRAY[${query.language}]::text[]`);
   if (query.minRating !== undefined && omit !== "rating") {
     parts.push(Prisma.sql`b."ratingCount" > 0 AND b."ratingAverage" >= ${query.minRating}`);
   }
