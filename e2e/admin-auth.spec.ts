@@ -61,7 +61,11 @@ test.describe("signed out", () => {
     const response = await request.get("/api/admin/session");
     expect(response.status()).toBe(401);
     expect(response.headers()["content-type"]).toContain("application/problem+json");
-    expect(await response.json()).toMatchObject({ status: 401, title: "Sign-in required" });
+    expect(await response.json()).toMatchObject({
+      type: "/problems/unauthorized",
+      status: 401,
+      detail: "Sign in at /admin/sign-in.",
+    });
   });
 });
 

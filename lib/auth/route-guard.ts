@@ -1,9 +1,9 @@
 import "server-only";
 // The staff guard for admin route handlers (app/api/admin/...): 401 without a valid session, 403
 // for the wrong role or a cross-site mutation, as application/problem+json.
+import { problem } from "@/lib/api/problem";
 import { getEnv } from "@/lib/env";
 import { getCurrentSession } from "./guard";
-import { problemResponse } from "./problem";
 import { decideAccess, safeNextPath, type Staff, type StaffRole } from "./roles";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -36,22 +36,20 @@ export async function requireStaffForRoute(
         ok: false,
         response:
           signInNext === undefined
-            ? problemResponse(401, "Sign-in required", "Sign in at /admin/sign-in.")
+            ? problem("unauthorized", { detail: "Sign in at /admin/sign-in." })
             : new Response(null, {
                 status: 303,
                 headers: { location: `/admin/sign-in?next=${encodeURIComponent(safeNextPath(signInNext))}` },
               }),
       };
     case "forbidden":
-      return { ok: false, response: problemResponse(403, "Forbidden", "Your role does not allow this.") };
+      return { ok: false, response: problem("forbidden", { detail: "Your role does not allow this." }) };
     case "cross_site":
       return {
         ok: false,
-        response: problemResponse(
-          403,
-          "Cross-site request refused",
-          "The Origin header is missing or foreign.",
-        ),
+        response: problem("forbidden", {
+          detail: "Cross-site request refused: the Origin header is missing or foreign.",
+        }),
       };
   }
 }
