@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getAuditPage, requireStaff } from "@/lib/auth";
+import { utcTime } from "../admin-ui";
 import styles from "../admin.module.css";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +27,7 @@ export default async function AuditPage({
         <table className={styles.table}>
           <thead>
             <tr>
-              <th scope="col">When (UTC)</th>
+              <th scope="col">When</th>
               <th scope="col">Who</th>
               <th scope="col">Action</th>
               <th scope="col">Target</th>
@@ -37,7 +38,7 @@ export default async function AuditPage({
           <tbody>
             {log.entries.map((entry) => (
               <tr key={entry.id}>
-                <td>{entry.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
+                <td>{utcTime(entry.createdAt, { seconds: true })}</td>
                 <td>{entry.actor?.email ?? "—"}</td>
                 <td>{entry.action}</td>
                 <td>
