@@ -1,4 +1,5 @@
-// Small pieces every admin page shares: how a time is shown, and the previous/next page links.
+// Small pieces every admin page shares: how a time is shown, the previous/next page links, and a
+// refused field's message.
 import Link from "next/link";
 import styles from "./admin.module.css";
 
@@ -24,4 +25,18 @@ export function Pager({
       {page < pageCount && <Link href={href(page + 1)}>Next →</Link>}
     </nav>
   );
+}
+
+/** aria-invalid and the message's id for the field `id`, when the server refused its value. */
+export function invalidProps(id: string, message: string | undefined) {
+  return message ? ({ "aria-invalid": true, "aria-describedby": `${id}-error` } as const) : {};
+}
+
+/** The message under a field the server refused (see invalidProps); nothing when there is none. */
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <p id={`${id}-error`} className={styles.fieldError}>
+      {message}
+    </p>
+  ) : null;
 }

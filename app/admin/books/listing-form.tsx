@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import type { ListingFormValues } from "@/lib/catalog/listing-form";
+import { FieldError, invalidProps } from "../admin-ui";
 import styles from "../admin.module.css";
 import { saveListingAction } from "./actions";
 import type { ListingFormState } from "./form-state";
@@ -41,14 +42,9 @@ export function ListingForm({
   const values = state?.values ?? initial;
   const errors = state?.fieldErrors ?? {};
   const id = (name: string) => `f-${name.replace(/\./g, "-")}`;
-  const err = (name: string) =>
-    errors[name]?.length ? (
-      <p id={`${id(name)}-error`} className={styles.fieldError}>
-        {errors[name].join(" ")}
-      </p>
-    ) : null;
-  const aria = (name: string) =>
-    errors[name]?.length ? { "aria-invalid": true, "aria-describedby": `${id(name)}-error` } : {};
+  const message = (name: string) => errors[name]?.join(" ") || undefined;
+  const err = (name: string) => <FieldError id={id(name)} message={message(name)} />;
+  const aria = (name: string) => invalidProps(id(name), message(name));
   const text = (name: string, label: string, value: string, extra: Record<string, unknown> = {}) => (
     <div className={styles.field}>
       <label htmlFor={id(name)}>{label}</label>

@@ -9,7 +9,7 @@ import {
   parseAdminOrderQuery,
   type AdminOrderQuery,
 } from "@/lib/checkout";
-import { Pager, utcTime } from "../admin-ui";
+import { FieldError, invalidProps, Pager, utcTime } from "../admin-ui";
 import styles from "../admin.module.css";
 
 export const dynamic = "force-dynamic";
@@ -24,19 +24,6 @@ function listHref(query: AdminOrderQuery, page: number): string {
   if (page > 1) params.set("page", String(page));
   const qs = params.toString();
   return qs ? `/admin/orders?${qs}` : "/admin/orders";
-}
-
-/** aria-invalid and the message's id, for a field the query string got wrong. */
-function invalidProps(name: string, error: string | undefined) {
-  return error ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {};
-}
-
-function FieldError({ name, message }: { name: string; message: string | undefined }) {
-  return message ? (
-    <span id={`${name}-error`} className={styles.fieldError}>
-      {message}
-    </span>
-  ) : null;
 }
 
 function FilterInput(props: {
@@ -56,7 +43,7 @@ function FilterInput(props: {
         defaultValue={props.value}
         {...invalidProps(props.name, props.error)}
       />
-      <FieldError name={props.name} message={props.error} />
+      <FieldError id={props.name} message={props.error} />
     </div>
   );
 }
@@ -96,7 +83,7 @@ export default async function AdminOrdersPage({
               </option>
             ))}
           </select>
-          <FieldError name="status" message={errors.status} />
+          <FieldError id="status" message={errors.status} />
         </div>
         <FilterInput name="from" label="From" type="date" value={typed("from")} error={errors.from} />
         <FilterInput name="to" label="To" type="date" value={typed("to")} error={errors.to} />

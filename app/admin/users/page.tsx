@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getStaffUsers, MIN_PASSWORD_LENGTH, requireStaff, STAFF_ROLES } from "@/lib/auth";
+import { FieldError, invalidProps } from "../admin-ui";
 import styles from "../admin.module.css";
 import { changeRoleAction, createUserAction, setDisabledAction } from "./actions";
 import { ResetPasswordForm } from "./reset-password-form";
@@ -31,15 +32,7 @@ export default async function UsersPage({
   const creating = one("form") === "create";
   const notice = one("notice");
   const error = one("error");
-  const fieldError = (field: string) => {
-    const message = creating ? one(`fe_${field}`) : undefined;
-    return message ? (
-      <p id={`${field}-error`} className={styles.fieldError}>
-        {message}
-      </p>
-    ) : null;
-  };
-  const describedBy = (field: string) => (creating && one(`fe_${field}`) ? `${field}-error` : undefined);
+  const refused = (field: string) => (creating ? one(`fe_${field}`) : undefined);
 
   return (
     <>
@@ -130,11 +123,10 @@ export default async function UsersPage({
               name="email"
               type="email"
               defaultValue={creating ? one("email") : undefined}
-              aria-invalid={describedBy("email") ? true : undefined}
-              aria-describedby={describedBy("email")}
+              {...invalidProps("email", refused("email"))}
               required
             />
-            {fieldError("email")}
+            <FieldError id="email" message={refused("email")} />
           </div>
           <div className={styles.field}>
             <label htmlFor="new-name">Name</label>
@@ -142,11 +134,10 @@ export default async function UsersPage({
               id="new-name"
               name="name"
               defaultValue={creating ? one("name") : undefined}
-              aria-invalid={describedBy("name") ? true : undefined}
-              aria-describedby={describedBy("name")}
+              {...invalidProps("name", refused("name"))}
               required
             />
-            {fieldError("name")}
+            <FieldError id="name" message={refused("name")} />
           </div>
           <div className={styles.field}>
             <label htmlFor="new-role">Role</label>
@@ -157,7 +148,7 @@ export default async function UsersPage({
                 </option>
               ))}
             </select>
-            {fieldError("role")}
+            <FieldError id="role" message={refused("role")} />
           </div>
           <div className={styles.field}>
             <label htmlFor="new-password">Initial password</label>
@@ -167,11 +158,10 @@ export default async function UsersPage({
               type="password"
               autoComplete="new-password"
               minLength={MIN_PASSWORD_LENGTH}
-              aria-invalid={describedBy("password") ? true : undefined}
-              aria-describedby={describedBy("password")}
+              {...invalidProps("password", refused("password"))}
               required
             />
-            {fieldError("password")}
+            <FieldError id="password" message={refused("password")} />
           </div>
           <button type="submit" className={styles.button}>
             Create account
