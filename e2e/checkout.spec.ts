@@ -154,6 +154,7 @@ test("the webhook refuses an unsigned event with a problem document", async ({ r
   });
   expect(response.status()).toBe(400);
   expect(response.headers()["content-type"]).toContain("application/problem+json");
+  expect(await response.json()).toMatchObject({ type: "/problems/validation", status: 400 });
 });
 
 test("product pages stay cached with the cart in the header", async ({ page, request }) => {

@@ -1,17 +1,11 @@
 // POST /api/webhooks/stripe - Stripe (or the stub checkout) reports a payment event; verified on
 // the raw body, applied once
+import { problem } from "@/lib/api/problem";
 import { receiveStripeWebhook, WebhookSignatureError } from "@/lib/checkout";
 import { log } from "@/lib/log";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-function problem(status: number, title: string, detail: string) {
-  return Response.json(
-    { type: "about:blank", title, status, detail },
-    { status, headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" } },
-  );
-}
 
 export async function POST(request: Request) {
   const raw = await request.text();
@@ -21,10 +15,14 @@ export async function POST(request: Request) {
   } catch (error) {
     if (error instanceof WebhookSignatureError) {
       log.warn("webhook rejected", { reason: error.message });
-      return problem(400, "Invalid webhook signature", error.message);
+      return problem("validation", { detail: `Invalid webhook signature: ${error.message}` });
     }
-    log.error("webhook failed", error, { requestId: request.headers.get("x-request-id") });
+    const requestId = request.headers.get("x-request-id");
+    log.error("webhook failed", error, { requestId });
     // A 500 makes Stripe deliver the event again later; nothing was recorded.
-    return problem(500, "Webhook processing failed", "The event was not applied; it can be delivered again.");
+    return problem("internal", {
+      detail: "The event was not applied; it can be delivered again.",
+      requestId,
+    });
   }
 }
