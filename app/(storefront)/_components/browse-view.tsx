@@ -32,7 +32,7 @@ interface FilterProps {
   categoryFacet?: boolean;
 }
 
-export function FacetGroup({ title, children }: { title: string; children: React.ReactNode }) {
+function FacetGroup({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <section className={styles.facet} aria-label={title}>
       <h2 className={styles.facetTitle}>{title}</h2>
@@ -41,7 +41,7 @@ export function FacetGroup({ title, children }: { title: string; children: React
   );
 }
 
-export function FacetLink({
+function FacetLink({
   href,
   active,
   label,
