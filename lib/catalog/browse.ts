@@ -195,9 +195,11 @@ export async function browseFacets(
 ): Promise<BrowseFacets> {
   // The books a facet counts, as "b", the condition left for the outer query, and their editions
   // as "e": joined for the whole catalog, looked up per book for a window (OFFSET 0 keeps the
-  // planner from turning the lookup into a hash join over every edition). Facets whose own filter
-  // is not set count the same books, so each distinct window is taken once, as a CTE.
+  // planner from turning the lookup into a hash join over every edition). A facet whose own filter
+  // is not set has the same conditions as the others (leaving it out changes no SQL), so each
+  // distinct window is taken once, as a CTE.
   const windows = new Map<string, Prisma.Sql>();
+  const allConditions = bookConditions(query, scope, undefined, match, "per-book");
   const books = (omit?: Facet): { from: Prisma.Sql; where: Prisma.Sql; editions: Prisma.Sql } => {
     if (window === undefined) {
       return {
@@ -206,14 +208,14 @@ export async function browseFacets(
         editions: Prisma.sql`JOIN "Edition" e ON e."bookId" = b."id"`,
       };
     }
-    const own = omit !== undefined && facetFilterIsSet(query, scope, omit) ? omit : undefined;
-    const name = `facet_books_${own ?? "all"}`;
+    const conditions = omit ? bookConditions(query, scope, omit, match, "per-book") : allConditions;
+    const name = `facet_books_${conditions.sql === allConditions.sql ? "all" : omit}`;
     if (!windows.has(name)) {
       windows.set(
         name,
         Prisma.sql`${Prisma.raw(name)} AS MATERIALIZED (
           SELECT b."id", b."languages", b."ratingAverage", b."ratingCount" FROM "Book" b
-           WHERE ${bookConditions(query, scope, own, match, "per-book")} LIMIT ${window})`,
+           WHERE ${conditions} LIMIT ${window})`,
       );
     }
     return {
@@ -280,29 +282,30 @@ export async function browseFacets(
     const [row] = await db.$queryRaw<[{ value: FacetCountsRow[K] }]>`SELECT (${counts[name]}) AS value`;
     return row.value;
   };
-  const row: FacetCountsRow = windows.size
-    ? (
-        await db.$queryRaw<[FacetCountsRow]>`
+  const row: FacetCountsRow =
+    window !== undefined
+      ? (
+          await db.$queryRaw<[FacetCountsRow]>`
           WITH ${Prisma.join([...windows.values()], ",\n")}
           SELECT ${Prisma.join(
             Object.entries(counts).map(([name, sql]) => Prisma.sql`(${sql}) AS ${Prisma.raw(name)}`),
           )}`
-      )[0]
-    : await Promise.all([
-        one("categories"),
-        one("languages"),
-        one("formats"),
-        one("features"),
-        one("ratings"),
-        one("prices"),
-      ]).then(([categories, languages, formats, features, ratings, prices]) => ({
-        categories,
-        languages,
-        formats,
-        features,
-        ratings,
-        prices,
-      }));
+        )[0]
+      : await Promise.all([
+          one("categories"),
+          one("languages"),
+          one("formats"),
+          one("features"),
+          one("ratings"),
+          one("prices"),
+        ]).then(([categories, languages, formats, features, ratings, prices]) => ({
+          categories,
+          languages,
+          formats,
+          features,
+          ratings,
+          prices,
+        }));
   const { categories, languages, formats, features: f, ratings: r, prices: p } = row;
   const featureCounts: Record<ReadingFeature, number | undefined> = {
     "text-to-speech": f?.tts,
@@ -345,24 +348,6 @@ interface FacetCountsRow {
   features: { tts: number; sr: number; et: number; ww: number } | null;
   ratings: { r4: number; r3: number; r2: number; r1: number } | null;
   prices: { min: number | null; max: number | null } | null;
-}
-
-/** Whether the query filters by this facet, so that counting the facet leaves a filter out. */
-function facetFilterIsSet(query: BrowseQuery, scope: BookScope, facet: Facet): boolean {
-  switch (facet) {
-    case "category":
-      return query.category !== undefined || scope.categoryIds !== undefined;
-    case "language":
-      return query.language !== undefined;
-    case "format":
-      return query.format !== undefined;
-    case "feature":
-      return query.features.length > 0;
-    case "rating":
-      return query.minRating !== undefined;
-    case "price":
-      return query.minPriceCents !== undefined || query.maxPriceCents !== undefined;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
