@@ -80,7 +80,7 @@ function pageNumbers(page: number, pageCount: number): (number | "gap")[] {
 }
 
 /** Previous / numbered / next links for a list; nothing when there is one page. */
-export function Pagination({
+function Pagination({
   page,
   pageCount,
   href,
@@ -129,7 +129,7 @@ export function Pagination({
  * The facets with counts and the price form. The form is a GET to `priceForm.action` carrying
  * `priceForm.params` (the list's other parameters) as hidden fields, so it works without JavaScript.
  */
-export function FilterSidebar({
+function FilterSidebar({
   query,
   facets,
   href,
@@ -251,7 +251,7 @@ export function FilterSidebar({
 }
 
 /** The applied filters as chips that each remove one, and "Clear all"; nothing when none apply. */
-export function ActiveFilters({
+function ActiveFilters({
   query,
   facets,
   href,
@@ -309,7 +309,7 @@ export function ActiveFilters({
 }
 
 /** A note naming the URL parameters that were not understood and were ignored. */
-export function IgnoredParams({ params }: { params: string[] }) {
+function IgnoredParams({ params }: { params: string[] }) {
   if (params.length === 0) return null;
   return (
     <p className={styles.notice} role="status">
@@ -367,6 +367,71 @@ export function ListToolbar<S extends string>({
   );
 }
 
+/**
+ * A catalog list's frame, shared by /books, the category pages and /search: the facets and the
+ * price form, the ignored-parameter notice, "Showing…" with the sort links, the active filters,
+ * `children` (the results) and the page links. All links and GET forms.
+ */
+export function ListFrame<S extends string>({
+  query,
+  facets,
+  href,
+  categoryFacet = true,
+  priceForm,
+  clearHref,
+  ignoredParams,
+  list,
+  sorts,
+  sortLabels,
+  sort,
+  children,
+}: Omit<FilterProps, "href"> & {
+  /** A link to the same list with these changes. */
+  href: (changes: Partial<ListFilters> & { page?: number; sort?: S }) => string;
+  priceForm: { action: string; params: URLSearchParams };
+  clearHref: string;
+  ignoredParams: string[];
+  list: { page: number; pageSize: number; pageCount: number; total: number; totalIsCapped?: boolean };
+  sorts: readonly S[];
+  sortLabels: Record<S, string>;
+  sort: S;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className={styles.layout}>
+      <FilterSidebar
+        query={query}
+        facets={facets}
+        href={href}
+        categoryFacet={categoryFacet}
+        priceForm={priceForm}
+      />
+      <div className={styles.results}>
+        <IgnoredParams params={ignoredParams} />
+        <ListToolbar
+          page={list.page}
+          pageSize={list.pageSize}
+          total={list.total}
+          totalIsCapped={list.totalIsCapped}
+          sorts={sorts}
+          sortLabels={sortLabels}
+          sort={sort}
+          sortHref={(s) => href({ sort: s, page: 1 })}
+        />
+        <ActiveFilters
+          query={query}
+          facets={facets}
+          href={href}
+          categoryFacet={categoryFacet}
+          clearHref={clearHref}
+        />
+        {children}
+        <Pagination page={list.page} pageCount={list.pageCount} href={(page) => href({ page })} />
+      </div>
+    </div>
+  );
+}
+
 /** A catalog list: facets with counts, sort links, active filters, results and pagination. All links and GET forms. */
 export function BrowseView({
   basePath,
@@ -384,7 +449,6 @@ export function BrowseView({
   fixed?: { category?: boolean };
   ignoredParams: string[];
 }) {
-  const href = (changes: Partial<BrowseQuery>) => browseHref(basePath, query, changes);
   const categoryFacet = !fixed.category;
   const priceParams = browseSearchParams({
     ...query,
@@ -394,50 +458,35 @@ export function BrowseView({
     page: 1,
   });
   return (
-    <div className={styles.layout}>
-      <FilterSidebar
-        query={query}
-        facets={facets}
-        href={href}
-        categoryFacet={categoryFacet}
-        priceForm={{ action: basePath, params: priceParams }}
-      />
-      <div className={styles.results}>
-        <IgnoredParams params={ignoredParams} />
-        <ListToolbar
-          page={result.page}
-          pageSize={result.pageSize}
-          total={result.total}
-          sorts={SORTS}
-          sortLabels={SORT_LABELS}
-          sort={query.sort}
-          sortHref={(sort) => href({ sort, page: 1 })}
-        />
-        <ActiveFilters
-          query={query}
-          facets={facets}
-          href={href}
-          categoryFacet={categoryFacet}
-          clearHref={basePath}
-        />
-        {result.books.length > 0 ? (
-          <ul className={styles.grid} aria-label="Books">
-            {result.books.map((book) => (
-              <li key={book.id}>
-                <BookCard book={book} headingLevel={2} />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <div className={styles.empty}>
-            <p>No books match these filters{result.total > 0 ? " on this page" : ""}.</p>
-            <p>
-              <Link href={basePath}>Show all books</Link>
-            </p>
-          </div>
-        )}
-        <Pagination page={result.page} pageCount={result.pageCount} href={(page) => href({ page })} />
-      </div>
-    </div>
+    <ListFrame
+      query={query}
+      facets={facets}
+      href={(changes) => browseHref(basePath, query, changes)}
+      categoryFacet={categoryFacet}
+      priceForm={{ action: basePath, params: priceParams }}
+      clearHref={basePath}
+      ignoredParams={ignoredParams}
+      list={result}
+      sorts={SORTS}
+      sortLabels={SORT_LABELS}
+      sort={query.sort}
+    >
+      {result.books.length > 0 ? (
+        <ul className={styles.grid} aria-label="Books">
+          {result.books.map((book) => (
+            <li key={book.id}>
+              <BookCard book={book} headingLevel={2} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <div className={styles.empty}>
+          <p>No books match these filters{result.total > 0 ? " on this page" : ""}.</p>
+          <p>
+            <Link href={basePath}>Show all books</Link>
+          </p>
+        </div>
+      )}
+    </ListFrame>
   );
 }

@@ -16,14 +16,7 @@ import {
   type SearchQuery,
 } from "@/lib/catalog";
 import { titleLang } from "@/lib/site";
-import {
-  ActiveFilters,
-  FilterSidebar,
-  IgnoredParams,
-  ListToolbar,
-  Pagination,
-  type ListFilters,
-} from "../_components/browse-view";
+import { ListFrame, type ListFilters } from "../_components/browse-view";
 import browse from "../_components/browse-view.module.css";
 import styles from "./search.module.css";
 
@@ -113,7 +106,6 @@ export default async function SearchPage({ searchParams }: Props) {
   }
 
   const [result, facets] = await Promise.all([searchBooks(query), searchFacets(query)]);
-  const href = (changes: Partial<SearchQuery>) => searchHref(query, changes);
   const priceParams = searchParamsOf({
     ...query,
     minPriceCents: undefined,
@@ -126,67 +118,51 @@ export default async function SearchPage({ searchParams }: Props) {
       {crumbs}
       <h1 className="browse-title">Results for “{query.q}”</h1>
       {result.suggestion ? <DidYouMean query={query} suggestion={result.suggestion} /> : null}
-      <div className={browse.layout}>
-        <FilterSidebar
-          query={query}
-          facets={facets}
-          href={href}
-          priceForm={{ action: "/search", params: priceParams }}
-        />
-        <div className={browse.results}>
-          <IgnoredParams params={[...new Set(problems.map((p) => p.param))].sort()} />
-          <ListToolbar
-            page={result.page}
-            pageSize={result.pageSize}
-            total={result.total}
-            totalIsCapped={result.totalIsCapped}
-            sorts={SEARCH_SORTS}
-            sortLabels={SEARCH_SORT_LABELS}
-            sort={query.sort}
-            sortHref={(sort) => href({ sort, page: 1 })}
-          />
-          <ActiveFilters
-            query={query}
-            facets={facets}
-            href={href}
-            clearHref={searchHref(query, CLEARED_FILTERS)}
-          />
-
-          {result.hits.length > 0 ? (
-            <ul className={styles.hits} aria-label="Books">
-              {result.hits.map(({ book, snippet }) => (
-                <li key={book.id} className={styles.hit}>
-                  <BookCard book={book} headingLevel={2} />
-                  <div className={styles.snippet}>
-                    <SearchSnippet snippet={snippet} lang={titleLang(book.languages)} />
-                  </div>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <div className={browse.empty}>
-              <p>
-                We found no books for “{query.q}”{result.total > 0 ? " on this page" : ""}.
-              </p>
-              {result.suggestion ? <DidYouMean query={query} suggestion={result.suggestion} /> : null}
-              <p>Try fewer or different words, or check the spelling.</p>
-              <SearchForm q={query.q} />
-              <p>
-                <Link href="/books">Browse all books</Link>
-              </p>
-              <PopularCategories />
-            </div>
-          )}
-
-          {result.totalIsCapped && result.page === result.pageCount ? (
-            <p className={browse.notice}>
-              Searches show the first {result.total.toLocaleString("en-US")} matching books. Add a word or a
-              filter to see others.
+      <ListFrame
+        query={query}
+        facets={facets}
+        href={(changes) => searchHref(query, changes)}
+        priceForm={{ action: "/search", params: priceParams }}
+        clearHref={searchHref(query, CLEARED_FILTERS)}
+        ignoredParams={[...new Set(problems.map((p) => p.param))].sort()}
+        list={result}
+        sorts={SEARCH_SORTS}
+        sortLabels={SEARCH_SORT_LABELS}
+        sort={query.sort}
+      >
+        {result.hits.length > 0 ? (
+          <ul className={styles.hits} aria-label="Books">
+            {result.hits.map(({ book, snippet }) => (
+              <li key={book.id} className={styles.hit}>
+                <BookCard book={book} headingLevel={2} />
+                <div className={styles.snippet}>
+                  <SearchSnippet snippet={snippet} lang={titleLang(book.languages)} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <div className={browse.empty}>
+            <p>
+              We found no books for “{query.q}”{result.total > 0 ? " on this page" : ""}.
             </p>
-          ) : null}
-          <Pagination page={result.page} pageCount={result.pageCount} href={(page) => href({ page })} />
-        </div>
-      </div>
+            {result.suggestion ? <DidYouMean query={query} suggestion={result.suggestion} /> : null}
+            <p>Try fewer or different words, or check the spelling.</p>
+            <SearchForm q={query.q} />
+            <p>
+              <Link href="/books">Browse all books</Link>
+            </p>
+            <PopularCategories />
+          </div>
+        )}
+
+        {result.totalIsCapped && result.page === result.pageCount ? (
+          <p className={browse.notice}>
+            Searches show the first {result.total.toLocaleString("en-US")} matching books. Add a word or a
+            filter to see others.
+          </p>
+        ) : null}
+      </ListFrame>
     </div>
   );
 }
