@@ -651,14 +651,12 @@ async function main() {
              "contributorNames" = coalesce((SELECT string_agg(c."name", ' ' ORDER BY c."name")
                FROM "BookContributor" bc JOIN "Contributor" c ON c."id" = bc."contributorId" WHERE bc."bookId" = b."id"), ''),
              "categoryNames" = coalesce((SELECT string_agg(c."name", ' ' ORDER BY bc."position", c."name")
-               FROM "BookCategory" bc JOIN "Category" c ON c."id" = bc."categoryId" WHERE bc."bookId" = b."id"), ''),
-             "minPriceCents" = m.price
-             FROM (SELECT x.id, (SELECT min(e."priceCents") FROM "Edition" e
-                                  WHERE e."bookId" = x.id AND e."availability" <> 'discontinued') AS price
-                     FROM unnest($1::int[]) AS x(id)) m
-           WHERE b."id" = m.id`,
+               FROM "BookCategory" bc JOIN "Category" c ON c."id" = bc."categoryId" WHERE bc."bookId" = b."id"), '')
+           WHERE b."id" = ANY ($1::int[])`,
           ids,
         );
+        // What the disabled Edition trigger would have kept, set-based (migration 20261203090000).
+        await db.$executeRawUnsafe(`SELECT bookstore_refresh_min_price($1::int[])`, ids);
         // PGlite has no autovacuum: keep the planner's statistics current as the tables grow, and
         // checkpoint regularly rather than once the write-ahead log reaches max_wal_size.
         if ((i / BATCH) % 10 === 9) {
