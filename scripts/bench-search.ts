@@ -4,11 +4,16 @@
 //   BENCH_DATABASES="pg-10k=postgresql://…/bench_10k,pg-100k=postgresql://…/bench_100k,pglite-10k=pglite:.data/bench-10k"
 // (seed each first: DATABASE_URL=… npm run db:migrate && DATABASE_URL=… npm run db:seed:large -- --books 10000).
 // Prints p50/p95/p99 per kind and overall, and the p95 ratio of each "*-100k" to its "*-10k".
+// Then two reference lines, so that figures from different machines and days can be compared:
+// "floor", the same texts through only the search window and its ranking (no filters, typo
+// analysis, snippets, summaries), the least any search of this design costs; and "machine", a
+// fixed CPU-bound statement that depends on nothing but the server's speed.
 import "./load-env";
 import { parseArgs } from "node:util";
-import { searchBooks } from "@/lib/catalog/search";
-import { parseSearchParams } from "@/lib/catalog/search-query";
+import { RANK_WEIGHTS, searchBooks } from "@/lib/catalog/search";
+import { parseSearchParams, SEARCH_WINDOW } from "@/lib/catalog/search-query";
 import { openDatabase } from "@/lib/db/client";
+import type { Db } from "@/lib/db/types";
 
 const MIX: { kind: string; params: Record<string, string> }[] = [
   { kind: "plain", params: { q: "history of mexico" } },
@@ -42,11 +47,41 @@ function line(label: string, times: number[]): string {
   return `${label.padEnd(12)} n=${String(s.length).padStart(5)} p50 ${f(percentile(s, 50))} p95 ${f(percentile(s, 95))} p99 ${f(percentile(s, 99))} ms`;
 }
 
+/** The window (the first SEARCH_WINDOW + 1 matches) ranked, the first page's ids: what searchBooks does at the least. */
+function windowAndRank(db: Db, q: string): Promise<unknown[]> {
+  return db.$queryRaw`
+    SELECT "id" FROM (
+      SELECT b."id", greatest(
+               coalesce(ts_rank_cd(${RANK_WEIGHTS}::float4[], b."searchEn", websearch_to_tsquery('bookstore_en', ${q}), 1), 0),
+               coalesce(ts_rank_cd(${RANK_WEIGHTS}::float4[], b."searchEs", websearch_to_tsquery('bookstore_es', ${q}), 1), 0)) AS "score"
+        FROM "Book" b
+       WHERE b."status" = 'published' AND b."minPriceCents" IS NOT NULL
+         AND (b."searchEn" @@ websearch_to_tsquery('bookstore_en', ${q})
+              OR b."searchEs" @@ websearch_to_tsquery('bookstore_es', ${q}))
+       LIMIT ${SEARCH_WINDOW + 1}) w
+     ORDER BY "score" DESC, "id" LIMIT 24`;
+}
+
+async function machineMs(db: Db): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await db.$queryRaw`SELECT count(*) FROM generate_series(1, 1000000)`;
+    times.push(performance.now() - t);
+  }
+  return percentile(
+    times.sort((a, b) => a - b),
+    50,
+  );
+}
+
 async function benchOne(label: string, url: string, runs: number): Promise<number> {
   const database = await openDatabase(url);
   const books = await database.prisma.book.count();
   const byKind = new Map<string, number[]>();
   const all: number[] = [];
+  const floor: number[] = [];
+  let machine = NaN;
   try {
     for (const { params } of MIX) {
       const { query } = parseSearchParams(params);
@@ -62,12 +97,23 @@ async function benchOne(label: string, url: string, runs: number): Promise<numbe
         byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
       }
     }
+    for (const { params } of MIX) await windowAndRank(database.prisma, params.q!); // warm
+    for (let i = 0; i < runs; i++) {
+      for (const { params } of MIX) {
+        const t = performance.now();
+        await windowAndRank(database.prisma, params.q!);
+        floor.push(performance.now() - t);
+      }
+    }
+    machine = await machineMs(database.prisma);
   } finally {
     await database.close();
   }
   console.log(`\n${label} (${database.kind}, ${books} books)`);
   for (const [kind, times] of byKind) console.log("  " + line(kind, times));
   console.log("  " + line("all", all));
+  console.log("  " + line("floor", floor) + "  (window and ranking only)");
+  console.log(`  machine: count(*) of generate_series(1, 1000000) in ${machine.toFixed(0)} ms (median of 5)`);
   return percentile(
     [...all].sort((a, b) => a - b),
     95,

@@ -46,7 +46,7 @@ const TYPO_CANDIDATE_POOL = 50;
 /** ts_headline options: the matched words between the snippet sentinels, two short fragments. */
 const SNIPPET_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 /** ts_rank_cd weights {D, C, B, A}: a title match counts ten times a description match. */
-const RANK_WEIGHTS = "{0.1,0.2,0.4,1.0}";
+export const RANK_WEIGHTS = "{0.1,0.2,0.4,1.0}";
 
 function intArray(ids: number[]): Prisma.Sql {
   return ids.length ? Prisma.sql`ARRAY[${Prisma.join(ids)}]::int[]` : Prisma.sql`ARRAY[]::int[]`;
