@@ -91,6 +91,7 @@ interface SearchHitDoc {
   book: { slug: string; title: string };
   snippet: string;
   highlights: { start: number; end: number }[];
+  titleHighlights: { start: number; end: number }[];
 }
 
 test("search answers ranked SearchResults with did-you-mean, snippets and highlights", async ({
@@ -122,6 +123,10 @@ test("search answers ranked SearchResults with did-you-mean, snippets and highli
     words.every((w) => /^(korean|war|wars)$/.test(w)),
     words.join(", "),
   ).toBe(true);
+  expect(first.titleHighlights.map(({ start, end }) => first.book.title.slice(start, end))).toEqual([
+    "Korean",
+    "War",
+  ]);
   const again = await request.get("/api/v1/search?q=koren%20war", {
     headers: { "If-None-Match": response.headers()["etag"]! },
   });

@@ -14,6 +14,8 @@ test.describe("search without JavaScript", () => {
     await expect(page.getByText("Showing 1–1 of 1 book")).toBeVisible();
     const results = page.getByRole("list", { name: "Books" });
     await expect(results.locator("mark").first()).toHaveText(/korean/i);
+    // The title shows why the book matched, and its link keeps the whole title as its name.
+    await expect(results.getByRole("heading", { level: 2 }).locator("mark")).toHaveText(["Korean", "War"]);
     await results.getByRole("link", { name: FEATURED.title }).click();
     await expect(page).toHaveURL(new RegExp(`/books/${FEATURED.slug}$`));
     await expect(page.getByRole("heading", { level: 1 })).toContainText(FEATURED.title);

@@ -4,9 +4,19 @@ import type { BookSummary } from "@/lib/catalog/types";
 import { titleLang } from "@/lib/site";
 import { BookCover } from "./book-cover";
 import { Credits, primaryName } from "./credits";
+import { MarkedText } from "./search-snippet";
 import styles from "./book-card.module.css";
 
-export function BookCard({ book, headingLevel = 3 }: { book: BookSummary; headingLevel?: 2 | 3 }) {
+export function BookCard({
+  book,
+  headingLevel = 3,
+  markedTitle,
+}: {
+  book: BookSummary;
+  headingLevel?: 2 | 3;
+  /** The title with a search's matched words between the snippet sentinels (SearchHit.markedTitle). */
+  markedTitle?: string;
+}) {
   const Heading = `h${headingLevel}` as const;
   const lang = titleLang(book.languages);
   return (
@@ -26,7 +36,7 @@ export function BookCard({ book, headingLevel = 3 }: { book: BookSummary; headin
       <div className={styles.body}>
         <Heading className={styles.title}>
           <Link href={`/books/${book.slug}`} lang={lang}>
-            {book.title}
+            {markedTitle ? <MarkedText text={markedTitle} /> : book.title}
           </Link>
         </Heading>
         {book.subtitle ? (

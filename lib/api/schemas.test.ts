@@ -54,7 +54,13 @@ describe("toSearchResultsDoc", () => {
   it("maps hits, page info and the capped total", () => {
     const result: SearchResult = {
       q: "koren war",
-      hits: [{ book, snippet: `the ${S}Korean${E} ${S}War${E}` }],
+      hits: [
+        {
+          book,
+          snippet: `the ${S}Korean${E} ${S}War${E}`,
+          markedTitle: `Mao, Stalin and the ${S}Korean${E} ${S}War${E}`,
+        },
+      ],
       total: 1000,
       totalIsCapped: true,
       page: 2,
@@ -79,6 +85,7 @@ describe("toSearchResultsDoc", () => {
         { start: 11, end: 14 },
       ],
     });
+    expect(marked(doc.data[0]!.book.title, doc.data[0]!.titleHighlights)).toEqual(["Korean", "War"]);
     expect(JSON.stringify(doc)).not.toMatch(/[\u0001\u0002]/);
   });
 });

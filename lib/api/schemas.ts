@@ -165,7 +165,7 @@ export const BookListDoc = component(
 
 export const SearchHighlightDoc = component(
   "SearchHighlight",
-  "A matched word in a search snippet, as UTF-16 code-unit offsets (`end` exclusive): `snippet.slice(start, end)` in JavaScript.",
+  "A matched word in a search snippet or title, as UTF-16 code-unit offsets (`end` exclusive): `snippet.slice(start, end)` in JavaScript.",
   z.object({ start: z.number().int().min(0), end: z.number().int().min(1) }),
 );
 
@@ -176,6 +176,9 @@ export const SearchHitDoc = component(
     book: BookSummaryDoc,
     snippet: z.string().describe("Plain text (no markup); may be empty when the book has no description."),
     highlights: z.array(SearchHighlightDoc).describe("The matched words in `snippet`, in order."),
+    titleHighlights: z
+      .array(SearchHighlightDoc)
+      .describe("The matched words in `book.title`, in order; empty when the title has none."),
   }),
 );
 
@@ -360,7 +363,11 @@ export function toSearchResultsDoc(result: SearchResult): z.infer<typeof SearchR
   return {
     q: result.q,
     suggestion: result.suggestion,
-    data: result.hits.map((hit) => ({ book: toBookSummaryDoc(hit.book), ...snippetHighlights(hit.snippet) })),
+    data: result.hits.map((hit) => ({
+      book: toBookSummaryDoc(hit.book),
+      ...snippetHighlights(hit.snippet),
+      titleHighlights: snippetHighlights(hit.markedTitle).highlights,
+    })),
     page: { page: result.page, pageSize: result.pageSize, pageCount: result.pageCount },
     total: result.total,
     totalIsCapped: result.totalIsCapped,

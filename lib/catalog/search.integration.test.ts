@@ -66,6 +66,22 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
     expect(marked.map((p) => p.text.toLowerCase())).toContain("korean");
   });
 
+  it("marks the matched words of a hit's title, and only the words looked for", async () => {
+    const titleParts = async (q: string) => parseSnippet((await search({ q })).hits[0]!.markedTitle);
+    const parts = await titleParts("korean wars");
+    expect(parts.map((p) => p.text).join("")).toBe(KOREAN_WAR);
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["Korean", "War"]);
+    // The book has "Korean" but not the excluded phrase, so it matches; "Korean" is not marked.
+    const excluding = await titleParts('stalin -"korean peninsula"');
+    expect(excluding.filter((p) => p.mark).map((p) => p.text)).toEqual(["Stalin"]);
+    // A corrected typo marks the corrected word; a Spanish title marks its stemmed word.
+    expect((await titleParts("koren war")).filter((p) => p.mark).map((p) => p.text)).toEqual([
+      "Korean",
+      "War",
+    ]);
+    expect((await titleParts("animal")).filter((p) => p.mark).map((p) => p.text)).toEqual(["Animales"]);
+  });
+
   it("finds a book by its author, series and category", async () => {
     expect((await titles("balakrishna"))[0]).toBe(KOREAN_WAR);
     expect((await titles("cold war history"))[0]).toBe(KOREAN_WAR);

@@ -14,6 +14,8 @@ export interface SearchHit {
   book: BookSummary;
   /** Matched words between SNIPPET_START and SNIPPET_STOP (see parseSnippet); plain text otherwise. */
   snippet: string;
+  /** The whole title, its matched words marked as in `snippet`. */
+  markedTitle: string;
 }
 
 export interface SearchResult {
@@ -45,6 +47,8 @@ const TYPO_CANDIDATES = 20;
 const TYPO_CANDIDATE_POOL = 50;
 /** ts_headline options: the matched words between the snippet sentinels, two short fragments. */
 const SNIPPET_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+/** ts_headline options for a title: all of it, no fragments. */
+const TITLE_MARK_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, HighlightAll=true`;
 /** ts_rank_cd weights {D, C, B, A}: a title match counts ten times a description match. */
 export const RANK_WEIGHTS = "{0.1,0.2,0.4,1.0}";
 
@@ -128,7 +132,7 @@ function relevance(p: Plan): Prisma.Sql {
     THEN 10 - array_position(${intArray(p.typoIds)}, b."id") * 0.01 ELSE ${text} END`;
 }
 
-type HitRow = SummaryRow & { snippet: string; counted: bigint } & Partial<AnalysisRow>;
+type HitRow = SummaryRow & { snippet: string; titleMarks: string; counted: bigint } & Partial<AnalysisRow>;
 
 /**
  * One page of the window in one query: the window (the first `window + 1` matches, no ORDER BY so
@@ -152,7 +156,8 @@ async function windowPage(
     b."ratingAverage", b."ratingCount", b."title", b."publishedAt"`;
   const offset = (query.page - 1) * query.pageSize;
   const limit = Math.max(0, Math.min(query.pageSize, window - offset));
-  const text = p.suggestion ?? p.q;
+  // Marks only what was looked for: an excluded word or phrase may still be in a hit's text.
+  const marked = positiveText(p.suggestion ?? p.q);
   const rows = await db.$queryRaw<HitRow[]>`
     WITH ${analyse ? Prisma.sql`${analysisCte(p.q)},` : Prisma.empty}
     w AS MATERIALIZED (
@@ -172,17 +177,17 @@ async function windowPage(
     pg AS MATERIALIZED (
       SELECT b."id", row_number() OVER (ORDER BY ${order}) AS "n" FROM r AS b
        ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}),
-    q AS (SELECT websearch_to_tsquery('bookstore_en', ${text}) AS en,
-                 websearch_to_tsquery('bookstore_es', ${text}) AS es)
+    q AS (SELECT websearch_to_tsquery('bookstore_en', ${marked}) AS en,
+                 websearch_to_tsquery('bookstore_es', ${marked}) AS es)
     SELECT (SELECT count(*) FROM r) AS "counted",
            ${analyse ? Prisma.sql`(SELECT "hasUnknown" FROM analysis) AS "hasUnknown", (SELECT "typoIds" FROM analysis) AS "typoIds", (SELECT corrections FROM analysis) AS corrections,` : Prisma.empty}
            b."id", b."slug", b."title", b."subtitle", b."teaser", b."languages", b."featured",
            b."listingRating", b."ratingCount", b."ratingAverage", b."updatedAt",
-           h."contributors", h."categories", h."editions", h."snippet"
+           h."contributors", h."categories", h."editions", h."snippet", h."title_marks" AS "titleMarks"
       FROM (SELECT 1) AS one
       LEFT JOIN (pg JOIN "Book" b ON b."id" = pg."id"
                  JOIN bookstore_search_hits((SELECT array_agg("id") FROM pg), (SELECT en FROM q), (SELECT es FROM q),
-                                            ${SNIPPET_OPTIONS}) h
+                                            ${SNIPPET_OPTIONS}, ${TITLE_MARK_OPTIONS}) h
                    ON h.book_id = b."id") ON true
      ORDER BY pg."n"`;
   return {
@@ -191,7 +196,13 @@ async function windowPage(
     hits: rows.flatMap((row) =>
       row.id === null
         ? []
-        : [{ book: toBookSummary({ ...row, updatedAt: new Date(row.updatedAt) }), snippet: row.snippet }],
+        : [
+            {
+              book: toBookSummary({ ...row, updatedAt: new Date(row.updatedAt) }),
+              snippet: row.snippet,
+              markedTitle: row.titleMarks,
+            },
+          ],
     ),
   };
 }
