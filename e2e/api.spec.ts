@@ -92,6 +92,7 @@ interface SearchHitDoc {
   snippet: string;
   highlights: { start: number; end: number }[];
   titleHighlights: { start: number; end: number }[];
+  nameHighlights: { start: number; end: number }[][];
 }
 
 test("search answers ranked SearchResults with did-you-mean, snippets and highlights", async ({
@@ -131,6 +132,15 @@ test("search answers ranked SearchResults with did-you-mean, snippets and highli
     headers: { "If-None-Match": response.headers()["etag"]! },
   });
   expect(again.status()).toBe(304);
+
+  // An author's name: the names' highlights follow book.contributors.
+  const byAuthor = await expectConforms(await request.get("/api/v1/search?q=balakrishna"), "SearchResults");
+  const [authorHit] = byAuthor.data as (SearchHitDoc & { book: { contributors: { name: string }[] } })[];
+  expect(
+    authorHit!.nameHighlights.map((words, i) =>
+      words.map(({ start, end }) => authorHit!.book.contributors[i]!.name.slice(start, end)),
+    ),
+  ).toEqual([["Balakrishna"], []]);
 
   // Spanish stems, accents folded; filters and page-number paging.
   const spanish = await expectConforms(await request.get("/api/v1/search?q=palabras"), "SearchResults");

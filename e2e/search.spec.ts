@@ -21,6 +21,15 @@ test.describe("search without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText(FEATURED.title);
   });
 
+  test("an author's name shows why the book matched", async ({ page }) => {
+    await page.goto("/search?q=balakrishna");
+    const hit = page.getByRole("list", { name: "Books" }).getByRole("listitem").first();
+    await expect(hit.getByRole("heading", { level: 2 })).toHaveText(FEATURED.title);
+    await expect(hit.locator("p", { hasText: "by Sandeep Balakrishna (Author)" }).locator("mark")).toHaveText(
+      "Balakrishna",
+    );
+  });
+
   test("a misspelled query shows “Did you mean” and the right book first", async ({ page }) => {
     await page.goto("/search?q=koren+war");
     await expect(

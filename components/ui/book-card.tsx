@@ -11,11 +11,14 @@ export function BookCard({
   book,
   headingLevel = 3,
   markedTitle,
+  markedNames,
 }: {
   book: BookSummary;
   headingLevel?: 2 | 3;
   /** The title with a search's matched words between the snippet sentinels (SearchHit.markedTitle). */
   markedTitle?: string;
+  /** The contributors' names, marked likewise (SearchHit.markedNames). */
+  markedNames?: string[];
 }) {
   const Heading = `h${headingLevel}` as const;
   const lang = titleLang(book.languages);
@@ -46,7 +49,7 @@ export function BookCard({
         ) : null}
         {book.contributors.length > 0 ? (
           <p className={styles.credits}>
-            <Credits credits={book.contributors} />
+            <Credits credits={book.contributors} markedNames={markedNames} />
           </p>
         ) : null}
         <p className={styles.meta}>

@@ -59,6 +59,7 @@ describe("toSearchResultsDoc", () => {
           book,
           snippet: `the ${S}Korean${E} ${S}War${E}`,
           markedTitle: `Mao, Stalin and the ${S}Korean${E} ${S}War${E}`,
+          markedNames: [`Sandeep ${S}Balakrishna${E}`, "Shen Zihua"],
         },
       ],
       total: 1000,
@@ -86,6 +87,7 @@ describe("toSearchResultsDoc", () => {
       ],
     });
     expect(marked(doc.data[0]!.book.title, doc.data[0]!.titleHighlights)).toEqual(["Korean", "War"]);
+    expect(doc.data[0]!.nameHighlights).toEqual([[{ start: 8, end: 19 }], []]);
     expect(JSON.stringify(doc)).not.toMatch(/[\u0001\u0002]/);
   });
 });

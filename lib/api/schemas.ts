@@ -179,6 +179,11 @@ export const SearchHitDoc = component(
     titleHighlights: z
       .array(SearchHighlightDoc)
       .describe("The matched words in `book.title`, in order; empty when the title has none."),
+    nameHighlights: z
+      .array(z.array(SearchHighlightDoc))
+      .describe(
+        "For each of `book.contributors`, in that order, the matched words in its `name` (often none).",
+      ),
   }),
 );
 
@@ -367,6 +372,7 @@ export function toSearchResultsDoc(result: SearchResult): z.infer<typeof SearchR
       book: toBookSummaryDoc(hit.book),
       ...snippetHighlights(hit.snippet),
       titleHighlights: snippetHighlights(hit.markedTitle).highlights,
+      nameHighlights: hit.markedNames.map((name) => snippetHighlights(name).highlights),
     })),
     page: { page: result.page, pageSize: result.pageSize, pageCount: result.pageCount },
     total: result.total,

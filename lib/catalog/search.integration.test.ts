@@ -82,6 +82,21 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
     expect((await titleParts("animal")).filter((p) => p.mark).map((p) => p.text)).toEqual(["Animales"]);
   });
 
+  it("marks the matched words of a hit's contributors' names, in the credits' order", async () => {
+    const [hit] = (await search({ q: "balakrishna" })).hits;
+    expect(hit!.book.title).toBe(KOREAN_WAR);
+    expect(hit!.book.contributors.map((c) => c.name)).toEqual(["Sandeep Balakrishna", "Shen Zihua"]);
+    const names = hit!.markedNames.map(parseSnippet);
+    expect(names.map((parts) => parts.map((p) => p.text).join(""))).toEqual([
+      "Sandeep Balakrishna",
+      "Shen Zihua",
+    ]);
+    expect(names.map((parts) => parts.filter((p) => p.mark).map((p) => p.text))).toEqual([
+      ["Balakrishna"],
+      [],
+    ]);
+  });
+
   it("finds a book by its author, series and category", async () => {
     expect((await titles("balakrishna"))[0]).toBe(KOREAN_WAR);
     expect((await titles("cold war history"))[0]).toBe(KOREAN_WAR);

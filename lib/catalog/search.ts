@@ -16,6 +16,8 @@ export interface SearchHit {
   snippet: string;
   /** The whole title, its matched words marked as in `snippet`. */
   markedTitle: string;
+  /** Each of `book.contributors`' names, in that order, its matched words marked as in `snippet`. */
+  markedNames: string[];
 }
 
 export interface SearchResult {
@@ -132,7 +134,12 @@ function relevance(p: Plan): Prisma.Sql {
     THEN 10 - array_position(${intArray(p.typoIds)}, b."id") * 0.01 ELSE ${text} END`;
 }
 
-type HitRow = SummaryRow & { snippet: string; titleMarks: string; counted: bigint } & Partial<AnalysisRow>;
+type HitRow = SummaryRow & {
+  snippet: string;
+  titleMarks: string;
+  nameMarks: string[];
+  counted: bigint;
+} & Partial<AnalysisRow>;
 
 /**
  * One page of the window in one query: the window (the first `window + 1` matches, no ORDER BY so
@@ -183,7 +190,7 @@ async function windowPage(
            ${analyse ? Prisma.sql`(SELECT "hasUnknown" FROM analysis) AS "hasUnknown", (SELECT "typoIds" FROM analysis) AS "typoIds", (SELECT corrections FROM analysis) AS corrections,` : Prisma.empty}
            b."id", b."slug", b."title", b."subtitle", b."teaser", b."languages", b."featured",
            b."listingRating", b."ratingCount", b."ratingAverage", b."updatedAt",
-           h."contributors", h."categories", h."editions", h."snippet", h."title_marks" AS "titleMarks"
+           h."contributors", h."categories", h."editions", h."snippet", h."title_marks" AS "titleMarks", h."name_marks" AS "nameMarks"
       FROM (SELECT 1) AS one
       LEFT JOIN (pg JOIN "Book" b ON b."id" = pg."id"
                  JOIN bookstore_search_hits((SELECT array_agg("id") FROM pg), (SELECT en FROM q), (SELECT es FROM q),
@@ -201,6 +208,7 @@ async function windowPage(
               book: toBookSummary({ ...row, updatedAt: new Date(row.updatedAt) }),
               snippet: row.snippet,
               markedTitle: row.titleMarks,
+              markedNames: row.nameMarks,
             },
           ],
     ),

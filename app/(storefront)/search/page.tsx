@@ -132,9 +132,9 @@ export default async function SearchPage({ searchParams }: Props) {
       >
         {result.hits.length > 0 ? (
           <ul className={styles.hits} aria-label="Books">
-            {result.hits.map(({ book, snippet, markedTitle }) => (
+            {result.hits.map(({ book, snippet, markedTitle, markedNames }) => (
               <li key={book.id} className={styles.hit}>
-                <BookCard book={book} headingLevel={2} markedTitle={markedTitle} />
+                <BookCard book={book} headingLevel={2} markedTitle={markedTitle} markedNames={markedNames} />
                 <div className={styles.snippet}>
                   <SearchSnippet snippet={snippet} lang={titleLang(book.languages)} />
                 </div>

@@ -1,17 +1,19 @@
--- bookstore_search_hits also returns each hit's title with its matched words marked, so that a
--- book found by its title shows why (its description snippet may not contain the words). The
--- return type changes, so the function is dropped and created again.
+-- bookstore_search_hits also returns each hit's title and contributors' names with their matched
+-- words marked, so that a book found by its title or an author shows why (its description snippet
+-- may not contain the words). The return type changes, so the function is dropped and created
+-- again.
 DROP FUNCTION bookstore_search_hits(integer[], tsquery, tsquery, text);
 
 -- A page of search hits: each book's lists as toBookSummary reads them (contributors, categories
 -- and editions as JSON, each aggregated once for the whole page), its ts_headline snippet of the
--- description and its whole title, each with the matched words between the StartSel/StopSel of
--- p_options and p_title_options (the sentinels of lib/catalog/snippet.ts, removed from the text
--- first), in the language whose vector matches.
+-- description, its whole title and its contributors' names (in the order of the contributors
+-- list), each with the matched words between the StartSel/StopSel of p_options and
+-- p_title_options (the sentinels of lib/catalog/snippet.ts, removed from the text first), in the
+-- language whose vector matches.
 CREATE FUNCTION bookstore_search_hits(p_ids integer[], p_en tsquery, p_es tsquery, p_options text,
                                       p_title_options text)
 RETURNS TABLE (book_id integer, contributors json, categories json, editions json, snippet text,
-               title_marks text)
+               title_marks text, name_marks text[])
 LANGUAGE plpgsql STABLE AS $$
 #variable_conflict use_column
 BEGIN
@@ -34,11 +36,17 @@ BEGIN
   SELECT b."id", coalesce(credits.list, '[]'), coalesce(shelves.list, '[]'), coalesce(formats.list, '[]'),
          ts_headline(lang.config, translate(coalesce(b."description", b."teaser", b."subtitle", ''), chr(1) || chr(2), ''),
                      lang.query, p_options),
-         ts_headline(lang.config, translate(b."title", chr(1) || chr(2), ''), lang.query, p_title_options)
+         ts_headline(lang.config, translate(b."title", chr(1) || chr(2), ''), lang.query, p_title_options),
+         coalesce(names.marks, '{}')
     FROM "Book" b
     CROSS JOIN LATERAL (
       SELECT CASE WHEN b."searchEs" @@ p_es THEN 'bookstore_es' ELSE 'bookstore_en' END::regconfig AS config,
              CASE WHEN b."searchEs" @@ p_es THEN p_es ELSE p_en END AS query) lang
+    LEFT JOIN LATERAL (
+      SELECT array_agg(ts_headline(lang.config, translate(c."name", chr(1) || chr(2), ''), lang.query, p_title_options)
+                       ORDER BY bc."position", bc."contributorId", bc."role") AS marks
+        FROM "BookContributor" bc JOIN "Contributor" c ON c."id" = bc."contributorId"
+       WHERE bc."bookId" = b."id") names ON true
     LEFT JOIN credits ON credits."bookId" = b."id"
     LEFT JOIN shelves ON shelves."bookId" = b."id"
     LEFT JOIN formats ON formats."bookId" = b."id"
