@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import type { RawParams } from "./browse-query";
@@ -6,6 +7,15 @@ import { parseSearchParams } from "./search-query";
 import { seedCatalog } from "./seed";
 import { readSeedCatalog } from "./seed-file";
 import { parseSnippet } from "./snippet";
+
+const BACKFILL_MIGRATION = "prisma/migrations/20261204100000_search_names_backfill/migration.sql";
+/** A migration's statements: split at the semicolons that end a line, comments dropped. */
+const splitStatements = (sql: string) =>
+  sql
+    .replace(/^--.*$/gm, "")
+    .split(/;\s*$/m)
+    .map((statement) => statement.trim())
+    .filter(Boolean);
 
 const KOREAN_WAR = "Mao, Stalin and the Korean War";
 const ANIMALES = "Animales Wordbooks";
@@ -270,6 +280,31 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
   it("records the top results for the cross-engine comparison", async () => {
     topTitles[engine] = {};
     for (const q of PROBES) topTitles[engine][q] = (await titles(q)).slice(0, 5);
+  });
+
+  it("a catalog from before the search migration gets its names and vocabulary back", async () => {
+    const names = () =>
+      db.prisma.$queryRaw<
+        { id: number; contributorNames: string; categoryNames: string; seriesName: string }[]
+      >`
+        SELECT "id", "contributorNames", "categoryNames", "seriesName" FROM "Book" ORDER BY "id"`;
+    const words = () =>
+      db.prisma.$queryRaw<{ word: string; ndoc: number }[]>`SELECT * FROM "SearchWord" ORDER BY "word"`;
+    await refreshSearchVocabulary(db.prisma); // forgets words earlier tests' books left behind
+    const [namesBefore, wordsBefore] = [await names(), await words()];
+    for (const column of ["contributorNames", "categoryNames", "seriesName"] as const)
+      expect(namesBefore.some((book) => book[column] !== "")).toBe(true);
+    // What a database that had books before migration 20261201090000_search held: empty names
+    // (the migration added the columns but filled none) and no vocabulary.
+    await db.prisma
+      .$executeRaw`UPDATE "Book" SET "contributorNames" = '', "categoryNames" = '', "seriesName" = ''`;
+    await db.prisma.$executeRaw`DELETE FROM "SearchWord"`;
+    for (const statement of splitStatements(readFileSync(BACKFILL_MIGRATION, "utf8")))
+      await db.prisma.$executeRawUnsafe(statement);
+    expect(await names()).toEqual(namesBefore);
+    expect(await words()).toEqual(wordsBefore);
+    expect((await titles("balakrishna"))[0]).toBe(KOREAN_WAR);
+    expect(await titles("phonics")).toContain("The Incredible Adventures of Tap It Tad");
   });
 });
 
