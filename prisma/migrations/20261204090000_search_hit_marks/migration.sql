@@ -9,7 +9,7 @@ DROP FUNCTION bookstore_search_hits(integer[], tsquery, tsquery, text);
 -- description, its whole title and its contributors' names (in the order of the contributors
 -- list), each with the matched words between the StartSel/StopSel of p_options and
 -- p_title_options (the sentinels of lib/catalog/snippet.ts, removed from the text first), in the
--- language whose vector matches.
+-- language whose vector matches (chosen once per book, in "page").
 CREATE FUNCTION bookstore_search_hits(p_ids integer[], p_en tsquery, p_es tsquery, p_options text,
                                       p_title_options text)
 RETURNS TABLE (book_id integer, contributors json, categories json, editions json, snippet text,
@@ -18,12 +18,18 @@ LANGUAGE plpgsql STABLE AS $$
 #variable_conflict use_column
 BEGIN
   RETURN QUERY
-  WITH credits AS (
+  WITH page AS MATERIALIZED (
+    SELECT b."id", CASE WHEN b."searchEs" @@ p_es THEN 'bookstore_es' ELSE 'bookstore_en' END::regconfig AS config,
+           CASE WHEN b."searchEs" @@ p_es THEN p_es ELSE p_en END AS query
+      FROM "Book" b WHERE b."id" = ANY (p_ids)),
+  credits AS (
     SELECT bc."bookId", json_agg(json_build_object('role', bc."role", 'note', bc."note",
              'contributor', json_build_object('slug', c."slug", 'name', c."name"))
-             ORDER BY bc."position", bc."contributorId", bc."role") AS list
-      FROM "BookContributor" bc JOIN "Contributor" c ON c."id" = bc."contributorId"
-     WHERE bc."bookId" = ANY (p_ids) GROUP BY bc."bookId"),
+             ORDER BY bc."position", bc."contributorId", bc."role") AS list,
+           array_agg(ts_headline(page.config, translate(c."name", chr(1) || chr(2), ''), page.query, p_title_options)
+                     ORDER BY bc."position", bc."contributorId", bc."role") AS marks
+      FROM page JOIN "BookContributor" bc ON bc."bookId" = page."id" JOIN "Contributor" c ON c."id" = bc."contributorId"
+     GROUP BY bc."bookId"),
   shelves AS (
     SELECT bc."bookId", json_agg(json_build_object('category', json_build_object('slug', c."slug", 'name', c."name"))
              ORDER BY bc."position", bc."categoryId") AS list
@@ -34,19 +40,12 @@ BEGIN
              'format', e."format", 'formatLabel', e."formatLabel") ORDER BY e."position", e."id") AS list
       FROM "Edition" e WHERE e."bookId" = ANY (p_ids) GROUP BY e."bookId")
   SELECT b."id", coalesce(credits.list, '[]'), coalesce(shelves.list, '[]'), coalesce(formats.list, '[]'),
-         ts_headline(lang.config, translate(coalesce(b."description", b."teaser", b."subtitle", ''), chr(1) || chr(2), ''),
-                     lang.query, p_options),
-         ts_headline(lang.config, translate(b."title", chr(1) || chr(2), ''), lang.query, p_title_options),
-         coalesce(names.marks, '{}')
+         ts_headline(page.config, translate(coalesce(b."description", b."teaser", b."subtitle", ''), chr(1) || chr(2), ''),
+                     page.query, p_options),
+         ts_headline(page.config, translate(b."title", chr(1) || chr(2), ''), page.query, p_title_options),
+         coalesce(credits.marks, '{}')
     FROM "Book" b
-    CROSS JOIN LATERAL (
-      SELECT CASE WHEN b."searchEs" @@ p_es THEN 'bookstore_es' ELSE 'bookstore_en' END::regconfig AS config,
-             CASE WHEN b."searchEs" @@ p_es THEN p_es ELSE p_en END AS query) lang
-    LEFT JOIN LATERAL (
-      SELECT array_agg(ts_headline(lang.config, translate(c."name", chr(1) || chr(2), ''), lang.query, p_title_options)
-                       ORDER BY bc."position", bc."contributorId", bc."role") AS marks
-        FROM "BookContributor" bc JOIN "Contributor" c ON c."id" = bc."contributorId"
-       WHERE bc."bookId" = b."id") names ON true
+    JOIN page ON page."id" = b."id"
     LEFT JOIN credits ON credits."bookId" = b."id"
     LEFT JOIN shelves ON shelves."bookId" = b."id"
     LEFT JOIN formats ON formats."bookId" = b."id"
