@@ -383,9 +383,9 @@ export function ListFrame<S extends string>({
   list,
   sorts,
   sortLabels,
-  sort,
   children,
-}: Omit<FilterProps, "href"> & {
+}: Omit<FilterProps, "href" | "query"> & {
+  query: ListFilters & { sort: S };
   /** A link to the same list with these changes. */
   href: (changes: Partial<ListFilters> & { page?: number; sort?: S }) => string;
   priceForm: { action: string; params: URLSearchParams };
@@ -394,7 +394,6 @@ export function ListFrame<S extends string>({
   list: { page: number; pageSize: number; pageCount: number; total: number; totalIsCapped?: boolean };
   sorts: readonly S[];
   sortLabels: Record<S, string>;
-  sort: S;
   children: React.ReactNode;
 }) {
   return (
@@ -415,7 +414,7 @@ export function ListFrame<S extends string>({
           totalIsCapped={list.totalIsCapped}
           sorts={sorts}
           sortLabels={sortLabels}
-          sort={sort}
+          sort={query.sort}
           sortHref={(s) => href({ sort: s, page: 1 })}
         />
         <ActiveFilters
@@ -469,7 +468,6 @@ export function BrowseView({
       list={result}
       sorts={SORTS}
       sortLabels={SORT_LABELS}
-      sort={query.sort}
     >
       {result.books.length > 0 ? (
         <ul className={styles.grid} aria-label="Books">

@@ -128,7 +128,6 @@ export default async function SearchPage({ searchParams }: Props) {
         list={result}
         sorts={SEARCH_SORTS}
         sortLabels={SEARCH_SORT_LABELS}
-        sort={query.sort}
       >
         {result.hits.length > 0 ? (
           <ul className={styles.hits} aria-label="Books">
