@@ -52,7 +52,7 @@ const SNIPPET_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, Max
 /** ts_headline options for a title: all of it, no fragments. */
 const TITLE_MARK_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, HighlightAll=true`;
 /** ts_rank_cd weights {D, C, B, A}: a title match counts ten times a description match. */
-export const RANK_WEIGHTS = "{0.1,0.2,0.4,1.0}";
+const RANK_WEIGHTS = "{0.1,0.2,0.4,1.0}";
 
 function intArray(ids: number[]): Prisma.Sql {
   return ids.length ? Prisma.sql`ARRAY[${Prisma.join(ids)}]::int[]` : Prisma.sql`ARRAY[]::int[]`;
@@ -243,6 +243,22 @@ export async function searchBooks(db: Db, query: SearchQuery, window = SEARCH_WI
     pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
     suggestion: p.suggestion,
   };
+}
+
+/**
+ * The least a search of this design does: the window's first page ranked, ids only, with the
+ * query's list filters but no typo analysis, summaries or snippets. For bench:search's floor line.
+ */
+export function rankedWindowIds(
+  db: Db,
+  query: SearchQuery,
+  window = SEARCH_WINDOW,
+): Promise<{ id: number }[]> {
+  const p: Plan = { q: query.q, suggestion: null, typoIds: [] };
+  const where = bookConditions({ ...query, sort: "newest" }, {}, undefined, matchCondition(p), "per-book");
+  return db.$queryRaw`
+    SELECT "id" FROM (SELECT b."id", ${relevance(p)} AS "score" FROM "Book" b WHERE ${where} LIMIT ${window + 1}) w
+     ORDER BY "score" DESC, "id" LIMIT ${query.pageSize}`;
 }
 
 /** The S1 facets counted over the search's window (the first SEARCH_WINDOW matches, see browseFacets). */
