@@ -46,13 +46,11 @@ function FacetLink({
   active,
   label,
   count,
-  lang,
 }: {
   href: string;
   active: boolean;
   label: string;
   count: number;
-  lang?: string;
 }) {
   return (
     <li>
@@ -61,10 +59,40 @@ function FacetLink({
         className={active ? styles.facetActive : styles.facetLink}
         aria-current={active ? "true" : undefined}
       >
-        <span lang={lang}>{label}</span>
+        <span>{label}</span>
         <span className={styles.count}>{count}</span>
       </Link>
     </li>
+  );
+}
+
+/** A facet of which one value can be chosen: a value's link chooses it, the chosen one's link clears it. */
+function ChoiceFacet<T extends { value: string | number; count: number }>({
+  title,
+  items,
+  chosen,
+  label,
+  href,
+}: {
+  title: string;
+  items: T[];
+  chosen: T["value"] | undefined;
+  label: (item: T) => string;
+  href: (value: T["value"] | undefined) => string;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <FacetGroup title={title}>
+      {items.map((item) => (
+        <FacetLink
+          key={item.value}
+          href={href(chosen === item.value ? undefined : item.value)}
+          active={chosen === item.value}
+          label={label(item)}
+          count={item.count}
+        />
+      ))}
+    </FacetGroup>
   );
 }
 
@@ -138,45 +166,29 @@ function FilterSidebar({
 }: FilterProps & { priceForm: { action: string; params: URLSearchParams } }) {
   return (
     <aside className={styles.filters} aria-label="Filters">
-      {categoryFacet && facets.categories.length > 0 ? (
-        <FacetGroup title="Category">
-          {facets.categories.map((c) => (
-            <FacetLink
-              key={c.value}
-              href={href({ category: query.category === c.value ? undefined : c.value })}
-              active={query.category === c.value}
-              label={c.name}
-              count={c.count}
-            />
-          ))}
-        </FacetGroup>
+      {categoryFacet ? (
+        <ChoiceFacet
+          title="Category"
+          items={facets.categories}
+          chosen={query.category}
+          label={(c) => c.name}
+          href={(category) => href({ category })}
+        />
       ) : null}
-      {facets.languages.length > 0 ? (
-        <FacetGroup title="Language">
-          {facets.languages.map((l) => (
-            <FacetLink
-              key={l.value}
-              href={href({ language: query.language === l.value ? undefined : l.value })}
-              active={query.language === l.value}
-              label={languageName(l.value)}
-              count={l.count}
-            />
-          ))}
-        </FacetGroup>
-      ) : null}
-      {facets.formats.length > 0 ? (
-        <FacetGroup title="Format">
-          {facets.formats.map((f) => (
-            <FacetLink
-              key={f.value}
-              href={href({ format: query.format === f.value ? undefined : f.value })}
-              active={query.format === f.value}
-              label={EDITION_FORMATS[f.value].label}
-              count={f.count}
-            />
-          ))}
-        </FacetGroup>
-      ) : null}
+      <ChoiceFacet
+        title="Language"
+        items={facets.languages}
+        chosen={query.language}
+        label={(l) => languageName(l.value)}
+        href={(language) => href({ language })}
+      />
+      <ChoiceFacet
+        title="Format"
+        items={facets.formats}
+        chosen={query.format}
+        label={(f) => EDITION_FORMATS[f.value].label}
+        href={(format) => href({ format })}
+      />
       {facets.features.length > 0 ? (
         <FacetGroup title="Reading features">
           {facets.features.map((f) => {
@@ -196,19 +208,13 @@ function FilterSidebar({
           })}
         </FacetGroup>
       ) : null}
-      {facets.ratings.length > 0 ? (
-        <FacetGroup title="Customer rating">
-          {facets.ratings.map((r) => (
-            <FacetLink
-              key={r.value}
-              href={href({ minRating: query.minRating === Number(r.value) ? undefined : Number(r.value) })}
-              active={query.minRating === Number(r.value)}
-              label={`${r.value} stars & up`}
-              count={r.count}
-            />
-          ))}
-        </FacetGroup>
-      ) : null}
+      <ChoiceFacet
+        title="Customer rating"
+        items={facets.ratings.map((r) => ({ ...r, value: Number(r.value) }))}
+        chosen={query.minRating}
+        label={(r) => `${r.value} stars & up`}
+        href={(minRating) => href({ minRating })}
+      />
       <section className={styles.facet} aria-label="Price">
         <h2 className={styles.facetTitle}>Price</h2>
         <form action={priceForm.action} method="get" className={styles.priceForm}>
