@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
+import { runMigration } from "@/test/migration-sql";
 import { CatalogError } from "./errors";
 import { listAdminBooks, adminListQuerySchema } from "./admin-list";
 import { createListing, listRevisions, restoreRevision, saveListing, StaleVersionError } from "./listings";
@@ -212,6 +213,46 @@ describe.each(engines)("listing writes on %s", (engine) => {
       orderBy: { id: "desc" },
     });
     expect(audit).toMatchObject({ action: "listing.restored" });
+  });
+
+  it("migration description_line_breaks gives CRLF text saved before back its LF, revisions included", async () => {
+    const lf = "One paragraph.\n\nAnother.";
+    const crlf = lf.replace(/\n/g, "\r\n");
+    const created = await createListing(
+      db.prisma,
+      input({ title: "Line Breaks", description: lf, editions: [{ format: "paperback", price: "10" }] }),
+      { actor },
+    );
+    const first = await db.prisma.listingRevision.findFirstOrThrow({ where: { bookId: created.bookId } });
+    // What an untouched admin save stored before the schema normalised line breaks.
+    await db.prisma.book.update({
+      where: { id: created.bookId },
+      data: { description: crlf, teaser: "Tease\r\nmore", version: 2 },
+    });
+    const price = { "editions.0.priceCents": { from: 1000, to: 1100 } };
+    await db.prisma.listingRevision.create({
+      data: {
+        bookId: created.bookId,
+        version: 2,
+        actorId: actor.id,
+        source: "admin",
+        diff: { description: { from: lf, to: crlf }, teaser: { from: null, to: "Tease\r\nmore" }, ...price },
+        snapshot: { ...(first.snapshot as object), description: crlf, teaser: "Tease\r\nmore" },
+      },
+    });
+
+    await runMigration(db.prisma, "20261205090000_description_line_breaks");
+
+    const book = await db.prisma.book.findUniqueOrThrow({ where: { id: created.bookId } });
+    expect([book.description, book.teaser]).toEqual([lf, "Tease\nmore"]);
+    const [second, firstAgain] = await db.prisma.listingRevision.findMany({
+      where: { bookId: created.bookId },
+      orderBy: { version: "desc" },
+    });
+    // Only the line breaks' non-change is gone from the history; the teaser was really added.
+    expect(second?.diff).toEqual({ teaser: { from: null, to: "Tease\r\nmore" }, ...price });
+    expect(second?.snapshot).toMatchObject({ description: lf, teaser: "Tease\nmore" });
+    expect(firstAgain).toEqual(first);
   });
 
   it("the admin list searches title and slug case-insensitively, filters and caps the page size", async () => {

@@ -1,21 +1,12 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
+import { runMigration } from "@/test/migration-sql";
 import type { RawParams } from "./browse-query";
 import { refreshSearchVocabulary, searchBooks, searchFacets, suggestBooks } from "./search";
 import { parseSearchParams } from "./search-query";
 import { seedCatalog } from "./seed";
 import { readSeedCatalog } from "./seed-file";
 import { parseSnippet } from "./snippet";
-
-const BACKFILL_MIGRATION = "prisma/migrations/20261204100000_search_names_backfill/migration.sql";
-/** A migration's statements: split at the semicolons that end a line, comments dropped. */
-const splitStatements = (sql: string) =>
-  sql
-    .replace(/^--.*$/gm, "")
-    .split(/;\s*$/m)
-    .map((statement) => statement.trim())
-    .filter(Boolean);
 
 const KOREAN_WAR = "Mao, Stalin and the Korean War";
 const ANIMALES = "Animales Wordbooks";
@@ -299,8 +290,7 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
     await db.prisma
       .$executeRaw`UPDATE "Book" SET "contributorNames" = '', "categoryNames" = '', "seriesName" = ''`;
     await db.prisma.$executeRaw`DELETE FROM "SearchWord"`;
-    for (const statement of splitStatements(readFileSync(BACKFILL_MIGRATION, "utf8")))
-      await db.prisma.$executeRawUnsafe(statement);
+    await runMigration(db.prisma, "20261204100000_search_names_backfill");
     expect(await names()).toEqual(namesBefore);
     expect(await words()).toEqual(wordsBefore);
     expect((await titles("balakrishna"))[0]).toBe(KOREAN_WAR);
