@@ -3,7 +3,15 @@ import { createTestDatabase, testEngines, type TestDatabase } from "@/test/datab
 import { runMigration } from "@/test/migration-sql";
 import { CatalogError } from "./errors";
 import { listAdminBooks, adminListQuerySchema } from "./admin-list";
-import { createListing, listRevisions, restoreRevision, saveListing, StaleVersionError } from "./listings";
+import { formValuesFromData, listingInputFromValues } from "./listing-form";
+import {
+  createListing,
+  getListingForEdit,
+  listRevisions,
+  restoreRevision,
+  saveListing,
+  StaleVersionError,
+} from "./listings";
 import type { ListingInput } from "./listing-schema";
 
 const engines = testEngines();
@@ -27,6 +35,7 @@ function input(overrides: Partial<ListingInput> = {}): ListingInput {
 
 async function setup(db: TestDatabase) {
   await db.prisma.category.create({ data: { slug: "history", name: "History" } });
+  await db.prisma.category.create({ data: { slug: "asia", name: "Asia" } });
   const user = await db.prisma.adminUser.create({
     data: { email: "ed@example.test", name: "Ed Itor", passwordHash: "x", role: "editor" },
   });
@@ -213,6 +222,38 @@ describe.each(engines)("listing writes on %s", (engine) => {
       orderBy: { id: "desc" },
     });
     expect(audit).toMatchObject({ action: "listing.restored" });
+  });
+
+  it("a save of what is stored already writes nothing: same version, no revision, no audit entry", async () => {
+    const created = await createListing(
+      db.prisma,
+      input({
+        title: "Untouched",
+        description: "One.\n\nTwo.",
+        categorySlugs: ["history", "asia"],
+        editions: [{ format: "paperback", price: "10" }],
+      }),
+      { actor },
+    );
+    const stored = await getListingForEdit(db.prisma, created.bookId);
+    const rowBefore = await db.prisma.book.findUniqueOrThrow({ where: { id: created.bookId } });
+    // The form as a browser posts it back untouched (CRLF), a name typed in other letter case.
+    const values = formValuesFromData(stored!.data);
+    values.description = values.description.replace(/\n/g, "\r\n");
+    values.contributors[0]!.name = values.contributors[0]!.name.toUpperCase();
+    const result = await saveListing(db.prisma, created.bookId, listingInputFromValues(values), {
+      actor,
+      expectedVersion: 1,
+    });
+    expect(result).toMatchObject({ changed: false, version: 1, diff: {} });
+    expect(await db.prisma.book.findUniqueOrThrow({ where: { id: created.bookId } })).toEqual(rowBefore);
+    expect(await getListingForEdit(db.prisma, created.bookId)).toEqual(stored);
+    expect(await db.prisma.listingRevision.count({ where: { bookId: created.bookId } })).toBe(1);
+    expect(
+      await db.prisma.auditLog.count({ where: { targetType: "Book", targetId: String(created.bookId) } }),
+    ).toBe(1);
+    // The categories kept their order, the main one first.
+    expect(stored!.data.categorySlugs).toEqual(["history", "asia"]);
   });
 
   it("migration description_line_breaks gives CRLF text saved before back its LF, revisions included", async () => {
