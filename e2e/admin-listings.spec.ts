@@ -122,7 +122,9 @@ test.describe("listing editor", () => {
     await second.getByLabel("Subtitle").fill("Second tab's subtitle");
     await second.getByRole("button", { name: "Save listing" }).click();
     const conflict = second.getByRole("alert", { name: "Conflict" });
-    await expect(conflict).toContainText("changed by E2E Editor (editor@e2e.test) at");
+    await expect(conflict).toContainText(
+      /changed by E2E Editor \(editor@e2e\.test\) at \d{4}-\d\d-\d\d \d\d:\d\d UTC \(version 2\)/,
+    );
     await expect(conflict).toContainText("Your changes were not saved.");
     const row = conflict.getByRole("row", { name: /^Subtitle/ });
     await expect(row).toContainText("First tab's subtitle");
@@ -131,6 +133,9 @@ test.describe("listing editor", () => {
 
     await page.reload();
     await expect(page.getByLabel("Subtitle")).toHaveValue("First tab's subtitle");
+    await expect(page.getByRole("paragraph").filter({ hasText: "last changed by" })).toContainText(
+      /last changed by E2E Editor \(editor@e2e\.test\) at \d{4}-\d\d-\d\d \d\d:\d\d UTC\./,
+    );
     await page.getByRole("link", { name: "History" }).click();
     await expect(page.getByRole("region", { name: "Version 2" })).toContainText("First tab's subtitle");
     await expect(page.getByText("Second tab's subtitle")).toHaveCount(0);

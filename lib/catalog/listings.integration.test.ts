@@ -98,7 +98,7 @@ describe.each(engines)("listing writes on %s", (engine) => {
     expect(stale).toBeInstanceOf(StaleVersionError);
     expect((stale as StaleVersionError).code).toBe("stale_version");
     expect((stale as StaleVersionError).message).toMatch(
-      /changed by Ed Itor \(ed@example.test\) at .* \(version 2\)/,
+      /changed by Ed Itor \(ed@example.test\) at \d{4}-\d\d-\d\d \d\d:\d\d UTC \(version 2\)/,
     );
     expect((stale as StaleVersionError).current.title).toBe("Diff Me");
     const book = await db.prisma.book.findUniqueOrThrow({ where: { id: created.bookId } });
