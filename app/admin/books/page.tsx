@@ -5,6 +5,7 @@ import { formatMoney } from "@/lib/catalog";
 import { adminListQuerySchema, getAdminBooks, getListingOptions } from "@/lib/catalog/admin";
 import { Pager, utcTime } from "../admin-ui";
 import styles from "../admin.module.css";
+import { plural } from "@/lib/plural";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Books", robots: { index: false, follow: false } };
@@ -71,7 +72,7 @@ export default async function AdminBooksPage({
       </form>
 
       <p>
-        {result.total} {result.total === 1 ? "book" : "books"}
+        {plural(result.total, { one: "# book", other: "# books" })}
         {result.pageCount > 1 && `, page ${result.page} of ${result.pageCount}`}
       </p>
       <table className={`${styles.table} ${styles.stack}`}>
