@@ -67,6 +67,27 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
     expect(marked.map((p) => p.text.toLowerCase())).toContain("korean");
   });
 
+  it("cuts snippets at whole words and marks each cut with an ellipsis", async () => {
+    const text = async (q: string) =>
+      parseSnippet((await search({ q })).hits[0]!.snippet)
+        .map((p) => p.text)
+        .join("");
+    // The teaser's first words are kept, and its own "..." ends the snippet.
+    expect(await text("amante")).toMatch(/^Si eres un amante de los animales .* majestuosos\.\.\.$/);
+    const korean = await text("korean war");
+    expect(korean).toMatch(/^…\S/);
+    expect(korean).toContain("Chinese-language book");
+    expect(korean).toMatch(/\S…$/);
+    // No word is cut: every word of the snippet is a whole word of the description.
+    const words = new Set((await readSeedCatalog()).featured.description.join(" ").split(/\s+/));
+    expect(
+      korean
+        .replace(/…/g, " ")
+        .split(/\s+/)
+        .filter((w) => w && !words.has(w)),
+    ).toEqual([]);
+  });
+
   it("marks the matched words of a hit's title, and only the words looked for", async () => {
     const titleParts = async (q: string) => parseSnippet((await search({ q })).hits[0]!.markedTitle);
     const parts = await titleParts("korean wars");
