@@ -6,11 +6,11 @@ import { refreshSearchVocabulary } from "./search";
 import type { Prisma } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import type { Db } from "@/lib/db/types";
+import { utcTime } from "@/lib/utc-time";
 import { CatalogError, toCatalogError, type FieldErrors } from "./errors";
 import { diffSnapshots, type FieldDiff } from "./listing-diff";
 import { fieldErrorsFrom, listingSchema, type ListingData } from "./listing-schema";
 import { slugify } from "./slug";
-import { utcTime } from "@/lib/utc-time";
 
 export interface ListingActor {
   /** The staff member (null for scripts). */
