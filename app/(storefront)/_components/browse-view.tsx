@@ -16,6 +16,7 @@ import {
 } from "@/lib/catalog";
 import { languageName } from "@/lib/site";
 import styles from "./browse-view.module.css";
+import { plural } from "@/lib/plural";
 
 /** The filters of a list's query: what /books, the category pages and /search share. */
 export type ListFilters = Pick<
@@ -212,7 +213,7 @@ function FilterSidebar({
         title="Customer rating"
         items={facets.ratings.map((r) => ({ ...r, value: Number(r.value) }))}
         chosen={query.minRating}
-        label={(r) => `${r.value} stars & up`}
+        label={(r) => plural(r.value, { one: "# star & up", other: "# stars & up" })}
         href={(minRating) => href({ minRating })}
       />
       <section className={styles.facet} aria-label="Price">
@@ -351,7 +352,7 @@ export function ListToolbar<S extends string>({
       <p className={styles.summary}>
         {total === 0
           ? "No books match"
-          : `Showing ${first}–${last} of ${total.toLocaleString("en-US")}${totalIsCapped ? "+" : ""} ${total === 1 ? "book" : "books"}`}
+          : `Showing ${first}–${last} of ${plural(total, { one: `#${totalIsCapped ? "+" : ""} book`, other: `#${totalIsCapped ? "+" : ""} books` })}`}
       </p>
       <nav aria-label="Sort" className={styles.sorts}>
         <span className={styles.sortLabel}>Sort:</span>

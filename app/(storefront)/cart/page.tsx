@@ -8,6 +8,7 @@ import { titleLang } from "@/lib/site";
 import { CartCountAnnouncer } from "../_components/cart-link";
 import { checkoutAction, removeFromCartAction, updateQuantityAction } from "./actions";
 import styles from "./cart.module.css";
+import { plural } from "@/lib/plural";
 
 // Per shopper, always live prices.
 export const dynamic = "force-dynamic";
@@ -40,7 +41,10 @@ export default async function CartPage({ searchParams }: Props) {
       ) : null}
       {changed.length > 0 ? (
         <div className={styles.warning} role="status">
-          <p>Prices have changed since you added {changed.length === 1 ? "this item" : "these items"}:</p>
+          <p>
+            Prices have changed since you added{" "}
+            {plural(changed.length, { one: "this item", other: "these items" })}:
+          </p>
           <ul>
             {changed.map((line) => (
               <li key={line.editionId}>
@@ -140,7 +144,7 @@ export default async function CartPage({ searchParams }: Props) {
           </ul>
           <div className={styles.summary}>
             <p className={styles.subtotal}>
-              Subtotal ({cart.itemCount} {cart.itemCount === 1 ? "item" : "items"}):{" "}
+              Subtotal ({plural(cart.itemCount, { one: "# item", other: "# items" })}):{" "}
               <strong data-testid="cart-subtotal">{formatMoney(cart.subtotalCents, cart.currency)}</strong>
             </p>
             <p className="muted">Prices are checked again when you check out.</p>

@@ -11,6 +11,7 @@ import {
 } from "@/lib/checkout";
 import { FieldError, invalidProps, Pager, utcTime } from "../admin-ui";
 import styles from "../admin.module.css";
+import { plural } from "@/lib/plural";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Orders", robots: { index: false, follow: false } };
@@ -100,7 +101,7 @@ export default async function AdminOrdersPage({
       </form>
 
       <p role="status">
-        {result.total} {result.total === 1 ? "order" : "orders"}
+        {plural(result.total, { one: "# order", other: "# orders" })}
         {result.pageCount > 1 && `, page ${result.page} of ${result.pageCount}`}
       </p>
       {result.rows.length > 0 && (

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth";
 import { getListingForEdit } from "@/lib/catalog/admin";
 import { EMPTY_CONTRIBUTOR, EMPTY_EDITION, formValuesFromData } from "@/lib/catalog/listing-form";
+import { utcTime } from "../../admin-ui";
 import styles from "../../admin.module.css";
 import { ListingForm } from "../listing-form";
 import { listingFormOptions } from "../options";
@@ -23,7 +24,7 @@ export default async function EditBookPage({
   const bookId = Number(id);
   const listing = Number.isInteger(bookId) && bookId > 0 ? await getListingForEdit(bookId) : null;
   if (!listing) notFound();
-  const saved = (await searchParams).saved;
+  const { saved, unchanged } = await searchParams;
   const initial = formValuesFromData(listing.data);
   // One spare row to type into when there is none (more through the "add another" buttons).
   if (initial.contributors.length === 0) initial.contributors.push({ ...EMPTY_CONTRIBUTOR, position: "1" });
@@ -38,7 +39,7 @@ export default async function EditBookPage({
         Version {listing.version}, {listing.data.status}
         {listing.lastChange && (
           <>
-            , last changed by {listing.lastChange.by} at {listing.lastChange.at}
+            , last changed by {listing.lastChange.by} at {utcTime(listing.lastChange.at)}
           </>
         )}
         . <Link href={`/admin/books/${listing.id}/history`}>History</Link>
@@ -52,6 +53,11 @@ export default async function EditBookPage({
       {typeof saved === "string" && (
         <p className={styles.notice} role="status">
           Saved (version {saved}).
+        </p>
+      )}
+      {typeof unchanged === "string" && (
+        <p className={styles.notice} role="status">
+          Nothing to save: the listing is as it was (still version {unchanged}).
         </p>
       )}
       <ListingForm
