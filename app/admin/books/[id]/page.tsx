@@ -6,6 +6,7 @@ import { getListingForEdit } from "@/lib/catalog/admin";
 import { EMPTY_CONTRIBUTOR, EMPTY_EDITION, formValuesFromData } from "@/lib/catalog/listing-form";
 import styles from "../../admin.module.css";
 import { ListingForm } from "../listing-form";
+import { EbookFiles } from "./ebook-files";
 import { listingFormOptions } from "../options";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +24,7 @@ export default async function EditBookPage({
   const bookId = Number(id);
   const listing = Number.isInteger(bookId) && bookId > 0 ? await getListingForEdit(bookId) : null;
   if (!listing) notFound();
-  const saved = (await searchParams).saved;
+  const { saved, ebook } = await searchParams;
   const initial = formValuesFromData(listing.data);
   // One spare row to type into when there is none (more through the "add another" buttons).
   if (initial.contributors.length === 0) initial.contributors.push({ ...EMPTY_CONTRIBUTOR, position: "1" });
@@ -61,6 +62,7 @@ export default async function EditBookPage({
         initial={initial}
         options={await listingFormOptions()}
       />
+      <EbookFiles bookId={listing.id} notice={typeof ebook === "string" ? ebook : undefined} />
     </>
   );
 }
