@@ -168,7 +168,15 @@ describe.each(testEngines())("checkout on %s", (engine) => {
         expect(cart.subtotalCents).toBe(2599 + 999);
 
         const { order, token } = await pendingOrder(cartId);
-        expect(order.totalCents).toBe(2599 + 999);
+        // Shipping for the paperback and 8% tax per line, for the default destination (US).
+        expect(order).toMatchObject({
+          subtotalCents: 2599 + 999,
+          shippingCents: 499,
+          taxCents: 208 + 80,
+          totalCents: 2599 + 999 + 499 + 288,
+          country: "US",
+          shippingZone: "United States",
+        });
         expect(order.items.map((i) => [i.bookTitle, i.unitPriceCents, i.quantity, i.lineTotalCents])).toEqual(
           [
             ["Mao, Stalin and the Korean War", 2599, 1, 2599],
@@ -183,11 +191,11 @@ describe.each(testEngines())("checkout on %s", (engine) => {
 
         // The price moving again after checkout changes nothing already ordered.
         await db.prisma.edition.update({ where: { id: ebookId }, data: { priceCents: 1 } });
-        expect((await findOrderByToken(db.prisma, token))?.totalCents).toBe(3598);
+        expect((await findOrderByToken(db.prisma, token))?.totalCents).toBe(4385);
         const result = await deliver(signed(order));
         expect(result.outcome).toBe("paid");
         const paid = await findOrderByToken(db.prisma, token);
-        expect(paid).toMatchObject({ status: "paid", totalCents: 3598, email: "reader@example.com" });
+        expect(paid).toMatchObject({ status: "paid", totalCents: 4385, email: "reader@example.com" });
         expect(await readCart(db.prisma, cartId, PRICING.zones)).toMatchObject({ lines: [] });
       } finally {
         await db.prisma.edition.update({ where: { id: ebookId }, data: { priceCents: 3999 } });

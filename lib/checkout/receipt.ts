@@ -1,6 +1,8 @@
 // The emails about an order, in HTML and plain text: the receipt queued when it is paid, the
 // notice sent when staff mark the parcel shipped. Pure: links and the address lines are passed in.
 import { formatMoney } from "@/lib/catalog/money";
+import { formatName } from "@/lib/catalog/vocabulary";
+import type { EditionFormat } from "@/lib/generated/prisma/enums";
 import { DOWNLOAD_LIMIT, DOWNLOAD_LINK_DAYS } from "@/lib/ebooks/links";
 import { emailDocument, emailStyle as s, escapeHtml } from "@/lib/mail/html";
 import { SITE_NAME } from "@/lib/site";
@@ -27,7 +29,7 @@ interface ReceiptOrder {
   items: {
     bookTitle: string;
     formatLabel: string | null;
-    format: string;
+    format: EditionFormat;
     quantity: number;
     lineTotalCents: number;
   }[];
@@ -66,8 +68,7 @@ export function receiptEmail(order: ReceiptOrder, links: ReceiptLinks): OrderEma
   if (!order.email) return null;
   const money = (cents: number) => formatMoney(cents, order.currency);
   const lineText = order.items.map(
-    (item) =>
-      `${item.quantity} × ${item.bookTitle} (${item.formatLabel ?? item.format}): ${money(item.lineTotalCents)}`,
+    (item) => `${item.quantity} × ${item.bookTitle} (${formatName(item)}): ${money(item.lineTotalCents)}`,
   );
   const totals = totalsRows(order);
   const text = [
@@ -93,7 +94,7 @@ export function receiptEmail(order: ReceiptOrder, links: ReceiptLinks): OrderEma
   const itemRows = order.items
     .map(
       (item) =>
-        `<tr><td style="${s.cell}">${item.quantity} × ${escapeHtml(item.bookTitle)}<br><span style="${s.muted}">${escapeHtml(item.formatLabel ?? item.format)}</span></td><td style="${s.amount}">${escapeHtml(money(item.lineTotalCents))}</td></tr>`,
+        `<tr><td style="${s.cell}">${item.quantity} × ${escapeHtml(item.bookTitle)}<br><span style="${s.muted}">${escapeHtml(formatName(item))}</span></td><td style="${s.amount}">${escapeHtml(money(item.lineTotalCents))}</td></tr>`,
     )
     .join("\n");
   const totalRows = totals
@@ -141,7 +142,7 @@ interface ShippedOrder {
   trackingNumber: string;
   items: {
     bookTitle: string;
-    format: string;
+    format: EditionFormat;
     formatLabel: string | null;
     quantity: number;
     shipped: boolean;
@@ -154,9 +155,7 @@ export function shippedEmail(
 ): OrderEmail | null {
   if (!order.email) return null;
   const printed = order.items.filter((item) => item.shipped);
-  const list = printed.map(
-    (item) => `${item.quantity} × ${item.bookTitle} (${item.formatLabel ?? item.format})`,
-  );
+  const list = printed.map((item) => `${item.quantity} × ${item.bookTitle} (${formatName(item)})`);
   const text = [
     `Your order ${order.number} has shipped.`,
     "",

@@ -101,7 +101,22 @@ describe.each(testEngines())("Stripe checkout against the mock on %s", (engine) 
     expect(request!.headers["stripe-version"]).toBe(Stripe.API_VERSION);
     expect(request!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
 
+    // The zone's tax goes to Stripe as a Tax Rate, made once before the first session that needs it.
+    const taxRequests = (await (await fetch(`${mock.url}/__requests`)).json()) as RecordedRequest[];
+    const taxRequest = taxRequests.filter((r) => r.path === "/v1/tax_rates");
+    expect(taxRequest).toHaveLength(1);
+    expect(Object.fromEntries(new URLSearchParams(taxRequest[0]!.body))).toEqual({
+      display_name: "Tax",
+      percentage: "8",
+      inclusive: "false",
+      country: "US",
+      jurisdiction: "United States",
+      "metadata[zone]": "United States",
+      "metadata[basisPoints]": "800",
+    });
     const fields = request!.body.split("&").map((pair) => pair.split("=").map(decodeURIComponent));
+    const taxRate = fields.find(([key]) => key === "line_items[0][tax_rates][0]")?.[1];
+    expect(taxRate).toMatch(/^txr_/);
     const expiresAt = Number(fields.find(([key]) => key === "expires_at")?.[1]);
     expect(expiresAt).toBeGreaterThanOrEqual(before + CHECKOUT_SESSION_MINUTES * 60);
     expect(expiresAt).toBeLessThanOrEqual(after + CHECKOUT_SESSION_MINUTES * 60);
@@ -114,10 +129,12 @@ describe.each(testEngines())("Stripe checkout against the mock on %s", (engine) 
       ["line_items[0][price_data][currency]", "usd"],
       ["line_items[0][price_data][unit_amount]", "3999"],
       ["line_items[0][price_data][product_data][name]", "Mao, Stalin and the Korean War (Kindle Edition)"],
+      ["line_items[0][tax_rates][0]", taxRate],
       ["line_items[1][quantity]", "1"],
       ["line_items[1][price_data][currency]", "usd"],
       ["line_items[1][price_data][unit_amount]", "999"],
       ["line_items[1][price_data][product_data][name]", "Animales Wordbooks (Paperback)"],
+      ["line_items[1][tax_rates][0]", taxRate],
       ["client_reference_id", order.id],
       ["metadata[orderId]", order.id],
       ["metadata[orderNumber]", order.number],
@@ -125,21 +142,33 @@ describe.each(testEngines())("Stripe checkout against the mock on %s", (engine) 
       ["payment_intent_data[metadata][orderNumber]", order.number],
       ["success_url", `${SITE}/orders/${token}`],
       ["cancel_url", `${SITE}/cart?notice=cancelled`],
-      ...["US", "CA", "GB", "IE", "AU", "NZ", "IN", "DE", "FR", "ES", "MX"].map((country, i) => [
-        `shipping_address_collection[allowed_countries][${i}]`,
-        country,
-      ]),
+      // Only the destination chosen in the cart, whose zone priced the shipping and tax.
+      ["shipping_address_collection[allowed_countries][0]", "US"],
+      ["shipping_options[0][shipping_rate_data][type]", "fixed_amount"],
+      ["shipping_options[0][shipping_rate_data][display_name]", "Shipping (United States)"],
+      ["shipping_options[0][shipping_rate_data][fixed_amount][amount]", "499"],
+      ["shipping_options[0][shipping_rate_data][fixed_amount][currency]", "usd"],
       ["expires_at", String(expiresAt)],
     ]);
 
     // The shopper goes to the session's URL; the order holds the session id.
     expect(url).toMatch(new RegExp(`^${mock.url}/c/pay/cs_test_\\w+$`));
     const stored = await findOrderByToken(db.prisma, token);
-    expect(stored).toMatchObject({ status: "pending", provider: "stripe", totalCents: 4998 });
+    // 39.99 + 9.99, shipping 4.99 for one paperback, 8% tax on each line (3.20 + 0.80).
+    expect(stored).toMatchObject({
+      status: "pending",
+      provider: "stripe",
+      subtotalCents: 4998,
+      shippingCents: 499,
+      taxCents: 400,
+      totalCents: 5897,
+    });
     expect(stored!.providerSessionId).toBe(url.split("/").pop());
     const { session } = mock.sessions.get(stored!.providerSessionId!) as { session: unknown };
     expect(session).toMatchObject({
-      amount_total: 4998,
+      amount_subtotal: 4998,
+      amount_total: 5897,
+      total_details: { amount_shipping: 499, amount_tax: 400 },
       currency: "usd",
       client_reference_id: order.id,
       metadata: { orderId: order.id },
