@@ -443,7 +443,7 @@ function hostedPage(entry) {
   const rows = lineItems
     .map(
       (item) =>
-        `<li>${escapeHtml(item.description)} × ${item.quantity}: ${money(item.amount_total, item.currency)}</li>`,
+        `<li>${escapeHtml(item.description)} × ${item.quantity}: ${money(item.amount_subtotal, item.currency)}</li>`,
     )
     .join("");
   const paid = session.status === "complete";

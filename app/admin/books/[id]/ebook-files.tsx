@@ -29,8 +29,8 @@ export async function EbookFiles({ bookId, notice }: { bookId: number; notice: s
   if (editions.length === 0) return null;
   const message = notice ? NOTICES[notice] : undefined;
   return (
-    <section className={styles.card} aria-labelledby="ebook-files" id="ebook-files">
-      <h2 id="ebook-files">Ebook files</h2>
+    <section className={styles.card} aria-labelledby="ebook-files-title" id="ebook-files">
+      <h2 id="ebook-files-title">Ebook files</h2>
       <p>
         What buyers download: an EPUB or a PDF of at most {MAX_MB} MB, checked by its content. Files are kept
         in the database, so every instance of the store serves them.
