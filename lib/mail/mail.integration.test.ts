@@ -14,6 +14,7 @@ import {
   findOrderByToken,
   recordCheckoutDetails,
 } from "@/lib/checkout/orders";
+import { markShipped } from "@/lib/checkout/fulfilment";
 import { DEFAULT_SHIPPING_ZONES } from "@/lib/checkout/shipping";
 import { handleStripeWebhook } from "@/lib/checkout/webhook";
 import { startDownload } from "@/lib/ebooks/downloads";
@@ -235,6 +236,56 @@ describe.each(testEngines())("the outbox worker on %s", (engine) => {
     expect(await requeueEmail(db.prisma, row.id, now)).toBe(true);
     expect(await deliverDue(db.prisma, smtpTransport(smtp.url, FROM), clock)).toMatchObject({ sent: 1 });
     expect(smtp.received.filter((r) => r.envelopeTo.includes("down@example.com"))).toHaveLength(1);
+  });
+
+  it("emails the shopper once when staff mark the parcel shipped, and refuses bad input", async () => {
+    const { order, deliver } = await paidOrderDelivery("shipped@example.com");
+    const admin = await db.prisma.adminUser.upsert({
+      where: { email: "ship-admin@example.com" },
+      create: { email: "ship-admin@example.com", name: "Ship", passwordHash: "x", role: "admin" },
+      update: {},
+    });
+    const context = { actorId: admin.id, ip: null, siteUrl: SITE, secret: SESSION_SECRET };
+    // Not paid yet: nothing to ship.
+    expect(
+      await markShipped(db.prisma, order.id, { carrier: "USPS", trackingNumber: "1Z 999" }, context),
+    ).toEqual({
+      ok: false,
+      errors: { form: "Only a paid order can be shipped." },
+    });
+    await deliver();
+    expect(
+      await markShipped(db.prisma, order.id, { carrier: " ", trackingNumber: "<script>" }, context),
+    ).toEqual({
+      ok: false,
+      errors: {
+        carrier: "Enter the carrier.",
+        trackingNumber: "A tracking number has letters, digits, spaces and hyphens only.",
+      },
+    });
+    expect((await db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).shippedAt).toBeNull();
+    expect(
+      await markShipped(db.prisma, order.id, { carrier: "USPS", trackingNumber: "1Z 999" }, context),
+    ).toEqual({ ok: true });
+    expect(await markShipped(db.prisma, order.id, { carrier: "UPS", trackingNumber: "2" }, context)).toEqual({
+      ok: false,
+      errors: { form: "This order is already marked shipped." },
+    });
+    expect(await db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      carrier: "USPS",
+      trackingNumber: "1Z 999",
+    });
+    await deliverDue(db.prisma, smtpTransport(smtp.url, FROM), { host: "store.test" });
+    const mails = smtp.received
+      .filter((r) => r.envelopeTo.includes("shipped@example.com"))
+      .map((r) => r.mail);
+    // Parsing finishes in any order: the receipt is the larger message.
+    expect(mails.map((m) => m.subject).sort()).toEqual([
+      `Your Quire Books order ${order.number}`,
+      `Your Quire Books order ${order.number} has shipped`,
+    ]);
+    const notice = mails.find((m) => m.subject?.endsWith("has shipped"))!;
+    expect(notice.text).toContain("Carrier: USPS\nTracking number: 1Z 999");
   });
 
   it("delivers to the demo mailbox when there is no SMTP server", async () => {
