@@ -138,7 +138,7 @@ function message(field: AddressFieldSpec, problem: "required" | "invalid" | "too
   if (problem === "required")
     return field.choices
       ? `Choose the ${label}.`
-      : `Enter the ${field.name === "name" ? "recipient's name" : label}.`;
+      : `Enter the ${field.name === "name" ? "recipient's name" : field.name === "line1" ? "street address" : label}.`;
   if (field.choices) return `Choose the ${label} from the list.`;
   return field.hint ? `That is not a valid ${label} (${field.hint}).` : `That is not a valid ${label}.`;
 }

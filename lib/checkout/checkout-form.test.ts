@@ -39,7 +39,7 @@ describe("checkout form", () => {
     expect(result.errors).toEqual({
       email: "Enter an email address like name@example.com.",
       name: "Enter the recipient's name.",
-      line1: "Enter the address line 1.",
+      line1: "Enter the street address.",
       city: "Enter the city.",
       region: "Choose the state.",
       postalCode: "Enter the ZIP code.",

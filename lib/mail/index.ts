@@ -35,6 +35,11 @@ export async function sendAgain(id: number, actor: { id: number; ip: string | nu
   return true;
 }
 
+/** Emails given up on after every retry: the admin dashboard warns about them. */
+export async function failedEmailCount(): Promise<number> {
+  return mailbox.countFailed(await getPrisma());
+}
+
 export function mailTransportName(): "smtp" | "mailbox" {
   return currentTransport().name;
 }

@@ -77,6 +77,10 @@ function toRow({ order, createdAt, sentAt, nextAttemptAt, failedAt, ...row }: Ro
   };
 }
 
+export function countFailed(db: Db): Promise<number> {
+  return db.emailOutbox.count({ where: whereOf("failed") });
+}
+
 export async function listMailbox(db: Db, filter: MailboxFilter, page: number): Promise<MailboxPage> {
   const where = whereOf(filter);
   const [rows, total, failed] = await Promise.all([
@@ -88,7 +92,7 @@ export async function listMailbox(db: Db, filter: MailboxFilter, page: number): 
       select,
     }),
     db.emailOutbox.count({ where }),
-    db.emailOutbox.count({ where: whereOf("failed") }),
+    countFailed(db),
   ]);
   return {
     rows: rows.map(toRow),
