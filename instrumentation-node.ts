@@ -3,6 +3,7 @@ import { getDatabase } from "@/lib/db/process-database";
 import { EnvError, getEnv } from "@/lib/env";
 import { deleteUnreachableRows, HOUSEKEEPING_INTERVAL_MS } from "@/lib/housekeeping";
 import { log } from "@/lib/log";
+export { startMailWorker } from "@/lib/mail/worker";
 import { redactPath } from "@/lib/log/redact.mjs";
 
 export function checkEnvironmentOrExit() {

@@ -7,7 +7,8 @@ import { defineConfig, devices } from "@playwright/test";
 const SERVERS = (process.env.E2E_DATABASES ?? "pglite,postgres,stripe").split(",").filter(Boolean) as (
   "pglite" | "postgres" | "stripe"
 )[];
-// E2E_PORT_BASE lets two checkouts run their suites side by side.
+// E2E_PORT_BASE lets two checkouts run their suites side by side. Each server's mail goes to an
+// SMTP server on its port + 4 (+4, +5, +6), run by e2e/delivery.spec.ts (scripts/e2e-server.mjs).
 const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
 const PORTS = { pglite: PORT_BASE, postgres: PORT_BASE + 1, stripe: PORT_BASE + 2 } as const;
 const STRIPE_MOCK_PORT = PORT_BASE + 3;

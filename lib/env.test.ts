@@ -8,6 +8,7 @@ const liveBase = {
   STRIPE_SECRET_KEY: "sk_test_123",
   STRIPE_WEBHOOK_SECRET: "whsec_real_0123456789",
   SESSION_SECRET: "f".repeat(64),
+  SMTP_URL: "smtp://mail.internal:587",
 };
 
 function problemsOf(source: Record<string, string | undefined>): string[] {

@@ -1,6 +1,7 @@
 // The environment, parsed once with zod. Demo mode (the default) has working defaults for every
 // variable; live mode refuses to start with any of them. Errors name the variable and the fix.
 import { z } from "zod";
+import { parseShippingZones, type ShippingZone } from "@/lib/checkout/shipping";
 import { parseDatabaseUrl } from "@/lib/db/adapters";
 
 /** Development-only secrets. Public by design: live mode refuses every one of them. */
@@ -38,8 +39,16 @@ const envSchema = z.object({
   RATINGS_MODERATION: z
     .enum(["publish", "pending"], { error: 'RATINGS_MODERATION must be "publish" or "pending".' })
     .default("publish"),
-  SMTP_URL: optionalString,
+  SMTP_URL: optionalString.pipe(
+    z
+      .url({
+        protocol: /^smtps?$/,
+        error: "SMTP_URL must look like smtp://user:password@smtp.example.com:587 (smtps:// for TLS on 465).",
+      })
+      .optional(),
+  ),
   MAIL_FROM: optionalString,
+  SHIPPING_ZONES: optionalString,
   UPLOAD_DIR: optionalString,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   TRUSTED_PROXY_HOPS: z.coerce
@@ -62,9 +71,10 @@ type RawEnv = z.infer<typeof envSchema>;
 
 export interface Env extends Omit<
   RawEnv,
-  "SITE_URL" | "SESSION_SECRET" | "STRIPE_WEBHOOK_SECRET" | "UPLOAD_DIR"
+  "SITE_URL" | "SESSION_SECRET" | "STRIPE_WEBHOOK_SECRET" | "UPLOAD_DIR" | "SHIPPING_ZONES"
 > {
   SITE_URL: string;
+  shippingZones: ShippingZone[];
   SESSION_SECRET: string;
   STRIPE_WEBHOOK_SECRET: string;
   UPLOAD_DIR: string;
@@ -104,7 +114,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       "STRIPE_API_BASE: only for tests and mocks; unset it when STRIPE_SECRET_KEY is a live key.",
     );
 
+  let shippingZones: ShippingZone[] = [];
+  try {
+    shippingZones = parseShippingZones(raw.SHIPPING_ZONES);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+
   if (raw.STORE_MODE === "live") {
+    if (!raw.SMTP_URL)
+      problems.push(
+        "SMTP_URL: live mode sends receipts through an SMTP server, e.g. smtp://user:password@smtp.example.com:587.",
+      );
     if (databaseKind !== "postgres")
       problems.push(
         "DATABASE_URL: live mode needs PostgreSQL (postgresql://...); the embedded PGlite store is for demo and development only.",
@@ -137,6 +158,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...raw,
     SITE_URL: (raw.SITE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ""),
+    shippingZones,
     SESSION_SECRET: raw.SESSION_SECRET ?? DEMO_SESSION_SECRET,
     STRIPE_WEBHOOK_SECRET: raw.STRIPE_WEBHOOK_SECRET ?? DEMO_WEBHOOK_SECRET,
     UPLOAD_DIR: raw.UPLOAD_DIR ?? ".data/uploads",

@@ -82,6 +82,10 @@ const env = {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   ...live,
+  // Mail goes to an SMTP server that e2e/delivery.spec.ts runs in its own process on port + 4
+  // (e2e/support/mail.ts); while none listens, the outbox keeps the emails and retries.
+  SMTP_URL: `smtp://127.0.0.1:${Number(port) + 4}`,
+  MAIL_FROM: "Quire Books <orders@e2e.test>",
   DATABASE_URL: await throwawayDatabaseUrl(),
   NEXT_DIST_DIR: distDir,
   PORT: port,

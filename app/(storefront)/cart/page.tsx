@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BookCover } from "@/components/ui/book-cover";
 import { formatMoney } from "@/lib/catalog/money";
-import { getCurrentCart } from "@/lib/checkout";
+import { formatTaxRate, getCurrentCart } from "@/lib/checkout";
 import { CART_NOTICES, isCartNotice, isErrorNotice } from "@/lib/checkout/rules";
 import { titleLang } from "@/lib/site";
 import { CartCountAnnouncer } from "../_components/cart-link";
-import { checkoutAction, removeFromCartAction, updateQuantityAction } from "./actions";
+import { checkoutAction, removeFromCartAction, setCountryAction, updateQuantityAction } from "./actions";
 import styles from "./cart.module.css";
 import { plural } from "@/lib/plural";
+import charges from "./charges.module.css";
 
 // Per shopper, always live prices.
 export const dynamic = "force-dynamic";
@@ -147,6 +148,35 @@ export default async function CartPage({ searchParams }: Props) {
               Subtotal ({plural(cart.itemCount, { one: "# item", other: "# items" })}):{" "}
               <strong data-testid="cart-subtotal">{formatMoney(cart.subtotalCents, cart.currency)}</strong>
             </p>
+            {/* Shipping and tax depend on where the order goes: a plain form, no JavaScript needed. */}
+            <form action={setCountryAction} className={charges.destination}>
+              <label>
+                {cart.needsShipping ? "Ship to" : "Your country (for tax)"}
+                <select name="country" defaultValue={cart.country} autoComplete="shipping country">
+                  {cart.countries.map(([code, name]) => (
+                    <option key={code} value={code}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit">Update</button>
+            </form>
+            <dl className={charges.charges} aria-label="Order total">
+              <dt>
+                Shipping{" "}
+                <span className="muted">({cart.needsShipping ? cart.shippingZone : "ebooks only"})</span>
+              </dt>
+              <dd data-testid="cart-shipping">{formatMoney(cart.shippingCents, cart.currency)}</dd>
+              <dt>
+                Tax <span className="muted">({formatTaxRate(cart.taxRateBasisPoints)})</span>
+              </dt>
+              <dd data-testid="cart-tax">{formatMoney(cart.taxCents, cart.currency)}</dd>
+              <dt className={charges.total}>Total</dt>
+              <dd className={charges.total} data-testid="cart-total">
+                {formatMoney(cart.totalCents, cart.currency)}
+              </dd>
+            </dl>
             <p className="muted">Prices are checked again when you check out.</p>
             <form action={checkoutAction}>
               <button type="submit" className="button" disabled={unavailable}>
