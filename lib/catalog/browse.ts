@@ -168,7 +168,8 @@ export async function summariesInOrder(db: Db, ids: number[]): Promise<BookSumma
            b."listingRating", b."ratingCount", b."ratingAverage", b."updatedAt",
            s."contributors", s."categories", s."editions"
       FROM bookstore_book_summaries(ARRAY[${Prisma.join(ids)}]::int[]) s
-      JOIN "Book" b ON b."id" = s."book_id"`;
+      JOIN "Book" b ON b."id" = s."book_id"
+     WHERE b."id" IN (${Prisma.join(ids)})`;
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
