@@ -92,6 +92,18 @@ describe("parseEnv", () => {
     );
   });
 
+  it("sets the database up at start in demo mode only, unless told not to", () => {
+    expect(parseEnv({}).DATABASE_SETUP_ON_START).toBe(true);
+    expect(parseEnv({ DATABASE_SETUP_ON_START: "false" }).DATABASE_SETUP_ON_START).toBe(false);
+    expect(parseEnv(liveBase).DATABASE_SETUP_ON_START).toBe(false);
+    expect(problemsOf({ ...liveBase, DATABASE_SETUP_ON_START: "true" })).toEqual([
+      expect.stringMatching(/^DATABASE_SETUP_ON_START: .*npm run db:migrate/),
+    ]);
+    expect(problemsOf({ DATABASE_SETUP_ON_START: "yes" })).toEqual([
+      'DATABASE_SETUP_ON_START: DATABASE_SETUP_ON_START must be "true" or "false".',
+    ]);
+  });
+
   it("explains malformed values", () => {
     expect(problemsOf({ STORE_MODE: "production" })[0]).toMatch(/STORE_MODE must be "demo" or "live"/);
     expect(problemsOf({ SITE_URL: "books.example.com" })[0]).toMatch(

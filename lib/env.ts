@@ -57,6 +57,9 @@ const envSchema = z.object({
     .min(0)
     .max(10)
     .default(0),
+  DATABASE_SETUP_ON_START: z
+    .enum(["true", "false"], { error: 'DATABASE_SETUP_ON_START must be "true" or "false".' })
+    .optional(),
   API_RATE_LIMIT_PER_MINUTE: z.coerce
     .number({
       error: "API_RATE_LIMIT_PER_MINUTE must be a whole number of requests per client IP per minute.",
@@ -71,7 +74,12 @@ type RawEnv = z.infer<typeof envSchema>;
 
 export interface Env extends Omit<
   RawEnv,
-  "SITE_URL" | "SESSION_SECRET" | "STRIPE_WEBHOOK_SECRET" | "UPLOAD_DIR" | "SHIPPING_ZONES"
+  | "SITE_URL"
+  | "SESSION_SECRET"
+  | "STRIPE_WEBHOOK_SECRET"
+  | "UPLOAD_DIR"
+  | "SHIPPING_ZONES"
+  | "DATABASE_SETUP_ON_START"
 > {
   SITE_URL: string;
   shippingZones: ShippingZone[];
@@ -80,6 +88,8 @@ export interface Env extends Omit<
   UPLOAD_DIR: string;
   databaseKind: "pglite" | "postgres";
   paymentProvider: "stripe" | "stub";
+  /** The server migrates, seeds and creates the demo admin before serving (demo mode's default). */
+  DATABASE_SETUP_ON_START: boolean;
 }
 
 export class EnvError extends Error {
@@ -152,6 +162,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       );
     else if (raw.SESSION_SECRET === DEMO_SESSION_SECRET)
       problems.push("SESSION_SECRET: the demo secret is public; generate one with `openssl rand -hex 32`.");
+    if (raw.DATABASE_SETUP_ON_START === "true")
+      problems.push(
+        "DATABASE_SETUP_ON_START: a live store never migrates or seeds when it starts; unset it and run `npm run db:migrate` as a release step.",
+      );
   }
   if (problems.length) throw new EnvError(problems);
 
@@ -164,6 +178,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     UPLOAD_DIR: raw.UPLOAD_DIR ?? ".data/uploads",
     databaseKind,
     paymentProvider: raw.STRIPE_SECRET_KEY ? "stripe" : "stub",
+    DATABASE_SETUP_ON_START:
+      (raw.DATABASE_SETUP_ON_START ?? (raw.STORE_MODE === "demo" ? "true" : "false")) === "true",
   };
 }
 
