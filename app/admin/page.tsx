@@ -1,3 +1,4 @@
+import { plural } from "@/lib/plural";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth";
@@ -15,8 +16,9 @@ export default async function AdminDashboard() {
       <h1>Dashboard</h1>
       {failedEmails > 0 && (
         <p className={styles.alert} role="alert">
-          {failedEmails} {failedEmails === 1 ? "email to a customer has" : "emails to customers have"} failed
-          after every retry. <Link href="/admin/emails?status=failed">See them and send them again</Link>.
+          {plural(failedEmails, { one: "# email to a customer has", other: "# emails to customers have" })}{" "}
+          failed after every retry.{" "}
+          <Link href="/admin/emails?status=failed">See them and send them again</Link>.
         </p>
       )}
       <section className={styles.card}>

@@ -1,3 +1,4 @@
+import { plural } from "@/lib/plural";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth";
@@ -41,7 +42,7 @@ export default async function EmailsPage({
       </p>
       {mailbox.failed > 0 ? (
         <p className={styles.alert} role="alert">
-          {mailbox.failed} {mailbox.failed === 1 ? "email has" : "emails have"} failed.{" "}
+          {plural(mailbox.failed, { one: "# email has", other: "# emails have" })} failed.{" "}
           <Link href="/admin/emails?status=failed">See the failed emails</Link>.
         </p>
       ) : null}
@@ -59,7 +60,7 @@ export default async function EmailsPage({
         )}
       </nav>
       <p role="status">
-        {mailbox.total} {mailbox.total === 1 ? "email" : "emails"}
+        {plural(mailbox.total, { one: "# email", other: "# emails" })}
         {mailbox.pageCount > 1 && `, page ${mailbox.page} of ${mailbox.pageCount}`}
       </p>
       {mailbox.rows.length > 0 && (
