@@ -13,6 +13,7 @@ import {
 } from "@/lib/catalog/admin";
 import { describeChanges, diffSnapshots } from "@/lib/catalog/listing-diff";
 import {
+  categoryChoice,
   EMPTY_CONTRIBUTOR,
   EMPTY_EDITION,
   fieldErrorsForForm,
@@ -58,13 +59,17 @@ export async function saveListingAction(
     values.contributors.push({ ...EMPTY_CONTRIBUTOR, position: String(values.contributors.length + 1) });
     return answer();
   }
-  if (intent === "add-category") {
-    values.categorySlugs.push("");
-    return answer();
-  }
   if (intent === "add-edition") {
     values.editions.push({ ...EMPTY_EDITION });
     return answer();
+  }
+
+  if (categoryChoice(formData).mainUnticked) {
+    const message = "The main category must be one of the ticked categories: tick it too, or choose another.";
+    return answer({
+      message: "Nothing was saved: check the categories.",
+      fieldErrors: { categorySlugs: [message] },
+    });
   }
 
   const input = listingInputFromValues(values);
