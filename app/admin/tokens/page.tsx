@@ -61,7 +61,13 @@ export default async function TokensPage({
                   {token.createdBy && ` by ${token.createdBy}`}
                 </td>
                 <td>{when(token.lastUsedAt)}</td>
-                <td>{token.revokedAt ? `revoked ${when(token.revokedAt)}` : "active"}</td>
+                <td>
+                  {token.revokedAt
+                    ? `revoked ${when(token.revokedAt)}`
+                    : token.creatorDisabled
+                      ? "refused: its creator's account is disabled"
+                      : "active"}
+                </td>
                 <td>
                   {!token.revokedAt && (
                     <form action={revokeTokenAction} className={styles.inline}>
