@@ -114,12 +114,7 @@ export async function restoreRevisionAction(formData: FormData): Promise<void> {
       version,
     );
   } catch (error) {
-    if (error instanceof CatalogError) {
-      const first = Object.values(error.details.fields ?? {})[0]?.[0];
-      redirect(
-        `${history}?${new URLSearchParams({ error: first ? `${error.message} ${first}` : error.message })}`,
-      );
-    }
+    if (error instanceof CatalogError) redirect(`${history}?${new URLSearchParams({ error: error.code })}`);
     throw error;
   }
   redirect(`${history}?restored=${result.version}`);

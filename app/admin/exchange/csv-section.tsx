@@ -23,7 +23,9 @@ const UPLOAD_PROBLEMS: Record<UploadProblem, string> = {
 export async function CsvSections({ uploadProblem }: { uploadProblem: string | undefined }) {
   const imports = await listCsvImports();
   const problem = uploadProblem
-    ? (UPLOAD_PROBLEMS[uploadProblem as UploadProblem] ?? "The upload failed.")
+    ? Object.hasOwn(UPLOAD_PROBLEMS, uploadProblem)
+      ? UPLOAD_PROBLEMS[uploadProblem as UploadProblem]
+      : "The upload failed."
     : null;
   return (
     <>

@@ -36,12 +36,13 @@ export async function createTokenAction(
 export async function revokeTokenAction(formData: FormData): Promise<void> {
   const staff = await requireStaff("admin", { next: TOKENS, mutation: true });
   const id = Number(formData.get("tokenId"));
-  let name = "";
+  let revoked = 0;
   try {
-    name = (await removeApiToken(staff.id, Number.isInteger(id) && id > 0 ? id : 0)).name;
+    revoked = (await removeApiToken(staff.id, Number.isInteger(id) && id > 0 ? id : 0)).id;
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     redirect(`${TOKENS}?error=not_found`);
   }
-  redirect(`${TOKENS}?${new URLSearchParams({ notice: "revoked", target: name }).toString()}`);
+  // The token by id: the page prints its name from the database, never text from the URL.
+  redirect(`${TOKENS}?${new URLSearchParams({ notice: "revoked", target: String(revoked) }).toString()}`);
 }

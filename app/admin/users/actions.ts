@@ -6,6 +6,7 @@ import {
   requireStaff,
   resetStaffUserPassword,
   STAFF_ROLES,
+  staffFormMessageCode,
   updateStaffDisabled,
   updateStaffRole,
   type StaffRole,
@@ -33,8 +34,9 @@ function errorCode(error: unknown): string {
   throw error;
 }
 
-// Invalid input redirects back with the field messages and the non-secret values in the query
-// string (the redirect-back pattern: it works with and without JavaScript).
+// Invalid input redirects back with the field messages' codes and the non-secret values in the
+// query string (the redirect-back pattern: it works with and without JavaScript). Notices name
+// the account by id; the page prints only texts of its own.
 export async function createUserAction(formData: FormData): Promise<void> {
   const staff = await requireStaff("admin", { next: USERS, mutation: true });
   const input = {
@@ -43,8 +45,12 @@ export async function createUserAction(formData: FormData): Promise<void> {
     role: textField(formData, "role"),
     password: textField(formData, "password"),
   };
+  let created;
   try {
-    await addStaffUser(staff.id, input as { email: string; name: string; role: StaffRole; password: string });
+    created = await addStaffUser(
+      staff.id,
+      input as { email: string; name: string; role: StaffRole; password: string },
+    );
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     const params: Record<string, string> = {
@@ -54,11 +60,11 @@ export async function createUserAction(formData: FormData): Promise<void> {
       role: input.role,
     };
     for (const [field, messages] of Object.entries(error.fields)) {
-      if (messages[0]) params[`fe_${field}`] = messages[0];
+      if (messages[0]) params[`fe_${field}`] = staffFormMessageCode(messages[0]);
     }
     back(params);
   }
-  back({ notice: "created", target: input.email.trim().toLowerCase() });
+  back({ notice: "created", target: String(created.id) });
 }
 
 export async function changeRoleAction(formData: FormData): Promise<void> {
@@ -71,7 +77,7 @@ export async function changeRoleAction(formData: FormData): Promise<void> {
   } catch (error) {
     back({ error: errorCode(error) });
   }
-  back({ notice: "role_changed", target: user.email });
+  back({ notice: "role_changed", target: String(user.id) });
 }
 
 export async function setDisabledAction(formData: FormData): Promise<void> {
@@ -83,7 +89,7 @@ export async function setDisabledAction(formData: FormData): Promise<void> {
   } catch (error) {
     back({ error: errorCode(error) });
   }
-  back({ notice: disabled ? "disabled" : "enabled", target: user.email });
+  back({ notice: disabled ? "disabled" : "enabled", target: String(user.id) });
 }
 
 export type ResetPasswordState =

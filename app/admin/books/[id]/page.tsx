@@ -49,7 +49,7 @@ export default async function EditBookPage({
           </>
         )}
       </p>
-      {typeof saved === "string" && (
+      {typeof saved === "string" && /^\d{1,9}$/.test(saved) && (
         <p className={styles.notice} role="status">
           Saved (version {saved}).
         </p>
