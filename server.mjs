@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { writeLogLine } from "./lib/log/json-line.mjs";
 import { redactPath } from "./lib/log/redact.mjs";
+import { refusePageRequest } from "./lib/security/request-gate.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
@@ -33,6 +34,12 @@ const server = createServer((req, res) => {
       durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
     });
   });
+  const refused = refusePageRequest(req);
+  if (refused) {
+    res.writeHead(refused.status, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+    res.end(refused.message);
+    return;
+  }
   handle(req, res).catch((error) => {
     writeLogLine("error", "request failed", { requestId, error: String(error?.stack ?? error) });
     if (!res.headersSent) res.statusCode = 500;

@@ -18,6 +18,7 @@ export const PROBLEM_TYPES = {
   forbidden: { status: 403, title: "You may not do this." },
   precondition_failed: { status: 412, title: "The resource changed since you read it." },
   precondition_required: { status: 428, title: "This request must be conditional." },
+  request_timeout: { status: 408, title: "The request body did not arrive in time." },
   payload_too_large: { status: 413, title: "The request body is too large." },
   unsupported_media_type: { status: 415, title: "The request body must be application/json." },
   unavailable: { status: 503, title: "The service is unavailable." },
