@@ -61,8 +61,10 @@ export async function signIn(
   now: Date = new Date(),
 ): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(input);
-  const email = parsed.success ? parsed.data.email : "";
-  const password = parsed.success ? parsed.data.password : "";
+  // No email, no password, or more than the fields hold: not an attempt at any account, so
+  // nothing to verify, count or audit.
+  if (!parsed.success || !parsed.data.email || !parsed.data.password) return { ok: false, reason: "invalid" };
+  const { email, password } = parsed.data;
   const user = email
     ? await db.adminUser.findUnique({
         where: { email },

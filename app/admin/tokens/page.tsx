@@ -32,6 +32,11 @@ export default async function TokensPage({
           Revoked the token “{revoked.name}”.
         </p>
       )}
+      {params.error === "bad_request" && (
+        <p className={styles.alert} role="alert">
+          That request was not understood; nothing changed.
+        </p>
+      )}
       {params.error === "not_found" && (
         <p className={styles.alert} role="alert">
           That token does not exist.

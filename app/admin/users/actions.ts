@@ -11,7 +11,7 @@ import {
   updateStaffRole,
   type StaffRole,
 } from "@/lib/auth";
-import { textField } from "../form-data";
+import { repeatedField, textField } from "@/lib/form-data";
 
 const USERS = "/admin/users";
 
@@ -20,14 +20,16 @@ function back(params: Record<string, string>): never {
 }
 
 function userIdFrom(formData: FormData): number {
-  const id = Number(formData.get("userId"));
-  return Number.isInteger(id) && id > 0 ? id : 0;
+  const id = /^\d{1,9}$/.test(textField(formData, "userId")) ? Number(textField(formData, "userId")) : 0;
+  return id > 0 ? id : 0;
 }
 
 function roleFrom(formData: FormData): StaffRole | null {
-  const role = formData.get("role");
+  const role = textField(formData, "role");
   return STAFF_ROLES.find((r) => r === role) ?? null;
 }
+
+const NOT_UNDERSTOOD = "That request was not understood; nothing changed.";
 
 function errorCode(error: unknown): string {
   if (error instanceof AuthError) return error.code;
@@ -39,6 +41,7 @@ function errorCode(error: unknown): string {
 // the account by id; the page prints only texts of its own.
 export async function createUserAction(formData: FormData): Promise<void> {
   const staff = await requireStaff("admin", { next: USERS, mutation: true });
+  if (repeatedField(formData)) back({ error: "bad_request" });
   const input = {
     email: textField(formData, "email"),
     name: textField(formData, "name"),
@@ -53,11 +56,12 @@ export async function createUserAction(formData: FormData): Promise<void> {
     );
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
+    // Echoed at most a little past each field's limit: a URL must stay a URL.
     const params: Record<string, string> = {
       form: "create",
-      email: input.email,
-      name: input.name,
-      role: input.role,
+      email: input.email.slice(0, 300),
+      name: input.name.slice(0, 200),
+      role: input.role.slice(0, 20),
     };
     for (const [field, messages] of Object.entries(error.fields)) {
       if (messages[0]) params[`fe_${field}`] = staffFormMessageCode(messages[0]);
@@ -69,6 +73,7 @@ export async function createUserAction(formData: FormData): Promise<void> {
 
 export async function changeRoleAction(formData: FormData): Promise<void> {
   const staff = await requireStaff("admin", { next: USERS, mutation: true });
+  if (repeatedField(formData)) back({ error: "bad_request" });
   const role = roleFrom(formData);
   if (!role) back({ error: "validation" });
   let user;
@@ -82,7 +87,10 @@ export async function changeRoleAction(formData: FormData): Promise<void> {
 
 export async function setDisabledAction(formData: FormData): Promise<void> {
   const staff = await requireStaff("admin", { next: USERS, mutation: true });
-  const disabled = formData.get("disabled") === "1";
+  // Only an explicit "1" or "0": a missing or odd value must not enable an account.
+  const flag = textField(formData, "disabled");
+  if (repeatedField(formData) || (flag !== "1" && flag !== "0")) back({ error: "bad_request" });
+  const disabled = flag === "1";
   let user;
   try {
     user = await updateStaffDisabled(staff.id, userIdFrom(formData), disabled);
@@ -101,6 +109,7 @@ export async function resetPasswordAction(
   formData: FormData,
 ): Promise<ResetPasswordState> {
   const staff = await requireStaff("admin", { next: USERS, mutation: true });
+  if (repeatedField(formData)) return { ok: false, message: NOT_UNDERSTOOD };
   try {
     const { user, password } = await resetStaffUserPassword(staff.id, userIdFrom(formData));
     return { ok: true, email: user.email, password };

@@ -25,6 +25,7 @@ const ERRORS: Record<string, string> = {
   self_change: "You cannot disable your own account or remove your own admin role.",
   not_found: "That staff account does not exist.",
   validation: "Choose admin or editor.",
+  bad_request: "That request was not understood; nothing changed.",
 };
 
 export default async function UsersPage({

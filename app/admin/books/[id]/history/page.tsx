@@ -14,6 +14,7 @@ const RESTORE_ERRORS: Record<string, string> = {
   stale_version:
     "Someone saved this listing since you opened its history; nothing was restored. Look again and retry.",
   not_found: "That version does not exist; nothing was restored.",
+  bad_request: "That request was not understood; nothing was restored.",
   validation:
     "That version no longer passes the store's checks (for example an ISBN or slug another book now uses); nothing was restored. Edit the listing instead.",
   unique_violation:
