@@ -8,6 +8,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { publicSlugExists, type StorefrontPathKind } from "@/lib/catalog/books";
 import { findBookRedirect } from "@/lib/catalog/slug-redirects";
 import { checkoutPageExists } from "@/lib/checkout/pages";
+import { isDatabaseUnreachableError } from "@/lib/db/availability.mjs";
 import { getDatabase } from "@/lib/db/process-database";
 import { continueWithPagePolicy } from "@/lib/security/page-policy";
 
@@ -23,6 +24,16 @@ const PATTERNS: [RegExp, StorefrontPathKind][] = [
 const NOT_FOUND_PATH = "/_not-found-rewrite";
 
 export async function proxy(request: NextRequest) {
+  try {
+    return await route(request);
+  } catch (error) {
+    // With the database unreachable, a cached page can still be served; anything else answers 503.
+    if (isDatabaseUnreachableError(error)) return continueWithPagePolicy(request);
+    throw error;
+  }
+}
+
+async function route(request: NextRequest) {
   const path = request.nextUrl.pathname;
   if (path.startsWith("/orders/") || path.startsWith("/checkout/")) {
     const db = await getDatabase();

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
+import { answerOutagesWith503 } from "./lib/db/availability.mjs";
 import { writeLogLine } from "./lib/log/json-line.mjs";
 import { redactPath } from "./lib/log/redact.mjs";
 import { applyStaticSecurityHeaders, staticSecurityHeaders } from "./lib/security/headers.mjs";
@@ -32,6 +33,7 @@ const server = createServer((req, res) => {
   res.setHeader("X-Request-Id", requestId);
   // Per-request pages replace the policy with their nonce one (proxy.ts).
   applyStaticSecurityHeaders(req, res, securityHeaders);
+  answerOutagesWith503(res);
   res.on("finish", () => {
     writeLogLine("info", "request", {
       requestId,
