@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
+import type { ClientConfig } from "pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { noteDatabaseOutcome } from "./availability.mjs";
 
@@ -83,20 +84,28 @@ function observed<T extends object>(target: T): T {
   });
 }
 
-/** A connection that cannot be made within this answers an error instead of waiting (outages). */
+/**
+ * A new connection that cannot be made within this fails instead of waiting (an unreachable
+ * server). Set on the connections only: pg's pool would apply its own connectionTimeoutMillis to
+ * queries waiting for a free connection too, and refuse them under load.
+ */
 const CONNECT_TIMEOUT_MS = 1_500;
 
 export async function createAdapter(url: string | undefined): Promise<AdapterHandle> {
   const parsed = parseDatabaseUrl(url);
   if (parsed.kind === "postgres") {
     const { PrismaPg } = await import("@prisma/adapter-pg");
+    const { default: postgres } = await import("pg");
+    class QuickConnectClient extends postgres.Client {
+      constructor(config?: string | ClientConfig) {
+        super({
+          ...(typeof config === "string" ? { connectionString: config } : config),
+          connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+        });
+      }
+    }
     const pg = new PrismaPg(
-      {
-        connectionString: parsed.url,
-        max: 10,
-        options: SESSION_OPTIONS,
-        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      },
+      { connectionString: parsed.url, max: 10, options: SESSION_OPTIONS, Client: QuickConnectClient },
       { onPoolError: noteDatabaseOutcome, onConnectionError: noteDatabaseOutcome },
     );
     const factory: SqlMigrationAwareDriverAdapterFactory = {

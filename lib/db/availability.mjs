@@ -24,7 +24,7 @@ const UNREACHABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P
 /** PostgreSQL: 08xxx connection exceptions, 57P01-03 shutting down or starting up. */
 const UNREACHABLE_SQLSTATE = /^(08|57P0[1-3])/;
 const UNREACHABLE_MESSAGE =
-  /ECONNREFUSED|ECONNRESET|Connection terminated|timeout exceeded when trying to connect|Can't reach database server/;
+  /ECONNREFUSED|ECONNRESET|Connection terminated|timeout exceeded when trying to connect|Can't reach database server|Unable to start a transaction in the given time/;
 
 /**
  * @param {unknown} error
