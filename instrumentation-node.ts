@@ -1,9 +1,11 @@
 import type { Instrumentation } from "next";
+import { demoAdminNotice, setUpDatabase } from "@/lib/database-setup";
 import { isDatabaseUnreachableError, noteDatabaseOutcome } from "@/lib/db/availability.mjs";
 import { getDatabase } from "@/lib/db/process-database";
 import { EnvError, getEnv } from "@/lib/env";
 import { deleteUnreachableRows, HOUSEKEEPING_INTERVAL_MS } from "@/lib/housekeeping";
 import { log } from "@/lib/log";
+export { startMailWorker } from "@/lib/mail/worker";
 import { redactPath } from "@/lib/log/redact.mjs";
 
 export function checkEnvironmentOrExit() {
@@ -24,11 +26,38 @@ export function checkEnvironmentOrExit() {
   }
 }
 
-/** Opens the database at start-up, so the first shopper does not wait for PGlite to load. */
-export async function openDatabaseEarly() {
+/**
+ * Opens the database at start-up, so the first shopper does not wait for PGlite to load; with
+ * DATABASE_SETUP_ON_START (demo mode's default) first applies the pending migrations, inserts what
+ * is missing of the seed catalog and creates the demo admin, on this same connection (PGlite is one
+ * process: nothing else may open it meanwhile). Next answers no request before this returns. A
+ * failed setup stops the server rather than serving errors.
+ */
+export async function prepareDatabase() {
   const started = Date.now();
+  const env = getEnv();
   const db = await getDatabase();
-  await db.prisma.$queryRaw`SELECT 1`;
+  const openMs = Date.now() - started;
+  if (env.DATABASE_SETUP_ON_START) {
+    try {
+      const report = await setUpDatabase(db, { demoAdmin: env.STORE_MODE === "demo" });
+      log.info("database set up", {
+        database: db.kind,
+        migrationsApplied: report.migrations,
+        seeded: report.seeded,
+        ms: { open: openMs, ...report.ms },
+      });
+      if (report.demoAdminPassword) console.log(demoAdminNotice(report.demoAdminPassword));
+    } catch (error) {
+      log.error("database setup failed", error);
+      console.error(
+        "The store cannot start: setting up its database failed (above). `npm run db:migrate` and `npm run db:seed` run the same steps on their own.",
+      );
+      process.exit(1);
+    }
+  } else {
+    await db.prisma.$queryRaw`SELECT 1`;
+  }
   log.info("database ready", { database: db.kind, ms: Date.now() - started });
 }
 

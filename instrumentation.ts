@@ -1,15 +1,17 @@
-// Runs once when the server starts: the environment is checked here (instrumentation-node.ts),
-// so a misconfigured live store refuses to start instead of failing on the first request; then
-// the hourly housekeeping starts.
+// Runs once when the server starts, before Next answers any request: the environment is checked
+// here (instrumentation-node.ts), so a misconfigured live store refuses to start instead of failing
+// on the first request; a demo store sets its database up (migrations, seed, demo admin); then the
+// hourly housekeeping and the mail worker start.
 import type { Instrumentation } from "next";
 
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { checkEnvironmentOrExit, openDatabaseEarly, startHousekeeping } =
+    const { checkEnvironmentOrExit, prepareDatabase, startHousekeeping, startMailWorker } =
       await import("./instrumentation-node");
     checkEnvironmentOrExit();
-    await openDatabaseEarly();
+    await prepareDatabase();
     startHousekeeping();
+    startMailWorker();
   }
 }
 

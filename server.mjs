@@ -1,6 +1,6 @@
 // The production server: Next's request handler behind a small http server that gives every
 // request an id (echoed as X-Request-Id and visible to the app as a request header) and writes
-// one JSON log line per request. `npm start` runs it after migrating, seeding and building.
+// one JSON log line per request. `npm start` runs it after building when the build is stale.
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
@@ -60,6 +60,13 @@ server.listen(port, hostname, () => {
   writeLogLine("info", "listening", {
     url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`,
   });
+  // Next starts up (instrumentation.ts: the environment check, the database and its setup) on the
+  // first request it handles, and holds every request until that is done: ask for one now, so that
+  // it starts at once rather than when the first shopper arrives.
+  const self = ["0.0.0.0", "::"].includes(hostname) ? "127.0.0.1" : hostname;
+  fetch(`http://${self.includes(":") ? `[${self}]` : self}:${port}/api/health`)
+    .then((response) => response.arrayBuffer())
+    .catch((error) => writeLogLine("warn", "start-up request failed", { error: String(error) }));
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -89,7 +89,9 @@ test("sign-in returns to the page asked for; wrong passwords and unknown emails 
   await page.waitForURL((url) => url.searchParams.get("error") === "invalid");
   await expect(message).toHaveText("The email or password is not right.");
   await expect(page).toHaveURL(/next=%2Fadmin%2Faudit/);
-  await page.getByLabel("Email").fill(ADMIN.email);
+  // Only the password needs typing again.
+  await expect(page.getByLabel("Email")).toHaveValue(ADMIN.email);
+  await expect(page.getByLabel("Password")).toHaveValue("");
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL("/admin/audit");
@@ -246,6 +248,7 @@ test.describe("without JavaScript", () => {
   test("sign-in works, errors included", async ({ page }) => {
     await signIn(page, { email: ADMIN.email, password: "not-the-password" }, false);
     await expect(alert(page)).toHaveText("The email or password is not right.");
+    await expect(page.getByLabel("Email")).toHaveValue(ADMIN.email);
     await signIn(page, ADMIN);
     await expect(page).toHaveURL("/admin");
     await expect(page.getByText(`Signed in as`)).toBeVisible();

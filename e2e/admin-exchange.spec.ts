@@ -91,6 +91,16 @@ test("an import with errors is listed by line; fixed, it applies and the storefr
     original ||= row.price ?? "";
   });
 
+  // The file as exported changes nothing, and the import says so instead of "ready to apply".
+  await upload(
+    page,
+    "untouched.csv",
+    featuredFile(text, () => {}),
+  );
+  await expect(page.getByRole("main").getByText("Checked: nothing to change", { exact: true })).toBeVisible();
+  await expect(page.getByText("1 row: 0 books to create, 0 to update, 1 unchanged.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Apply import" })).toHaveCount(0);
+
   // The product page is rendered and cached with the old price before the import.
   await page.goto(`/books/${FEATURED.slug}`);
   await expect(page.getByText(`$${original}`).first()).toBeVisible();
@@ -123,6 +133,7 @@ test("an import with errors is listed by line; fixed, it applies and the storefr
       }),
     );
     await expect(page.getByText(/rows?: 0 books to create, 1 to update, 0 unchanged\./)).toBeVisible();
+    await expect(page.getByText("Applying saves this book in one transaction")).toBeVisible();
     await expect(page.getByRole("row", { name: new RegExp(`${FEATURED.title} update`) })).toBeVisible();
     await applyAndWait(page);
     await page.goto(`/books/${FEATURED.slug}`);

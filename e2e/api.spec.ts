@@ -40,9 +40,9 @@ test.beforeAll(async ({ request }) => loadContract(request));
 test("every read endpoint answers documents that match the OpenAPI contract", async ({ request }) => {
   const list = await expectConforms(await request.get("/api/v1/books?language=es&sort=title"), "BookList");
   expect((list.data as { title: string }[]).map((b) => b.title)).toEqual([
-    "A Delicious Journey through Foodla Comida Wordbookslibros De Palabras",
+    "A Delicious Journey through Food / la Comida (Wordbooks / Libros de Palabras)",
     "Animales Wordbooks",
-    "Schoolla Escuela Wordbookslibros De Palabras",
+    "School / la Escuela (Wordbooks / Libros de Palabras)",
   ]);
   const book = await expectConforms(await request.get(`/api/v1/books/${FEATURED.slug}`), "BookDetail");
   expect(book).toMatchObject({
@@ -170,7 +170,7 @@ test("search answers ranked SearchResults with did-you-mean, snippets and highli
     "SearchResults",
   );
   expect((filtered.data as SearchHitDoc[]).map((h) => h.book.title)).toEqual([
-    "A Delicious Journey through Foodla Comida Wordbookslibros De Palabras",
+    "A Delicious Journey through Food / la Comida (Wordbooks / Libros de Palabras)",
   ]);
 });
 

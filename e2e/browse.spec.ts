@@ -56,7 +56,12 @@ test.describe("browsing without JavaScript", () => {
   });
 
   test("a category page lists its books with breadcrumbs", async ({ page }) => {
+    await page.goto("/categories/history");
+    await expect(page).toHaveTitle("History books | Quire Books");
+    await page.goto("/categories/childrens");
+    await expect(page).toHaveTitle("Children's Books | Quire Books");
     await page.goto("/categories/wordbooks");
+    await expect(page).toHaveTitle("Wordbooks | Quire Books");
     await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toHaveText(
       /Home.*Books.*Children's Books.*Wordbooks/,
     );

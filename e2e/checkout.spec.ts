@@ -30,8 +30,8 @@ async function fillShipping(page: Page) {
   await page.getByLabel("Full name").fill("Rosa Reader");
   await page.getByLabel("Address line 1").fill("12 Library Lane");
   await page.getByLabel("City").fill("Springfield");
-  await page.getByLabel("Postal code").fill("12345");
-  await page.getByLabel("Country").selectOption("US");
+  await page.getByLabel("State").selectOption("IL");
+  await page.getByLabel("ZIP code").fill("62701");
 }
 
 async function fillCartAndCheckout(page: Page) {
@@ -40,9 +40,11 @@ async function fillCartAndCheckout(page: Page) {
   const lines = page.getByRole("list", { name: "Items in your cart" }).getByRole("listitem");
   await expect(lines).toHaveCount(2);
   await expect(page.getByTestId("cart-subtotal")).toHaveText("$49.98");
+  // Shipping to the US (the default destination): $4.99 for the paperback, 8% tax on each line.
+  await expect(page.getByTestId("cart-total")).toHaveText("$58.97");
   await page.getByRole("button", { name: "Checkout" }).click();
   await expect(page).toHaveURL(/\/checkout\/stub\/cs_stub_\w+\?token=/);
-  await expect(page.getByTestId("checkout-total")).toHaveText("$49.98");
+  await expect(page.getByTestId("checkout-total")).toHaveText("$58.97");
 }
 
 function orderPath(stubUrl: string): string {
@@ -60,12 +62,12 @@ for (const javaScriptEnabled of [true, false]) {
         await expect(page.getByRole("link", { name: "Cart 2 items" })).toBeVisible();
       }
       await fillShipping(page);
-      await page.getByRole("button", { name: "Pay $49.98" }).click();
+      await page.getByRole("button", { name: "Pay $58.97" }).click();
 
       await expect(page).toHaveURL(/\/orders\/[\w-]{43}$/);
       await expect(page.getByText("Status: Paid")).toBeVisible();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you for your order");
-      await expect(page.getByTestId("order-total")).toHaveText("$49.98");
+      await expect(page.getByTestId("order-total")).toHaveText("$58.97");
       await expect(
         page.getByRole("row", { name: /Mao, Stalin and the Korean War .* \$39\.99 1 \$39\.99/ }),
       ).toBeVisible();
@@ -82,10 +84,11 @@ for (const javaScriptEnabled of [true, false]) {
       await fillCartAndCheckout(page);
       const stubUrl = page.url();
       await page.getByLabel("Email").fill("not-an-email");
-      await page.getByRole("button", { name: "Pay $49.98" }).click();
+      await page.getByRole("button", { name: "Pay $58.97" }).click();
       await expect(page.getByText("Enter an email address like name@example.com.")).toBeVisible();
       await expect(page.getByText("Enter the street address.")).toBeVisible();
-      await expect(page.getByText("Choose a country.")).toBeVisible();
+      await expect(page.getByText("Choose the state.")).toBeVisible();
+      await expect(page.getByText("Enter the ZIP code.")).toBeVisible();
       await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
       await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
 
@@ -106,13 +109,13 @@ for (const javaScriptEnabled of [true, false]) {
 
       await injectField(page, "Checkout", "totalCents", "1");
       await page.getByRole("button", { name: "Checkout" }).click();
-      await expect(page.getByTestId("checkout-total")).toHaveText("$49.98");
+      await expect(page.getByTestId("checkout-total")).toHaveText("$58.97");
       await fillShipping(page);
-      await injectField(page, "Pay $49.98", "amount_total", "1");
-      await injectField(page, "Pay $49.98", "priceCents", "1");
-      await page.getByRole("button", { name: "Pay $49.98" }).click();
+      await injectField(page, "Pay $58.97", "amount_total", "1");
+      await injectField(page, "Pay $58.97", "priceCents", "1");
+      await page.getByRole("button", { name: "Pay $58.97" }).click();
       await expect(page.getByText("Status: Paid")).toBeVisible();
-      await expect(page.getByTestId("order-total")).toHaveText("$49.98");
+      await expect(page.getByTestId("order-total")).toHaveText("$58.97");
     });
 
     test("more than one copy of an ebook is refused with a message", async ({ page }) => {
@@ -175,11 +178,11 @@ test("cart, checkout and order pages have no accessibility violations", async ({
   await page.goto("/cart");
   expect(await violations()).toEqual([]);
   await fillCartAndCheckout(page);
-  await page.getByRole("button", { name: "Pay $49.98" }).click();
+  await page.getByRole("button", { name: "Pay $58.97" }).click();
   await expect(page.getByText("Enter the street address.")).toBeVisible();
   expect(await violations()).toEqual([]);
   await fillShipping(page);
-  await page.getByRole("button", { name: "Pay $49.98" }).click();
+  await page.getByRole("button", { name: "Pay $58.97" }).click();
   await expect(page.getByText("Status: Paid")).toBeVisible();
   expect(await violations()).toEqual([]);
 });

@@ -60,6 +60,16 @@ test("product JSON-LD parses and carries name, image and a valid offer, without 
   expect(image.headers()["content-type"]).toBe("image/png");
 });
 
+test("the home page's link preview has an image, as product and article pages do", async ({ request }) => {
+  const h = head(await (await request.get("/")).text());
+  const image = /<meta property="og:image" content="(http[^"]+)"/.exec(h)?.[1];
+  expect(image).toMatch(/\/og\/site$/);
+  expect(h).toContain(`<meta name="twitter:image" content="${image}"/>`);
+  const png = await request.get(new URL(image!).pathname);
+  expect(png.status()).toBe(200);
+  expect(png.headers()["content-type"]).toBe("image/png");
+});
+
 test("the article and home pages carry Article, Organization and WebSite data", async ({ request }) => {
   const article = jsonLd(await (await request.get(`/articles/${FEATURED.article}`)).text());
   expect(article.find((n) => n["@type"] === "Article")).toMatchObject({

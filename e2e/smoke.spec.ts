@@ -6,10 +6,10 @@ const SEED_TITLES = [
   "Animales Wordbooks",
   "Let's Learn Russian",
   "The Incredible Adventures of Tap It Tad",
-  "Schoolla Escuela Wordbookslibros De Palabras",
+  "School / la Escuela (Wordbooks / Libros de Palabras)",
   "15 Exciting Fun Facts About Canada for Curious Kids",
   "What Did He Say?",
-  "A Delicious Journey through Foodla Comida Wordbookslibros De Palabras",
+  "A Delicious Journey through Food / la Comida (Wordbooks / Libros de Palabras)",
 ];
 
 test("the production build serves the seeded catalog on its home page", async ({ page }) => {

@@ -119,6 +119,25 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
+test("the wordbooks' scraped addresses answer 308 to their corrected titles", async ({ request, page }) => {
+  const moved = [
+    ["schoolla-escuela-wordbookslibros-de-palabras", "school-la-escuela-wordbooks-libros-de-palabras"],
+    [
+      "a-delicious-journey-through-foodla-comida-wordbookslibros-de-palabras",
+      "a-delicious-journey-through-food-la-comida-wordbooks-libros-de-palabras",
+    ],
+  ];
+  for (const [before, now] of moved) {
+    const response = await request.get(`/books/${before}`, { maxRedirects: 0 });
+    expect(response.status()).toBe(308);
+    expect(new URL(response.headers()["location"]!, "http://x").pathname).toBe(`/books/${now}`);
+  }
+  await page.goto(`/books/${moved[0]![0]}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "School / la Escuela (Wordbooks / Libros de Palabras)",
+  );
+});
+
 test.describe("accessibility (axe, WCAG 2.2 A/AA)", () => {
   for (const [name, path] of [
     ["home", "/"],

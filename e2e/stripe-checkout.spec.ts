@@ -51,7 +51,8 @@ for (const javaScriptEnabled of [true, false]) {
       // Redirected to the session's URL: the (mock) hosted checkout, charging the order's total.
       await expect(page).toHaveURL(hostedCheckout);
       const sessionId = hostedCheckout.exec(page.url())![1]!;
-      await expect(page.getByTestId("session-total")).toHaveText("$49.98");
+      // Shipping $4.99 for the paperback and 8% tax, as Stripe computes it from what the store sent.
+      await expect(page.getByTestId("session-total")).toHaveText("$58.97");
       await expect(page.getByRole("list", { name: "Line items" })).toContainText(
         "Animales Wordbooks (Paperback) × 1: $9.99",
       );
@@ -63,7 +64,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByRole("link", { name: "Return to the store" }).click();
       await expect(page).toHaveURL(/\/orders\/[\w-]{43}$/);
       await expect(page.getByText("Status: Paid")).toBeVisible();
-      await expect(page.getByTestId("order-total")).toHaveText("$49.98");
+      await expect(page.getByTestId("order-total")).toHaveText("$58.97");
       await expect(page.getByText("12 Library Lane")).toBeVisible();
       await expect(page.getByText("reader@example.com").first()).toBeVisible();
 

@@ -8,6 +8,7 @@ const liveBase = {
   STRIPE_SECRET_KEY: "sk_test_123",
   STRIPE_WEBHOOK_SECRET: "whsec_real_0123456789",
   SESSION_SECRET: "9f2c41d07be35a86e1c4f0d29b7a3e5c81d6f4a02b9e7c35d18a6f0e4b2c97d3",
+  SMTP_URL: "smtp://mail.internal:587",
 };
 
 function problemsOf(source: Record<string, string | undefined>): string[] {
@@ -118,6 +119,18 @@ describe("parseEnv", () => {
     expect(problemsOf({ ...liveBase, STRIPE_WEBHOOK_SECRET: "secret" })[0]).toMatch(
       /^STRIPE_WEBHOOK_SECRET: not a webhook signing secret/,
     );
+  });
+
+  it("sets the database up at start in demo mode only, unless told not to", () => {
+    expect(parseEnv({}).DATABASE_SETUP_ON_START).toBe(true);
+    expect(parseEnv({ DATABASE_SETUP_ON_START: "false" }).DATABASE_SETUP_ON_START).toBe(false);
+    expect(parseEnv(liveBase).DATABASE_SETUP_ON_START).toBe(false);
+    expect(problemsOf({ ...liveBase, DATABASE_SETUP_ON_START: "true" })).toEqual([
+      expect.stringMatching(/^DATABASE_SETUP_ON_START: .*npm run db:migrate/),
+    ]);
+    expect(problemsOf({ DATABASE_SETUP_ON_START: "yes" })).toEqual([
+      'DATABASE_SETUP_ON_START: DATABASE_SETUP_ON_START must be "true" or "false".',
+    ]);
   });
 
   it("explains malformed values", () => {

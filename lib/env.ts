@@ -1,6 +1,7 @@
 // The environment, parsed once with zod. Demo mode (the default) has working defaults for every
 // variable; live mode refuses to start with any of them. Errors name the variable and the fix.
 import { z } from "zod";
+import { parseShippingZones, type ShippingZone } from "@/lib/checkout/shipping";
 import { parseDatabaseUrl } from "@/lib/db/adapters";
 
 /** Development-only secrets. Public by design: live mode refuses every one of them. */
@@ -38,8 +39,16 @@ const envSchema = z.object({
   RATINGS_MODERATION: z
     .enum(["publish", "pending"], { error: 'RATINGS_MODERATION must be "publish" or "pending".' })
     .default("publish"),
-  SMTP_URL: optionalString,
+  SMTP_URL: optionalString.pipe(
+    z
+      .url({
+        protocol: /^smtps?$/,
+        error: "SMTP_URL must look like smtp://user:password@smtp.example.com:587 (smtps:// for TLS on 465).",
+      })
+      .optional(),
+  ),
   MAIL_FROM: optionalString,
+  SHIPPING_ZONES: optionalString,
   UPLOAD_DIR: optionalString,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   TRUSTED_PROXY_HOPS: z.coerce
@@ -48,6 +57,9 @@ const envSchema = z.object({
     .min(0)
     .max(10)
     .default(0),
+  DATABASE_SETUP_ON_START: z
+    .enum(["true", "false"], { error: 'DATABASE_SETUP_ON_START must be "true" or "false".' })
+    .optional(),
   API_RATE_LIMIT_PER_MINUTE: z.coerce
     .number({
       error: "API_RATE_LIMIT_PER_MINUTE must be a whole number of requests per client IP per minute.",
@@ -80,14 +92,22 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 export interface Env extends Omit<
   RawEnv,
-  "SITE_URL" | "SESSION_SECRET" | "STRIPE_WEBHOOK_SECRET" | "UPLOAD_DIR"
+  | "SITE_URL"
+  | "SESSION_SECRET"
+  | "STRIPE_WEBHOOK_SECRET"
+  | "UPLOAD_DIR"
+  | "SHIPPING_ZONES"
+  | "DATABASE_SETUP_ON_START"
 > {
   SITE_URL: string;
+  shippingZones: ShippingZone[];
   SESSION_SECRET: string;
   STRIPE_WEBHOOK_SECRET: string;
   UPLOAD_DIR: string;
   databaseKind: "pglite" | "postgres";
   paymentProvider: "stripe" | "stub";
+  /** The server migrates, seeds and creates the demo admin before serving (demo mode's default). */
+  DATABASE_SETUP_ON_START: boolean;
 }
 
 export class EnvError extends Error {
@@ -122,7 +142,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       "STRIPE_API_BASE: only for tests and mocks; unset it when STRIPE_SECRET_KEY is a live key.",
     );
 
+  let shippingZones: ShippingZone[] = [];
+  try {
+    shippingZones = parseShippingZones(raw.SHIPPING_ZONES);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+
   if (raw.STORE_MODE === "live") {
+    if (!raw.SMTP_URL)
+      problems.push(
+        "SMTP_URL: live mode sends receipts through an SMTP server, e.g. smtp://user:password@smtp.example.com:587.",
+      );
     if (databaseKind !== "postgres")
       problems.push(
         "DATABASE_URL: live mode needs PostgreSQL (postgresql://...); the embedded PGlite store is for demo and development only.",
@@ -160,17 +191,24 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       problems.push(
         "SESSION_SECRET: too predictable (repeated or too few different characters); use 32 random bytes, e.g. `openssl rand -hex 32`.",
       );
+    if (raw.DATABASE_SETUP_ON_START === "true")
+      problems.push(
+        "DATABASE_SETUP_ON_START: a live store never migrates or seeds when it starts; unset it and run `npm run db:migrate` as a release step.",
+      );
   }
   if (problems.length) throw new EnvError(problems);
 
   return {
     ...raw,
     SITE_URL: (raw.SITE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ""),
+    shippingZones,
     SESSION_SECRET: raw.SESSION_SECRET ?? DEMO_SESSION_SECRET,
     STRIPE_WEBHOOK_SECRET: raw.STRIPE_WEBHOOK_SECRET ?? DEMO_WEBHOOK_SECRET,
     UPLOAD_DIR: raw.UPLOAD_DIR ?? ".data/uploads",
     databaseKind,
     paymentProvider: raw.STRIPE_SECRET_KEY ? "stripe" : "stub",
+    DATABASE_SETUP_ON_START:
+      (raw.DATABASE_SETUP_ON_START ?? (raw.STORE_MODE === "demo" ? "true" : "false")) === "true",
   };
 }
 

@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { rankedWindowIds, searchBooks } from "@/lib/catalog/search";
 import { parseSearchParams } from "@/lib/catalog/search-query";
 import { openDatabase } from "@/lib/db/client";
-import type { Db } from "@/lib/db/types";
+import { benchDatabases, line, machineMs, p95 as p95Of, ratioPairs } from "./bench-stats";
 
 const MIX: { kind: string; params: Record<string, string> }[] = [
   { kind: "plain", params: { q: "history of mexico" } },
@@ -35,30 +35,6 @@ const MIX: { kind: string; params: Record<string, string> }[] = [
   { kind: "filtered", params: { q: "garden", format: "ebook", max_price: "15" } },
   { kind: "filtered", params: { q: "war", sort: "price-asc", min_rating: "4" } },
 ];
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function line(label: string, times: number[]): string {
-  const s = [...times].sort((a, b) => a - b);
-  const f = (n: number) => n.toFixed(1).padStart(7);
-  return `${label.padEnd(12)} n=${String(s.length).padStart(5)} p50 ${f(percentile(s, 50))} p95 ${f(percentile(s, 95))} p99 ${f(percentile(s, 99))} ms`;
-}
-
-async function machineMs(db: Db): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
-    await db.$queryRaw`SELECT count(*) FROM generate_series(1, 1000000)`;
-    times.push(performance.now() - t);
-  }
-  return percentile(
-    times.sort((a, b) => a - b),
-    50,
-  );
-}
 
 async function benchOne(label: string, url: string, runs: number): Promise<number> {
   const database = await openDatabase(url);
@@ -101,31 +77,17 @@ async function benchOne(label: string, url: string, runs: number): Promise<numbe
   console.log("  " + line("all", all));
   console.log("  " + line("floor", floor) + "  (window and ranking only)");
   console.log(`  machine: count(*) of generate_series(1, 1000000) in ${machine.toFixed(0)} ms (median of 5)`);
-  return percentile(
-    [...all].sort((a, b) => a - b),
-    95,
-  );
+  return p95Of(all);
 }
 
 async function main() {
   const { values } = parseArgs({ options: { runs: { type: "string", default: "20" } } });
-  const spec = process.env.BENCH_DATABASES;
-  if (!spec) {
-    console.error("Set BENCH_DATABASES=label=url,… (see the header of scripts/bench-search.ts).");
-    process.exit(2);
-  }
   const p95 = new Map<string, number>();
-  for (const pair of spec.split(",").filter(Boolean)) {
-    const at = pair.indexOf("=");
-    const [label, url] = [pair.slice(0, at), pair.slice(at + 1)];
+  for (const { label, url } of benchDatabases("bench-search.ts")) {
     p95.set(label, await benchOne(label, url, Number(values.runs)));
   }
-  for (const [label, value] of p95) {
-    if (!label.endsWith("-100k")) continue;
-    const small = p95.get(label.replace(/-100k$/, "-10k"));
-    if (small)
-      console.log(`\np95 ratio ${label} / ${label.replace(/-100k$/, "-10k")}: ${(value / small).toFixed(2)}`);
-  }
+  for (const { large, small, a, b } of ratioPairs(p95))
+    console.log(`\np95 ratio ${large} / ${small}: ${(a / b).toFixed(2)}`);
 }
 
 main().catch((error: unknown) => {

@@ -7,9 +7,11 @@
 // e2e/outage.spec.ts stops and starts again.
 // Builds the app once into .next-e2e-build (the build reads no database), copies it to a folder of
 // this server's own (ISR caches must not leak between databases), creates a fresh throwaway
-// database, migrates and seeds it, then serves the production build. Never touches .data/pglite,
-// .next or a running `npm start`.
-import { execFileSync, spawnSync } from "node:child_process";
+// database, sets it up (a demo store: its own first start, as `npm start` on an empty database; the
+// live store: `db:migrate` and `db:seed`, its release steps), adds the test fixtures, then serves
+// the production build (for a demo store, a restart). Never touches .data/pglite, .next or a
+// running `npm start`.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -39,6 +41,30 @@ function run(args, env) {
     stdio: ["ignore", "inherit", "inherit"],
   });
   if (result.status !== 0) process.exit(result.status || 1);
+}
+
+/** Runs `npm start`'s script until its database is set up ("database ready"), then stops it. */
+async function firstStart(startEnv) {
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: root,
+    env: startEnv,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const ready = await new Promise((resolve) => {
+    let buffered = "";
+    child.stdout.on("data", (chunk) => {
+      buffered += chunk;
+      if (buffered.includes('"msg":"database ready"')) resolve(true);
+    });
+    child.once("exit", () => resolve(false));
+  });
+  const exited = child.exitCode === null ? new Promise((resolve) => child.once("exit", resolve)) : null;
+  if (!ready) {
+    console.error("e2e server: the store's first start exited before its database was set up.");
+    process.exit(1);
+  }
+  child.kill("SIGTERM");
+  await exited;
 }
 
 /** Starts (or reuses) the outage store's own PostgreSQL; its URL for the postgres database. */
@@ -112,6 +138,10 @@ const env = {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   ...live,
+  // Mail goes to an SMTP server that e2e/delivery.spec.ts runs in its own process on port + 4
+  // (e2e/support/mail.ts); while none listens, the outbox keeps the emails and retries.
+  SMTP_URL: `smtp://127.0.0.1:${Number(port) + 4}`,
+  MAIL_FROM: "Quire Books <orders@e2e.test>",
   DATABASE_URL: await throwawayDatabaseUrl(),
   NEXT_DIST_DIR: distDir,
   PORT: port,
@@ -119,8 +149,16 @@ const env = {
   SITE_URL: `http://127.0.0.1:${port}`,
 };
 const tsx = ["--conditions=react-server", "--import", "tsx"];
-run([...tsx, "scripts/migrate.ts", "deploy"], env);
-run([...tsx, "scripts/seed.ts"], env);
+if (mode === "stripe") {
+  // A live store never sets its database up when it starts: these are its release steps.
+  run([...tsx, "scripts/migrate.ts", "deploy"], env);
+  run([...tsx, "scripts/seed.ts"], env);
+} else {
+  // A demo store sets its empty database up itself, as `npm start` does: start it once through
+  // scripts/start.mjs (on a port of its own, so Playwright does not take it for this server) until
+  // it has done so, then stop it. Serving below is then a restart, which must find nothing to do.
+  await firstStart({ ...env, PORT: String(Number(port) + 40) });
+}
 // Benchmarks ask for a large synthetic catalog on top of the seed (before the fixtures: the large
 // seed refuses a database holding more than the seed catalog).
 if (process.env.E2E_LARGE_SEED_BOOKS) {

@@ -654,7 +654,9 @@ async function main() {
              "contributorNames" = coalesce((SELECT string_agg(c."name", ' ' ORDER BY c."name")
                FROM "BookContributor" bc JOIN "Contributor" c ON c."id" = bc."contributorId" WHERE bc."bookId" = b."id"), ''),
              "categoryNames" = coalesce((SELECT string_agg(c."name", ' ' ORDER BY bc."position", c."name")
-               FROM "BookCategory" bc JOIN "Category" c ON c."id" = bc."categoryId" WHERE bc."bookId" = b."id"), '')
+               FROM "BookCategory" bc JOIN "Category" c ON c."id" = bc."categoryId" WHERE bc."bookId" = b."id"), ''),
+             "categoryIds" = ARRAY(SELECT bc."categoryId" FROM "BookCategory" bc
+               WHERE bc."bookId" = b."id" ORDER BY bc."position", bc."categoryId")
            WHERE b."id" = ANY ($1::int[])`,
           ids,
         );

@@ -8,7 +8,10 @@
 // API (what the `stripe` SDK calls, configured with host/port/protocol):
 //   POST /v1/checkout/sessions       form-encoded, validated like Stripe (400 with a Stripe-shaped
 //                                    error), honours Idempotency-Key (same key, same params: the
-//                                    same session; other params: idempotency_error)
+//                                    same session; other params: idempotency_error); line items'
+//                                    tax_rates and fixed-amount shipping_options make the totals
+//   POST /v1/tax_rates               a Tax Rate (display_name, percentage, inclusive, ...), with
+//                                    Idempotency-Key as above
 //   GET  /v1/checkout/sessions/:id
 //   POST /v1/checkout/sessions/:id/expire
 // Hosted page: GET /c/pay/:id (the session's `url`).
@@ -44,6 +47,7 @@ const SESSION_PARAMS = new Set([
   "payment_intent_data",
   "payment_method_types",
   "shipping_address_collection",
+  "shipping_options",
   "success_url",
   "ui_mode",
 ]);
@@ -130,8 +134,65 @@ function metadataParam(value, param) {
   return value;
 }
 
+const TAX_RATE_PARAMS = new Set([
+  "active",
+  "country",
+  "description",
+  "display_name",
+  "inclusive",
+  "jurisdiction",
+  "metadata",
+  "percentage",
+  "state",
+  "tax_type",
+]);
+
+/** Checks a Tax Rate create request as Stripe does and builds the tax rate. */
+function buildTaxRate(params, now) {
+  for (const key of Object.keys(params))
+    if (!TAX_RATE_PARAMS.has(key))
+      throw new StripeParamError(key, `Received unknown parameter: ${key}`, "parameter_unknown");
+  if (params.display_name === undefined) throw missing("display_name");
+  if (params.percentage === undefined) throw missing("percentage");
+  if (params.inclusive === undefined) throw missing("inclusive");
+  const percentage = Number(params.percentage);
+  if (!/^\d+(\.\d{1,4})?$/.test(params.percentage) || percentage > 100)
+    throw new StripeParamError(
+      "percentage",
+      `Invalid decimal: ${params.percentage}`,
+      "parameter_invalid_decimal",
+    );
+  enumParam(params.inclusive, "inclusive", ["true", "false"]);
+  if (params.country !== undefined && !/^[A-Z]{2}$/.test(params.country))
+    throw new StripeParamError("country", `Invalid country: ${params.country}`);
+  return {
+    id: mockId("txr_"),
+    object: "tax_rate",
+    active: params.active !== "false",
+    country: params.country ?? null,
+    created: now,
+    description: params.description ?? null,
+    display_name: params.display_name,
+    effective_percentage: percentage,
+    inclusive: params.inclusive === "true",
+    jurisdiction: params.jurisdiction ?? null,
+    livemode: false,
+    metadata: metadataParam(params.metadata, "metadata"),
+    percentage,
+    state: params.state ?? null,
+    tax_type: params.tax_type ?? null,
+  };
+}
+
+/** Stripe's tax on a line for one rate: the percentage of the amount, rounded half up (exclusive rates). */
+function lineTax(amount, rate) {
+  return rate.inclusive
+    ? amount - Math.round(amount / (1 + rate.percentage / 100))
+    : Math.round((amount * rate.percentage) / 100);
+}
+
 /** Checks a create request as Stripe does (for the parameters the store uses) and builds the session. */
-function buildSession(params, baseUrl, now) {
+function buildSession(params, baseUrl, now, taxRates = new Map()) {
   for (const key of Object.keys(params))
     if (!SESSION_PARAMS.has(key))
       throw new StripeParamError(key, `Received unknown parameter: ${key}`, "parameter_unknown");
@@ -171,6 +232,8 @@ function buildSession(params, baseUrl, now) {
     throw new StripeParamError("line_items", "line_items cannot be empty.", "parameter_invalid_empty");
   let currency = null;
   let amount = 0;
+  let tax = 0;
+  let exclusive = 0;
   const lineItems = items.map((item, index) => {
     const at = `line_items[${index}]`;
     if (!item || typeof item !== "object") throw missing(at);
@@ -206,12 +269,32 @@ function buildSession(params, baseUrl, now) {
         "You passed an empty string for 'name'. We assume empty values are an attempt to unset a parameter; however 'name' cannot be unset.",
         "parameter_invalid_empty",
       );
-    amount += unitAmount * quantity;
+    const subtotal = unitAmount * quantity;
+    const rateIds = item.tax_rates ?? [];
+    if (!Array.isArray(rateIds))
+      throw new StripeParamError(`${at}[tax_rates]`, "Invalid array", "parameter_invalid_array");
+    const taxes = rateIds.map((rateId, rateIndex) => {
+      const rate = taxRates.get(rateId);
+      if (!rate)
+        throw new StripeParamError(
+          `${at}[tax_rates][${rateIndex}]`,
+          `No such tax rate: '${rateId}'`,
+          "resource_missing",
+        );
+      return { amount: lineTax(subtotal, rate), rate, taxable_amount: subtotal };
+    });
+    const exclusiveTax = taxes.filter((t) => !t.rate.inclusive).reduce((sum, t) => sum + t.amount, 0);
+    const allTax = taxes.reduce((sum, t) => sum + t.amount, 0);
+    amount += subtotal;
+    tax += allTax;
+    exclusive += exclusiveTax;
     return {
       id: mockId("li_"),
       object: "item",
-      amount_subtotal: unitAmount * quantity,
-      amount_total: unitAmount * quantity,
+      amount_subtotal: subtotal,
+      amount_tax: allTax,
+      amount_total: subtotal + exclusiveTax,
+      taxes,
       currency,
       description: name,
       price: { object: "price", currency, unit_amount: unitAmount, product_data_name: name },
@@ -238,6 +321,46 @@ function buildSession(params, baseUrl, now) {
     });
   }
 
+  const options = params.shipping_options ?? [];
+  if (!Array.isArray(options))
+    throw new StripeParamError("shipping_options", "Invalid array", "parameter_invalid_array");
+  if (options.length > 5)
+    throw new StripeParamError("shipping_options", "You may only specify up to 5 shipping options.");
+  const shippingOptions = options.map((option, index) => {
+    const at = `shipping_options[${index}]`;
+    if (option.shipping_rate !== undefined)
+      throw new StripeParamError(
+        `${at}[shipping_rate]`,
+        `No such shipping rate: '${option.shipping_rate}'`,
+        "resource_missing",
+      );
+    const data = option.shipping_rate_data;
+    if (data === undefined) throw missing(`${at}[shipping_rate_data]`);
+    if (data.display_name === undefined) throw missing(`${at}[shipping_rate_data][display_name]`);
+    enumParam(data.type ?? "fixed_amount", `${at}[shipping_rate_data][type]`, ["fixed_amount"]);
+    const fixed = data.fixed_amount;
+    if (fixed === undefined) throw missing(`${at}[shipping_rate_data][fixed_amount]`);
+    const shippingAmount = integerParam(fixed.amount, `${at}[shipping_rate_data][fixed_amount][amount]`);
+    if (shippingAmount === undefined) throw missing(`${at}[shipping_rate_data][fixed_amount][amount]`);
+    if (fixed.currency !== currency)
+      throw new StripeParamError(
+        `${at}[shipping_rate_data][fixed_amount][currency]`,
+        "The shipping rate's currency must match the line items' currency.",
+      );
+    return {
+      shipping_amount: shippingAmount,
+      shipping_rate: mockId("shr_"),
+      display_name: data.display_name,
+    };
+  });
+  if (shippingOptions.length > 0 && shipping === undefined)
+    throw new StripeParamError(
+      "shipping_options",
+      "shipping_options requires shipping_address_collection to be set.",
+    );
+  // The first option is preselected on the hosted page, and what the mock charges.
+  const shippingAmount = shippingOptions[0]?.shipping_amount ?? 0;
+
   const id = mockId("cs_test_", 58);
   return {
     session: {
@@ -246,7 +369,20 @@ function buildSession(params, baseUrl, now) {
       after_expiration: null,
       allow_promotion_codes: null,
       amount_subtotal: amount,
-      amount_total: amount,
+      amount_total: amount + exclusive + shippingAmount,
+      total_details: { amount_discount: 0, amount_shipping: shippingAmount, amount_tax: tax },
+      shipping_cost: shippingOptions[0]
+        ? {
+            amount_subtotal: shippingAmount,
+            amount_tax: 0,
+            amount_total: shippingAmount,
+            shipping_rate: shippingOptions[0].shipping_rate,
+          }
+        : null,
+      shipping_options: shippingOptions.map(({ shipping_amount, shipping_rate }) => ({
+        shipping_amount,
+        shipping_rate,
+      })),
       automatic_tax: { enabled: false, liability: null, status: null },
       billing_address_collection: null,
       cancel_url: cancelUrl ?? null,
@@ -307,7 +443,7 @@ function hostedPage(entry) {
   const rows = lineItems
     .map(
       (item) =>
-        `<li>${escapeHtml(item.description)} × ${item.quantity}: ${money(item.amount_total, item.currency)}</li>`,
+        `<li>${escapeHtml(item.description)} × ${item.quantity}: ${money(item.amount_subtotal, item.currency)}</li>`,
     )
     .join("");
   const paid = session.status === "complete";
@@ -318,6 +454,7 @@ function hostedPage(entry) {
 <body><main><h1>Stripe mock checkout</h1>
 <p>Session <code>${escapeHtml(session.id)}</code>: <strong data-testid="session-status">${escapeHtml(session.status)}</strong></p>
 <ul aria-label="Line items">${rows}</ul>
+<p>Shipping: ${money(session.total_details.amount_shipping, session.currency)}; tax: ${money(session.total_details.amount_tax, session.currency)}</p>
 <p>Total: <strong data-testid="session-total">${money(session.amount_total, session.currency)}</strong></p>
 <p>${link ?? ""}</p></main></body></html>`;
 }
@@ -329,6 +466,7 @@ function hostedPage(entry) {
 export async function startStripeMock({ port = 0, host = "127.0.0.1", webhookSecret = "whsec_mock" } = {}) {
   const requests = [];
   const sessions = new Map();
+  const taxRates = new Map();
   const idempotent = new Map();
   let failNext = null;
   let baseUrl = "";
@@ -346,6 +484,34 @@ export async function startStripeMock({ port = 0, host = "127.0.0.1", webhookSec
       type,
     });
     return { event: JSON.parse(payload), payload, signature: signWebhookPayload(payload, webhookSecret) };
+  }
+
+  function createTaxRate(request, rawBody) {
+    const key = request.headers["idempotency-key"];
+    if (typeof key === "string" && idempotent.has(key)) {
+      const saved = idempotent.get(key);
+      if (saved.rawBody !== rawBody)
+        return stripeError(400, {
+          type: "idempotency_error",
+          message: `Keys for idempotent requests can only be used with the same parameters they were first used with.`,
+        });
+      return { ...saved.response, replayed: true };
+    }
+    try {
+      const rate = buildTaxRate(parseStripeForm(rawBody), Math.floor(Date.now() / 1000));
+      taxRates.set(rate.id, rate);
+      const response = { status: 200, body: rate };
+      if (typeof key === "string") idempotent.set(key, { rawBody, response });
+      return response;
+    } catch (error) {
+      if (!(error instanceof StripeParamError)) throw error;
+      return stripeError(400, {
+        type: "invalid_request_error",
+        ...(error.code ? { code: error.code } : {}),
+        message: error.message,
+        param: error.param,
+      });
+    }
   }
 
   function createSession(request, rawBody) {
@@ -366,7 +532,12 @@ export async function startStripeMock({ port = 0, host = "127.0.0.1", webhookSec
       response = { ...stripeError(status, error), shouldRetry: false };
     } else {
       try {
-        const entry = buildSession(parseStripeForm(rawBody), baseUrl, Math.floor(Date.now() / 1000));
+        const entry = buildSession(
+          parseStripeForm(rawBody),
+          baseUrl,
+          Math.floor(Date.now() / 1000),
+          taxRates,
+        );
         sessions.set(entry.session.id, entry);
         response = { status: 200, body: entry.session };
       } catch (error) {
@@ -470,6 +641,7 @@ export async function startStripeMock({ port = 0, host = "127.0.0.1", webhookSec
           "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
       });
     if (path === "/v1/checkout/sessions" && method === "POST") return createSession(request, rawBody);
+    if (path === "/v1/tax_rates" && method === "POST") return createTaxRate(request, rawBody);
     const one = /^\/v1\/checkout\/sessions\/([^/]+)(\/expire)?$/.exec(path);
     if (one) {
       const entry = sessions.get(one[1]);

@@ -33,6 +33,69 @@ async function stripeError(promise: Promise<unknown>) {
 }
 
 describe("the Stripe mock", () => {
+  it("charges line items' tax rates and a fixed-amount shipping option, as Stripe totals them", async () => {
+    const rate = await stripe.taxRates.create({
+      display_name: "Tax",
+      percentage: 8,
+      inclusive: false,
+      country: "US",
+    });
+    expect(rate).toMatchObject({ object: "tax_rate", percentage: 8, inclusive: false, active: true });
+    const base = params();
+    const session = await stripe.checkout.sessions.create({
+      ...base,
+      line_items: base.line_items!.map((item) => ({ ...item, tax_rates: [rate.id] })),
+      shipping_address_collection: { allowed_countries: ["US"] },
+      shipping_options: [
+        {
+          shipping_rate_data: {
+            type: "fixed_amount",
+            display_name: "Shipping (United States)",
+            fixed_amount: { amount: 499, currency: "usd" },
+          },
+        },
+      ],
+    });
+    // 2 × 9.99 = 19.98, 8% of it rounded half up = 1.60, shipping 4.99.
+    expect(session).toMatchObject({
+      amount_subtotal: 1998,
+      amount_total: 1998 + 160 + 499,
+      total_details: { amount_discount: 0, amount_shipping: 499, amount_tax: 160 },
+    });
+    const unknownRate = await stripeError(
+      stripe.checkout.sessions.create({
+        ...base,
+        line_items: [{ ...base.line_items![0]!, tax_rates: ["txr_nope"] }],
+      }),
+    );
+    expect(unknownRate).toMatchObject({
+      statusCode: 400,
+      code: "resource_missing",
+      param: "line_items[0][tax_rates][0]",
+    });
+    const noAddress = await stripeError(
+      stripe.checkout.sessions.create({
+        ...base,
+        shipping_options: [
+          {
+            shipping_rate_data: {
+              type: "fixed_amount",
+              display_name: "Shipping",
+              fixed_amount: { amount: 499, currency: "usd" },
+            },
+          },
+        ],
+      }),
+    );
+    expect(noAddress).toMatchObject({ statusCode: 400, param: "shipping_options" });
+    expect(
+      await stripeError(stripe.taxRates.create({ display_name: "Tax", percentage: 101, inclusive: false })),
+    ).toMatchObject({
+      statusCode: 400,
+      param: "percentage",
+    });
+  });
+
   it("parses Stripe's form encoding into nested objects and arrays", () => {
     expect(parseStripeForm("a[b][0][c]=x&a[b][1][c]=y&mode=payment&m%5Bk%5D=v&l[0]=US&l[1]=CA")).toEqual({
       a: { b: [{ c: "x" }, { c: "y" }] },

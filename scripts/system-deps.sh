@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the tests need and npm cannot: Debian's chromium (Playwright cannot download a
-# browser here) and postgresql (the second database every integration test runs on).
-# Does nothing when both are present.
+# browser here), postgresql (the second database every integration test runs on) and epubcheck
+# (the EPUB validator the sample-ebook tests run, a Java program). Does nothing when all are present.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
+[ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null 2>&1 || missing+=(epubcheck)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "Installing Debian packages: ${missing[*]}"
 SUDO=()

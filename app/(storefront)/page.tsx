@@ -16,7 +16,12 @@ import styles from "./home.module.css";
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
-  ...pageMetadata({ title: `${SITE_NAME}: ${SITE_TAGLINE}`, description: SITE_DESCRIPTION, path: "/" }),
+  ...pageMetadata({
+    title: `${SITE_NAME}: ${SITE_TAGLINE}`,
+    description: SITE_DESCRIPTION,
+    path: "/",
+    imagePath: "/og/site",
+  }),
   title: { absolute: `${SITE_NAME}: ${SITE_TAGLINE}` },
 };
 

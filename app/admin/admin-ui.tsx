@@ -3,11 +3,7 @@
 import Link from "next/link";
 import styles from "./admin.module.css";
 
-/** "2026-11-27 09:54 UTC" (with `seconds`: "2026-11-27 09:54:07 UTC"). */
-export function utcTime(value: Date | string, { seconds = false } = {}): string {
-  const iso = typeof value === "string" ? value : value.toISOString();
-  return `${iso.replace("T", " ").slice(0, seconds ? 19 : 16)} UTC`;
-}
+export { utcTime } from "@/lib/utc-time";
 
 /** ← Previous / Next → for a page-numbered list; `href(page)` keeps the list's filters. */
 export function Pager({

@@ -29,6 +29,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               <Link href="/admin/books">Books</Link>
               <Link href="/admin/ratings">Ratings</Link>
               {staff.role === "admin" && <Link href="/admin/orders">Orders</Link>}
+              {staff.role === "admin" && <Link href="/admin/emails">Emails</Link>}
               <Link href="/admin/exchange">Import and export</Link>
               {staff.role === "admin" && <Link href="/admin/users">Users</Link>}
               {staff.role === "admin" && <Link href="/admin/audit">Audit log</Link>}

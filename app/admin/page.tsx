@@ -1,6 +1,8 @@
+import { plural } from "@/lib/plural";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth";
+import { failedEmailCount } from "@/lib/mail";
 import styles from "./admin.module.css";
 
 export const dynamic = "force-dynamic";
@@ -8,9 +10,17 @@ export const metadata: Metadata = { title: "Dashboard", robots: { index: false, 
 
 export default async function AdminDashboard() {
   const staff = await requireStaff(undefined, { next: "/admin" });
+  const failedEmails = staff.role === "admin" ? await failedEmailCount() : 0;
   return (
     <>
       <h1>Dashboard</h1>
+      {failedEmails > 0 && (
+        <p className={styles.alert} role="alert">
+          {plural(failedEmails, { one: "# email to a customer has", other: "# emails to customers have" })}{" "}
+          failed after every retry.{" "}
+          <Link href="/admin/emails?status=failed">See them and send them again</Link>.
+        </p>
+      )}
       <section className={styles.card}>
         <p>
           Signed in as <strong>{staff.name}</strong> ({staff.email}), role <strong>{staff.role}</strong>.
@@ -34,7 +44,11 @@ export default async function AdminDashboard() {
             <>
               <li>
                 <Link href="/admin/orders">Orders</Link>: find an order, its lines, address and payment
-                events.
+                events; mark print orders shipped.
+              </li>
+              <li>
+                <Link href="/admin/emails">Emails</Link>: receipts and shipping emails, sent, waiting or
+                failed.
               </li>
               <li>
                 <Link href="/admin/users">Staff users</Link>: invite staff, change roles, disable accounts,

@@ -1,8 +1,19 @@
 import { formatMoney } from "@/lib/catalog/money";
 import type { OrderItemView } from "@/lib/checkout/orders";
+import { formatTaxRate } from "@/lib/checkout/shipping";
 
 interface OrderLinesProps {
-  order: { items: OrderItemView[]; currency: string; totalCents: number };
+  order: {
+    items: OrderItemView[];
+    currency: string;
+    totalCents: number;
+    subtotalCents: number;
+    shippingCents: number;
+    taxCents: number;
+    taxRateBasisPoints: number;
+    /** null on orders placed before shipping and tax: only the total is shown. */
+    shippingZone: string | null;
+  };
   caption: string;
   /** Hides the caption visually when a heading above already names the table. */
   captionHidden?: boolean;
@@ -44,6 +55,28 @@ export function OrderLines({
         ))}
       </tbody>
       <tfoot>
+        {order.shippingZone !== null ? (
+          <>
+            <tr>
+              <th scope="row" colSpan={3}>
+                Subtotal
+              </th>
+              <td>{formatMoney(order.subtotalCents, order.currency)}</td>
+            </tr>
+            <tr>
+              <th scope="row" colSpan={3}>
+                Shipping <span className="muted">({order.shippingZone})</span>
+              </th>
+              <td data-testid="order-shipping">{formatMoney(order.shippingCents, order.currency)}</td>
+            </tr>
+            <tr>
+              <th scope="row" colSpan={3}>
+                Tax <span className="muted">({formatTaxRate(order.taxRateBasisPoints)})</span>
+              </th>
+              <td data-testid="order-tax">{formatMoney(order.taxCents, order.currency)}</td>
+            </tr>
+          </>
+        ) : null}
         <tr>
           <th scope="row" colSpan={3}>
             {totalLabel}

@@ -9,8 +9,8 @@ export const FEATURED = {
 export const EARLY_READER_TITLES = [
   "Animales Wordbooks",
   "The Incredible Adventures of Tap It Tad",
-  "Schoolla Escuela Wordbookslibros De Palabras",
-  "A Delicious Journey through Foodla Comida Wordbookslibros De Palabras",
+  "School / la Escuela (Wordbooks / Libros de Palabras)",
+  "A Delicious Journey through Food / la Comida (Wordbooks / Libros de Palabras)",
 ];
 
 export const OTHER_RELATED_TITLES = [
@@ -24,8 +24,8 @@ export const RELATED_TITLES = [...EARLY_READER_TITLES, ...OTHER_RELATED_TITLES];
 
 export const SPANISH_TITLES = [
   "Animales Wordbooks",
-  "Schoolla Escuela Wordbookslibros De Palabras",
-  "A Delicious Journey through Foodla Comida Wordbookslibros De Palabras",
+  "School / la Escuela (Wordbooks / Libros de Palabras)",
+  "A Delicious Journey through Food / la Comida (Wordbooks / Libros de Palabras)",
 ];
 
 /** Created by scripts/e2e-fixtures.ts: they exist but shoppers must never see them. */

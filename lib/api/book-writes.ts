@@ -48,10 +48,9 @@ function outcome(saved: ApiWriteResult, status: number, location?: string): Writ
     body: doc,
     etag: etagOf(body, saved.listing.version),
     location,
-    changed: {
-      slugs: [saved.result.previousSlug, saved.result.slug],
-      taxonomy: saved.result.taxonomyChanged,
-    },
+    changed: saved.result.changed
+      ? { slugs: [saved.result.previousSlug, saved.result.slug], taxonomy: saved.result.taxonomyChanged }
+      : undefined,
   };
 }
 

@@ -129,6 +129,23 @@ describe.each(testEngines())("write API on %s", (engine) => {
     expect(book.editions[0]).toMatchObject({ priceCents: 1250, isbn13: "9780306406157" });
   });
 
+  it("a PATCH that changes nothing keeps the version and ETag and invalidates nothing", async () => {
+    const slug = { slug: "integration-write-book" };
+    const { id } = await db.prisma.book.findUniqueOrThrow({ where: slug, select: { id: true } });
+    const before = await getListingForEdit(db.prisma, id);
+    changed.length = 0;
+    const same = await call(patchBook, slug, {
+      method: "PATCH",
+      token: writer,
+      body: JSON.stringify({ subtitle: "Second", description: null }),
+      headers: { "if-match": `"v${before!.version}-x"` },
+    });
+    expect(same.status).toBe(200);
+    expect(same.headers.get("etag")).toMatch(new RegExp(`^"v${before!.version}-`));
+    expect(changed).toEqual([]);
+    expect(await getListingForEdit(db.prisma, id)).toEqual(before);
+  });
+
   it(`answers 4xx to ${malformedBodies().length} malformed bodies and changes nothing`, async () => {
     const book = await db.prisma.book.findUniqueOrThrow({ where: { slug: "integration-write-book" } });
     const before = await getListingForEdit(db.prisma, book.id);

@@ -21,7 +21,11 @@ export type AuditAction =
   | "api_token.revoked"
   | "rating.published"
   | "rating.rejected"
-  | "rating.deleted";
+  | "rating.deleted"
+  | "order.shipped"
+  | "email.requeued"
+  | "ebook_file.uploaded"
+  | "ebook_file.removed";
 
 export interface AuditEntryInput {
   actorId: number | null;

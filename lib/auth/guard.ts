@@ -15,6 +15,12 @@ import { revokeSession, validateSession, type StaffSession } from "./sessions";
 import { signIn, type SignInResult } from "./sign-in";
 
 export const SESSION_COOKIE = "bookstore_admin_session";
+/**
+ * The email of a refused sign-in, for the form to show again after its redirect back: a cookie
+ * scoped to the sign-in page, not the address (paths, with their query, go to the request log).
+ */
+const SIGN_IN_EMAIL_COOKIE = "bookstore_sign_in_email";
+const SIGN_IN_EMAIL_MAX_AGE = 10 * 60;
 /** Where refused actions go (a 403 page); see app/admin/not-allowed/page.tsx for why not forbidden(). */
 const NOT_ALLOWED_PATH = "/admin/not-allowed";
 
@@ -80,16 +86,32 @@ export async function signInStaff(input: { email: unknown; password: unknown }):
     ip: await requestIp(),
     userAgent: h.get("user-agent"),
   });
+  const store = await cookies();
+  const secure = getEnv().STORE_MODE === "live";
   if (result.ok) {
-    (await cookies()).set(SESSION_COOKIE, result.token, {
+    store.set(SESSION_COOKIE, result.token, {
       httpOnly: true,
       sameSite: "lax",
-      secure: getEnv().STORE_MODE === "live",
+      secure,
       path: "/",
       maxAge: cookieMaxAgeSeconds(result.expiresAt, new Date()),
     });
+    store.delete({ name: SIGN_IN_EMAIL_COOKIE, path: "/admin/sign-in" });
+  } else if (typeof input.email === "string" && input.email.trim()) {
+    store.set(SIGN_IN_EMAIL_COOKIE, input.email.trim().slice(0, 254), {
+      httpOnly: true,
+      sameSite: "lax",
+      secure,
+      path: "/admin/sign-in",
+      maxAge: SIGN_IN_EMAIL_MAX_AGE,
+    });
   }
   return result;
+}
+
+/** The email typed in the last refused sign-in of this browser (see SIGN_IN_EMAIL_COOKIE), or "". */
+export async function refusedSignInEmail(): Promise<string> {
+  return (await cookies()).get(SIGN_IN_EMAIL_COOKIE)?.value ?? "";
 }
 
 /** Revokes this request's session (the old cookie stops working) and clears the cookie. */

@@ -18,6 +18,7 @@ import {
 
 export {
   getCurrentSession,
+  refusedSignInEmail,
   requireSameOrigin,
   requireStaff,
   signInStaff,

@@ -22,7 +22,9 @@ export type { LastChange, ListingActor, ListingForEdit, RevisionView, SaveResult
 export type { ListingData, ListingInput } from "./listing-schema";
 
 function invalidate(result: SaveResult): SaveResult {
-  bookChanged({ slugs: [result.previousSlug, result.slug], taxonomy: result.taxonomyChanged });
+  if (result.changed) {
+    bookChanged({ slugs: [result.previousSlug, result.slug], taxonomy: result.taxonomyChanged });
+  }
   return result;
 }
 

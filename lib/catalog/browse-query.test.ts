@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { browseHref, browseSearchParams, MAX_PAGE_SIZE, parseBrowseParams } from "./browse-query";
+import {
+  browseHref,
+  browseSearchParams,
+  countText,
+  estimateListSize,
+  LIST_SAMPLE,
+  MAX_PAGE_SIZE,
+  parseBrowseParams,
+} from "./browse-query";
 
 describe("parseBrowseParams", () => {
   it("reads every filter, the sort and the page", () => {
@@ -106,5 +114,34 @@ describe("browse URLs", () => {
     );
     expect(browseHref("/books", query, { page: 4 })).toBe("/books?language=es&sort=title&page=4");
     expect(browseHref("/books", query, { language: undefined, sort: "title" })).toBe("/books?sort=title");
+  });
+});
+
+describe("estimateListSize", () => {
+  const hashAt = (fraction: number) => Math.round(fraction * 2 ** 32 - 2 ** 31);
+
+  it("counts exactly when the sample holds the whole list", () => {
+    expect(estimateListSize(LIST_SAMPLE, hashAt(0.99))).toEqual({ size: LIST_SAMPLE, estimated: false });
+    expect(estimateListSize(40, hashAt(0.99), 12)).toEqual({ size: 12, estimated: false });
+  });
+
+  it("estimates a longer list from how far through the hashes its sample reaches", () => {
+    // 1,001 books reaching a tenth of the way through the hashes: about 10,000 books.
+    expect(estimateListSize(LIST_SAMPLE + 1, hashAt(0.1))).toEqual({ size: 10_000, estimated: true });
+    // The list is the matching share of the sampled set.
+    expect(estimateListSize(LIST_SAMPLE + 1, hashAt(0.1), 251)).toEqual({ size: 2_507, estimated: true });
+  });
+
+  it("never estimates fewer books than the sample saw", () => {
+    expect(estimateListSize(LIST_SAMPLE + 1, hashAt(1)).size).toBeGreaterThanOrEqual(LIST_SAMPLE + 1);
+  });
+});
+
+describe("countText", () => {
+  it("shows exact counts in full and estimates to two significant digits", () => {
+    expect(countText(97_727)).toBe("97,727");
+    expect(countText(97_727, true)).toBe("98,000");
+    expect(countText(1_249, true)).toBe("1,200");
+    expect(countText(57, true)).toBe("57");
   });
 });

@@ -37,6 +37,13 @@ export const READING_FEATURE_LABELS: Record<ReadingFeature, string> = {
 export const DEFAULT_PAGE_SIZE = 24;
 export const MAX_PAGE_SIZE = 100;
 export const MAX_PAGE = 1000;
+/**
+ * A list's total and facet counts look at this many of its books at most: the first ones in a
+ * fixed pseudo-random order (a hash of the id). A list of at most this many books is counted
+ * exactly; a longer one is estimated from the sample (`estimateListSize`), so that counting costs
+ * the same at 10k books as at 100k (docs/search.md, "Lists").
+ */
+export const LIST_SAMPLE = 1000;
 const CURRENCY = "USD";
 
 export interface BrowseQuery {
@@ -50,6 +57,32 @@ export interface BrowseQuery {
   sort: BrowseSort;
   page: number;
   pageSize: number;
+}
+
+/**
+ * The size of a list from its sample: `sampled` books read in hash order (at most
+ * LIST_SAMPLE + 1), the largest of their hashes (a signed 32-bit `hashint4`), and how many of them
+ * are in the list (`matching`; the sample may be of a wider set, with the edition filters checked
+ * after). When the sample holds the whole set the count is exact; otherwise the k-th smallest of n
+ * uniform hashes sits near k/n of the way through their range, so the set has about
+ * (k − 1) / U(k) books (the "k minimum values" estimate, about 3 % standard error at k = 1,001),
+ * and the list the matching share of them.
+ */
+export function estimateListSize(
+  sampled: number,
+  maxHash: number | null,
+  matching = sampled,
+): { size: number; estimated: boolean } {
+  if (sampled <= LIST_SAMPLE || maxHash === null) return { size: matching, estimated: false };
+  const position = (maxHash + 2 ** 31 + 1) / 2 ** 32;
+  const setSize = Math.max(sampled, (sampled - 1) / position);
+  return { size: Math.max(matching, Math.round((setSize * matching) / sampled)), estimated: true };
+}
+
+/** A count as shoppers read it: an estimate to two significant digits (97,727 → "98,000"). */
+export function countText(count: number, estimated = false): string {
+  const shown = estimated && count >= 100 ? Number(count.toPrecision(2)) : count;
+  return shown.toLocaleString("en-US");
 }
 
 export interface BrowseParamProblem {

@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { listRelatedBooks } from "./books";
 import { browseBooks, browseFacets } from "./browse";
-import { parseBrowseParams, type RawParams } from "./browse-query";
+import { LIST_SAMPLE, parseBrowseParams, type RawParams } from "./browse-query";
 import { seedCatalog } from "./seed";
 import { readSeedCatalog } from "./seed-file";
 import { findCategory, findContributor, findSeries } from "./taxonomy";
 
 const SPANISH_BY_TITLE = [
-  "A Delicious Journey through Foodla Comida Wordbookslibros De Palabras",
+  "A Delicious Journey through Food / la Comida (Wordbooks / Libros de Palabras)",
   "Animales Wordbooks",
-  "Schoolla Escuela Wordbookslibros De Palabras",
+  "School / la Escuela (Wordbooks / Libros de Palabras)",
 ];
 
 describe.each(testEngines())("browsing the catalog on %s", (engine) => {
@@ -155,11 +155,97 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
         .map((b) => b.slug)
         .sort(),
     ).toEqual([
-      "a-delicious-journey-through-foodla-comida-wordbookslibros-de-palabras",
-      "schoolla-escuela-wordbookslibros-de-palabras",
+      "a-delicious-journey-through-food-la-comida-wordbooks-libros-de-palabras",
+      "school-la-escuela-wordbooks-libros-de-palabras",
     ]);
     expect(related.map((b) => b.slug)).not.toContain("animales-wordbooks");
     expect(related.map((b) => b.slug)).not.toContain("hidden-wordbook");
     expect(related).toHaveLength(8);
+  });
+
+  describe("a list longer than its sample", () => {
+    const LONG = LIST_SAMPLE + 500;
+    const EBOOK = `EXISTS (SELECT 1 FROM "Edition" e WHERE e."bookId" = b."id" AND e."format" = 'ebook' AND e."availability" <> 'discontinued')`;
+    const exact = async (where: string) => {
+      const [row] = await db.prisma.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM "Book" b WHERE b."status" = 'published' AND b."minPriceCents" IS NOT NULL AND ${where}`,
+      );
+      return row!.n;
+    };
+    const near = (estimate: number, count: number) => {
+      expect(estimate).toBeGreaterThan(count * 0.85);
+      expect(estimate).toBeLessThan(count * 1.15);
+    };
+
+    beforeAll(async () => {
+      // A quarter Spanish, a third ebooks, half of them history books; a trigger keeps each
+      // book's cheapest price and categories.
+      await db.prisma.$executeRaw`
+        INSERT INTO "Book" ("slug", "title", "languages", "status", "publishedAt", "updatedAt")
+        SELECT 'long-list-' || g, 'Long List ' || g, CASE WHEN g % 4 = 0 THEN ARRAY['es'] ELSE ARRAY['en'] END,
+               'published', timestamp '2020-01-01' + g * interval '1 hour', now()
+          FROM generate_series(1, ${LONG}) g`;
+      await db.prisma.$executeRaw`
+        INSERT INTO "Edition" ("bookId", "format", "priceCents", "updatedAt")
+        SELECT "id", CASE WHEN "id" % 3 = 0 THEN 'ebook' ELSE 'paperback' END::"EditionFormat", 500 + "id" % 1000, now()
+          FROM "Book" WHERE "slug" LIKE 'long-list-%'`;
+      await db.prisma.$executeRaw`
+        INSERT INTO "BookCategory" ("bookId", "categoryId")
+        SELECT b."id", c."id" FROM "Book" b, "Category" c
+         WHERE b."slug" LIKE 'long-list-%' AND b."id" % 2 = 0 AND c."slug" = 'history'`;
+    });
+
+    it("shows an estimated total, and the same books in the same order as reading every book", async () => {
+      const result = await browse({ page: "2" });
+      expect(result.totalIsEstimate).toBe(true);
+      near(result.total, await exact("true"));
+      expect(result.pageCount).toBe(Math.ceil(result.total / 24));
+      const ordered = await db.prisma.book.findMany({
+        where: { status: "published", minPriceCents: { not: null } },
+        orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+        skip: 24,
+        take: 24,
+        select: { slug: true },
+      });
+      expect(result.books.map((b) => b.slug)).toEqual(ordered.map((b) => b.slug));
+    });
+
+    it("counts a filtered list exactly while it fits its sample", async () => {
+      const spanish = await browse({ language: "es" });
+      expect(spanish.totalIsEstimate).toBe(false);
+      expect(spanish.total).toBe(await exact(`'es' = ANY (b."languages")`));
+    });
+
+    it("estimates each facet value from the sample, and says so", async () => {
+      const facets = await browseFacets(db.prisma, parseBrowseParams({}).query);
+      const ebooks = facets.formats.find((f) => f.value === "ebook")!;
+      expect(ebooks.estimated).toBe(true);
+      near(ebooks.count, await exact(EBOOK));
+      const history = facets.categories.find((c) => c.value === "history")!;
+      expect(history.estimated).toBe(true);
+      near(
+        history.count,
+        await exact(`b."categoryIds" && ARRAY(SELECT "id" FROM "Category" WHERE "slug" = 'history')`),
+      );
+      // Narrowed to the Spanish books, every count is exact again.
+      const spanish = await browseFacets(db.prisma, parseBrowseParams({ language: "es" }).query);
+      expect(spanish.formats.find((f) => f.value === "ebook")).toEqual({
+        value: "ebook",
+        count: await exact(`${EBOOK} AND 'es' = ANY (b."languages")`),
+      });
+    });
+
+    it("estimates a list narrowed by an edition filter as its share of the sample", async () => {
+      const ebooks = await browse({ format: "ebook" });
+      expect(ebooks.totalIsEstimate).toBe(true);
+      near(ebooks.total, await exact(EBOOK));
+    });
+
+    it("knows the list's size exactly on its last page", async () => {
+      const count = await exact("true");
+      const last = await browse({ page: String(Math.ceil(count / 24)) });
+      expect(last.books.length).toBeGreaterThan(0);
+      expect(last).toMatchObject({ total: count, totalIsEstimate: false, pageCount: Math.ceil(count / 24) });
+    });
   });
 });

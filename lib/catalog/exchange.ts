@@ -43,7 +43,7 @@ export async function confirmCsvImport(id: number, actorId: number): Promise<boo
 
 export async function applyCsvImport(id: number, actor: ListingActor): Promise<void> {
   const { prisma, kind } = await getDatabase();
-  const results = await jobs.runApply(prisma, kind, id, actor);
+  const results = (await jobs.runApply(prisma, kind, id, actor))?.filter((r) => r.changed);
   if (results?.length) {
     bookChangedFromRoute({
       slugs: results.flatMap((r) => [r.previousSlug, r.slug]),

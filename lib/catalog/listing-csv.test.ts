@@ -55,6 +55,10 @@ describe("parseListingsCsv", () => {
       price: "12.50",
     });
     expect(rows[1]?.values.description).toBe("Línea uno\r\nlínea dos");
+    // The listing schema stores them as the form and the API do: LF only.
+    const { groups } = groupListingRows(rows);
+    const checked = groups[1] && validateGroup(groups[1], []);
+    expect(checked?.ok && checked.data.description).toBe("Línea uno\nlínea dos");
   });
 
   it("numbers rows by the physical line they start on, across multi-line values, blank lines and mixed line ends", () => {

@@ -15,6 +15,7 @@ export interface ListingFormValues {
   status: string;
   seriesName: string;
   seriesPosition: string;
+  /** In the order shown, the main category first; "" for a row left at "None". */
   categorySlugs: string[];
   languages: string;
   contributors: { name: string; role: string; note: string; position: string }[];
@@ -147,6 +148,8 @@ const flag = (v: string): boolean | null | string =>
 export function listingInputFromValues(values: ListingFormValues): Record<keyof ListingInput, unknown> {
   return {
     ...values,
+    // Rows left at "None" are the form's spare rows; the rest keep their order (the first is main).
+    categorySlugs: values.categorySlugs.filter((slug) => slug.trim() !== ""),
     contributors: values.contributors.filter((row) => row.name.trim() !== ""),
     editions: values.editions
       .filter((row) => !isBlankEdition(row))

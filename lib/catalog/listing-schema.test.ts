@@ -110,6 +110,17 @@ describe("listingSchema", () => {
     const publish = parse({ status: "published", editions: [] });
     expect(!publish.ok && publish.fields.status?.[0]).toMatch(/edition/);
   });
+
+  it("stores line breaks as LF whether they came as CRLF (a browser's form) or CR", () => {
+    const result = parse({
+      description: "First paragraph.\r\n\r\nSecond paragraph.\rThird line.\n\nFourth.",
+      teaser: "One\r\ntwo",
+    });
+    expect(result.ok && result.data.description).toBe(
+      "First paragraph.\n\nSecond paragraph.\nThird line.\n\nFourth.",
+    );
+    expect(result.ok && result.data.teaser).toBe("One\ntwo");
+  });
 });
 
 describe("the form adapter", () => {
@@ -143,6 +154,22 @@ describe("the form adapter", () => {
     expect(result.success).toBe(false);
     const fields = fieldErrorsForForm(fieldErrorsFrom(result.error!), values);
     expect(fields["editions.1.isbn"]).toEqual(["Not a valid ISBN-13."]);
+  });
+
+  it("a description posted from the editor's textarea (CRLF) is stored as it was shown (LF)", () => {
+    const stored = listingSchema.parse({ ...base, description: "One.\n\nTwo." });
+    const shown = formValuesFromData(stored);
+    // What a browser sends back for the untouched textarea.
+    const posted = form([
+      ["title", shown.title],
+      ["languages", shown.languages],
+      ["description", shown.description.replace(/\n/g, "\r\n")],
+      ["editions.0.format", "paperback"],
+      ["editions.0.price", "39.99"],
+    ]);
+    expect(listingSchema.parse(listingInputFromValues(formValuesFrom(posted))).description).toBe(
+      stored.description,
+    );
   });
 
   it("shows stored data as typed values (prices in dollars) that parse back to the same data", () => {

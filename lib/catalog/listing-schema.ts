@@ -24,13 +24,22 @@ export const MAX_CATEGORIES = 20;
 /** Highest edition price in minor units (1,000,000.00). */
 export const MAX_PRICE_MINOR = 100_000_000;
 
-/** "" and whitespace become null; anything else is trimmed. */
+/**
+ * Line breaks as LF only. Browsers post a textarea's line breaks as CRLF (the HTML form encoding),
+ * and the product page finds paragraphs at blank lines: every line break is stored one way,
+ * whichever of the form, the API or a CSV file sent it.
+ */
+export function normalizeLineBreaks(text: string): string {
+  return text.replace(/\r\n?/g, "\n");
+}
+
+/** "" and whitespace become null; anything else is trimmed, its line breaks normalised. */
 const optionalText = (max: number) =>
   z
     .string()
     .max(max, `Use at most ${max} characters.`)
     .nullish()
-    .transform((v) => (v == null || v.trim() === "" ? null : v.trim()));
+    .transform((v) => (v == null || v.trim() === "" ? null : normalizeLineBreaks(v.trim())));
 
 /** A whole number typed in a text field ("" → null). */
 const optionalInt = (min: number, max: number) =>
@@ -147,7 +156,12 @@ const editionRow = z
 
 export const listingSchema = z
   .object({
-    title: z.string({ error: "Enter a title." }).trim().min(1, "Enter a title.").max(300),
+    title: z
+      .string({ error: "Enter a title." })
+      .trim()
+      .min(1, "Enter a title.")
+      .max(300)
+      .transform(normalizeLineBreaks),
     subtitle: optionalText(300),
     slug: optionalText(200),
     description: optionalText(20_000),

@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
+import { runMigration } from "@/test/migration-sql";
 import { CatalogError } from "./errors";
 import { listAdminBooks, adminListQuerySchema } from "./admin-list";
-import { createListing, listRevisions, restoreRevision, saveListing, StaleVersionError } from "./listings";
+import { formValuesFromData, listingInputFromValues } from "./listing-form";
+import {
+  createListing,
+  getListingForEdit,
+  listRevisions,
+  restoreRevision,
+  saveListing,
+  StaleVersionError,
+} from "./listings";
 import type { ListingInput } from "./listing-schema";
 
 const engines = testEngines();
@@ -26,6 +35,7 @@ function input(overrides: Partial<ListingInput> = {}): ListingInput {
 
 async function setup(db: TestDatabase) {
   await db.prisma.category.create({ data: { slug: "history", name: "History" } });
+  await db.prisma.category.create({ data: { slug: "asia", name: "Asia" } });
   const user = await db.prisma.adminUser.create({
     data: { email: "ed@example.test", name: "Ed Itor", passwordHash: "x", role: "editor" },
   });
@@ -88,7 +98,7 @@ describe.each(engines)("listing writes on %s", (engine) => {
     expect(stale).toBeInstanceOf(StaleVersionError);
     expect((stale as StaleVersionError).code).toBe("stale_version");
     expect((stale as StaleVersionError).message).toMatch(
-      /changed by Ed Itor \(ed@example.test\) at .* \(version 2\)/,
+      /changed by Ed Itor \(ed@example.test\) at \d{4}-\d\d-\d\d \d\d:\d\d UTC \(version 2\)/,
     );
     expect((stale as StaleVersionError).current.title).toBe("Diff Me");
     const book = await db.prisma.book.findUniqueOrThrow({ where: { id: created.bookId } });
@@ -212,6 +222,78 @@ describe.each(engines)("listing writes on %s", (engine) => {
       orderBy: { id: "desc" },
     });
     expect(audit).toMatchObject({ action: "listing.restored" });
+  });
+
+  it("a save of what is stored already writes nothing: same version, no revision, no audit entry", async () => {
+    const created = await createListing(
+      db.prisma,
+      input({
+        title: "Untouched",
+        description: "One.\n\nTwo.",
+        categorySlugs: ["history", "asia"],
+        editions: [{ format: "paperback", price: "10" }],
+      }),
+      { actor },
+    );
+    const stored = await getListingForEdit(db.prisma, created.bookId);
+    const rowBefore = await db.prisma.book.findUniqueOrThrow({ where: { id: created.bookId } });
+    // The form as a browser posts it back untouched (CRLF), a name typed in other letter case.
+    const values = formValuesFromData(stored!.data);
+    values.description = values.description.replace(/\n/g, "\r\n");
+    values.contributors[0]!.name = values.contributors[0]!.name.toUpperCase();
+    const result = await saveListing(db.prisma, created.bookId, listingInputFromValues(values), {
+      actor,
+      expectedVersion: 1,
+    });
+    expect(result).toMatchObject({ changed: false, version: 1, diff: {} });
+    expect(await db.prisma.book.findUniqueOrThrow({ where: { id: created.bookId } })).toEqual(rowBefore);
+    expect(await getListingForEdit(db.prisma, created.bookId)).toEqual(stored);
+    expect(await db.prisma.listingRevision.count({ where: { bookId: created.bookId } })).toBe(1);
+    expect(
+      await db.prisma.auditLog.count({ where: { targetType: "Book", targetId: String(created.bookId) } }),
+    ).toBe(1);
+    // The categories kept their order, the main one first.
+    expect(stored!.data.categorySlugs).toEqual(["history", "asia"]);
+  });
+
+  it("migration description_line_breaks gives CRLF text saved before back its LF, revisions included", async () => {
+    const lf = "One paragraph.\n\nAnother.";
+    const crlf = lf.replace(/\n/g, "\r\n");
+    const created = await createListing(
+      db.prisma,
+      input({ title: "Line Breaks", description: lf, editions: [{ format: "paperback", price: "10" }] }),
+      { actor },
+    );
+    const first = await db.prisma.listingRevision.findFirstOrThrow({ where: { bookId: created.bookId } });
+    // What an untouched admin save stored before the schema normalised line breaks.
+    await db.prisma.book.update({
+      where: { id: created.bookId },
+      data: { description: crlf, teaser: "Tease\r\nmore", version: 2 },
+    });
+    const price = { "editions.0.priceCents": { from: 1000, to: 1100 } };
+    await db.prisma.listingRevision.create({
+      data: {
+        bookId: created.bookId,
+        version: 2,
+        actorId: actor.id,
+        source: "admin",
+        diff: { description: { from: lf, to: crlf }, teaser: { from: null, to: "Tease\r\nmore" }, ...price },
+        snapshot: { ...(first.snapshot as object), description: crlf, teaser: "Tease\r\nmore" },
+      },
+    });
+
+    await runMigration(db.prisma, "20261205090000_description_line_breaks");
+
+    const book = await db.prisma.book.findUniqueOrThrow({ where: { id: created.bookId } });
+    expect([book.description, book.teaser]).toEqual([lf, "Tease\nmore"]);
+    const [second, firstAgain] = await db.prisma.listingRevision.findMany({
+      where: { bookId: created.bookId },
+      orderBy: { version: "desc" },
+    });
+    // Only the line breaks' non-change is gone from the history; the teaser was really added.
+    expect(second?.diff).toEqual({ teaser: { from: null, to: "Tease\r\nmore" }, ...price });
+    expect(second?.snapshot).toMatchObject({ description: lf, teaser: "Tease\nmore" });
+    expect(firstAgain).toEqual(first);
   });
 
   it("the admin list searches title and slug case-insensitively, filters and caps the page size", async () => {

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import type { Prisma } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import type { Db } from "@/lib/db/types";
+import { utcTime } from "@/lib/utc-time";
 import { CatalogError, toCatalogError, type FieldErrors } from "./errors";
 import { diffSnapshots, type FieldDiff } from "./listing-diff";
 import { fieldErrorsFrom, listingSchema, type ListingData } from "./listing-schema";
@@ -35,6 +36,8 @@ export interface SaveResult {
   version: number;
   status: ListingData["status"];
   diff: FieldDiff;
+  /** False when the save would have stored what is stored already: nothing was written. */
+  changed: boolean;
   /** A series or contributor was created: taxonomy pages and lists change. */
   taxonomyChanged: boolean;
 }
@@ -55,7 +58,7 @@ export class StaleVersionError extends CatalogError {
     super(
       "stale_version",
       latest
-        ? `This listing was changed by ${latest.by} at ${latest.at} (version ${latest.version}). Your changes were not saved.`
+        ? `This listing was changed by ${latest.by} at ${utcTime(latest.at)} (version ${latest.version}). Your changes were not saved.`
         : `This listing was changed (now version ${currentVersion}). Your changes were not saved.`,
     );
   }
@@ -265,6 +268,23 @@ function editionFields(edition: ListingData["editions"][number], position: numbe
 
 type Action = "listing.created" | "listing.updated" | "listing.restored";
 
+/**
+ * `data` as a save would store it over `before`: a series or contributor typed in other letter
+ * case resolves to the stored one (resolveSeries, resolveContributor), so it is no change.
+ */
+function asStoredOver(data: ListingData, before: ListingData): ListingData {
+  const sameName = (a: string | null | undefined, b: string | null | undefined) =>
+    a != null && b != null && a.toLocaleLowerCase("en") === b.toLocaleLowerCase("en");
+  return {
+    ...data,
+    seriesName: sameName(data.seriesName, before.seriesName) ? before.seriesName : data.seriesName,
+    contributors: data.contributors.map((c, i) => {
+      const stored = before.contributors[i];
+      return stored && sameName(c.name, stored.name) ? { ...c, name: stored.name } : c;
+    }),
+  };
+}
+
 /** Writes validated data; the version check comes first so a stale save writes nothing. */
 async function writeListing(
   db: Db,
@@ -295,6 +315,20 @@ async function writeListing(
         };
         // A save from an old version is refused before anything else is looked at.
         if (beforeRow && beforeRow.version !== options.expectedVersion) throw await stale(beforeRow.id);
+        // A save of what is stored already writes nothing: no new version, revision or audit
+        // entry, and no change a shopper, a cache or an API client could see.
+        if (beforeRow && before && !Object.keys(diffSnapshots(before, asStoredOver(data, before))).length) {
+          return {
+            bookId: beforeRow.id,
+            slug: before.slug,
+            previousSlug: before.slug,
+            version: beforeRow.version,
+            status: before.status,
+            diff: {},
+            changed: false,
+            taxonomyChanged: false,
+          };
+        }
         const categoryIds = await checkAgainstStore(tx, data, bookId);
 
         const publishedAt =
@@ -422,6 +456,7 @@ async function writeListing(
           version,
           status: after.status,
           diff,
+          changed: true,
           taxonomyChanged,
         };
       },
@@ -575,6 +610,8 @@ export interface RevisionView {
   source: string;
   at: string;
   diff: FieldDiff;
+  /** The editions' currencies after this save, in edition order (prices are shown in them). */
+  currencies: string[];
 }
 
 export const MAX_REVISIONS_PAGE = 100;
@@ -594,17 +631,30 @@ export async function listRevisions(db: Db, bookId: number, take = 50): Promise<
     source: r.source,
     at: r.createdAt.toISOString(),
     diff: (r.diff ?? {}) as FieldDiff,
+    currencies: ((r.snapshot as Partial<ListingData> | null)?.editions ?? []).map((e) => e.currency),
   }));
 }
 
-/** Choices for the form: every category and series (capped). */
+/**
+ * Choices for the form: every category and series (capped). A category is named with its parent
+ * ("History › China") and listed under it, since a child's own name may say little.
+ */
 export async function listListingOptions(db: Db): Promise<{
   categories: { slug: string; name: string }[];
   series: string[];
 }> {
   const [categories, series] = await Promise.all([
-    db.category.findMany({ select: { slug: true, name: true }, orderBy: [{ name: "asc" }], take: 500 }),
+    db.category.findMany({
+      select: { slug: true, name: true, parent: { select: { name: true } } },
+      orderBy: [{ name: "asc" }],
+      take: 500,
+    }),
     db.series.findMany({ select: { name: true }, orderBy: { name: "asc" }, take: 500 }),
   ]);
-  return { categories, series: series.map((s) => s.name) };
+  return {
+    categories: categories
+      .map((c) => ({ slug: c.slug, name: c.parent ? `${c.parent.name} › ${c.name}` : c.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, "en")),
+    series: series.map((s) => s.name),
+  };
 }

@@ -1,27 +1,19 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
+import { runMigration } from "@/test/migration-sql";
 import type { RawParams } from "./browse-query";
 import { createListing, saveListing } from "./listings";
 import { refreshSearchVocabulary, searchBooks, searchFacets, suggestBooks } from "./search";
 import { parseSearchParams } from "./search-query";
 import { seedCatalog } from "./seed";
+import { findBookRedirect } from "./slug-redirects";
 import { readSeedCatalog } from "./seed-file";
 import { parseSnippet } from "./snippet";
 
-const BACKFILL_MIGRATION = "prisma/migrations/20261204100000_search_names_backfill/migration.sql";
-/** A migration's statements: split at the semicolons that end a line, comments dropped. */
-const splitStatements = (sql: string) =>
-  sql
-    .replace(/^--.*$/gm, "")
-    .split(/;\s*$/m)
-    .map((statement) => statement.trim())
-    .filter(Boolean);
-
 const KOREAN_WAR = "Mao, Stalin and the Korean War";
 const ANIMALES = "Animales Wordbooks";
-const ESCUELA = "Schoolla Escuela Wordbookslibros De Palabras";
-const COMIDA = "A Delicious Journey through Foodla Comida Wordbookslibros De Palabras";
+const ESCUELA = "School / la Escuela (Wordbooks / Libros de Palabras)";
+const COMIDA = "A Delicious Journey through Food / la Comida (Wordbooks / Libros de Palabras)";
 
 /** Top titles per probe, collected on each engine to compare them at the end. */
 const topTitles: Record<string, Record<string, string[]>> = {};
@@ -75,6 +67,27 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
     expect(result.suggestion).toBeNull();
     const marked = parseSnippet(result.hits[0]!.snippet).filter((p) => p.mark);
     expect(marked.map((p) => p.text.toLowerCase())).toContain("korean");
+  });
+
+  it("cuts snippets at whole words and marks each cut with an ellipsis", async () => {
+    const text = async (q: string) =>
+      parseSnippet((await search({ q })).hits[0]!.snippet)
+        .map((p) => p.text)
+        .join("");
+    // The teaser's first words are kept, and its own "..." ends the snippet.
+    expect(await text("amante")).toMatch(/^Si eres un amante de los animales .* majestuosos\.\.\.$/);
+    const korean = await text("korean war");
+    expect(korean).toMatch(/^…\S/);
+    expect(korean).toContain("Chinese-language book");
+    expect(korean).toMatch(/\S…$/);
+    // No word is cut: every word of the snippet is a whole word of the description.
+    const words = new Set((await readSeedCatalog()).featured.description.join(" ").split(/\s+/));
+    expect(
+      korean
+        .replace(/…/g, " ")
+        .split(/\s+/)
+        .filter((w) => w && !words.has(w)),
+    ).toEqual([]);
   });
 
   it("marks the matched words of a hit's title, and only the words looked for", async () => {
@@ -330,12 +343,79 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
     await db.prisma
       .$executeRaw`UPDATE "Book" SET "contributorNames" = '', "categoryNames" = '', "seriesName" = ''`;
     await db.prisma.$executeRaw`DELETE FROM "SearchWord"`;
-    for (const statement of splitStatements(readFileSync(BACKFILL_MIGRATION, "utf8")))
-      await db.prisma.$executeRawUnsafe(statement);
+    await runMigration(db.prisma, "20261204100000_search_names_backfill");
     expect(await names()).toEqual(namesBefore);
     expect(await words()).toEqual(wordsBefore);
     expect((await titles("balakrishna"))[0]).toBe(KOREAN_WAR);
     expect(await titles("phonics")).toContain("The Incredible Adventures of Tap It Tad");
+  });
+
+  it("a catalog seeded with the scraped wordbook titles gets them corrected, unless staff edited one", async () => {
+    const scraped = {
+      school: {
+        title: "Schoolla Escuela Wordbookslibros De Palabras",
+        slug: "schoolla-escuela-wordbookslibros-de-palabras",
+      },
+      food: {
+        title: "A Delicious Journey through Foodla Comida Wordbookslibros De Palabras",
+        slug: "a-delicious-journey-through-foodla-comida-wordbookslibros-de-palabras",
+      },
+    };
+    const book = (slug: string) =>
+      db.prisma.book.findFirstOrThrow({
+        where: { OR: [{ slug }, { slugRedirects: { some: { fromSlug: slug } } }] },
+      });
+    const school = await book("school-la-escuela-wordbooks-libros-de-palabras");
+    const food = await book("a-delicious-journey-through-food-la-comida-wordbooks-libros-de-palabras");
+    expect([school.title, food.title]).toEqual([ESCUELA, COMIDA]);
+    // What the seed wrote before it was corrected (no redirects yet); then staff edit the School
+    // book's title.
+    await db.prisma.slugRedirect.deleteMany({
+      where: { fromSlug: { in: [scraped.school.slug, scraped.food.slug] } },
+    });
+    await db.prisma.book.update({ where: { id: school.id }, data: { ...scraped.school } });
+    const oldTeaser = food.teaser!.replace(
+      "Food / la Comida (Wordbooks / Libros de Palabras)",
+      "Foodla Comida Wordbookslibros De Palabras",
+    );
+    await db.prisma.book.update({
+      where: { id: food.id },
+      data: { ...scraped.food, teaser: oldTeaser, description: oldTeaser },
+    });
+    await db.prisma.book.update({ where: { id: school.id }, data: { title: "School Days" } });
+    await refreshSearchVocabulary(db.prisma);
+
+    await runMigration(db.prisma, "20261205100000_wordbook_titles");
+
+    const fixed = await db.prisma.book.findUniqueOrThrow({ where: { id: food.id } });
+    expect(fixed).toMatchObject({
+      title: COMIDA,
+      slug: "a-delicious-journey-through-food-la-comida-wordbooks-libros-de-palabras",
+      version: food.version + 1,
+      teaser: food.teaser,
+      description: food.teaser,
+    });
+    expect(await findBookRedirect(db.prisma, scraped.food.slug)).toBe(fixed.slug);
+    // The edited title and its slug are the staff's.
+    expect(await db.prisma.book.findUniqueOrThrow({ where: { id: school.id } })).toMatchObject({
+      title: "School Days",
+      slug: scraped.school.slug,
+    });
+    // Search forgot the run-together words and knows the corrected ones.
+    const known = await db.prisma.searchWord.findMany({
+      where: { word: { in: ["foodla", "wordbookslibros", "food", "comida"] } },
+      orderBy: { word: "asc" },
+    });
+    expect(known.map((w) => w.word)).toEqual(["comida", "food"]);
+    expect(await titles("food comida")).toContain(COMIDA);
+    // The seed knows both books by their former slugs: it adds neither again.
+    expect((await seedCatalog(db.prisma, await readSeedCatalog())).books).toBe(0);
+
+    await db.prisma.book.update({
+      where: { id: school.id },
+      data: { title: ESCUELA, slug: "school-la-escuela-wordbooks-libros-de-palabras" },
+    });
+    await refreshSearchVocabulary(db.prisma);
   });
 });
 

@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/types";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { bookConditions, browseFacets, orderBy, sortPrice, type BrowseFacets } from "./browse";
 import { applyCorrections, positiveText, SEARCH_WINDOW, type SearchQuery } from "./search-query";
-import { SNIPPET_START, SNIPPET_STOP } from "./snippet";
+import { snippetFromHeadline, SNIPPET_FRAGMENT, SNIPPET_START, SNIPPET_STOP } from "./snippet";
 import { toBookSummary, type SummaryRow } from "./books";
 import type { BookSummary } from "./types";
 
@@ -47,8 +47,11 @@ const TYPO_CANDIDATES = 20;
  * thousands of titles, and ranking them all by similarity is what made typo searches slow.
  */
 const TYPO_CANDIDATE_POOL = 50;
-/** ts_headline options: the matched words between the snippet sentinels, two short fragments. */
-const SNIPPET_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+/**
+ * ts_headline options: the matched words between the snippet sentinels, two short fragments
+ * between SNIPPET_FRAGMENT (snippetFromHeadline widens them to whole words and marks the cuts).
+ */
+const SNIPPET_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=${SNIPPET_FRAGMENT}`;
 /** ts_headline options for a title: all of it, no fragments. */
 const TITLE_MARK_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, HighlightAll=true`;
 /** ts_rank_cd weights {D, C, B, A}: a title match counts ten times a description match. */
@@ -136,6 +139,8 @@ function relevance(p: Plan): Prisma.Sql {
 
 type HitRow = SummaryRow & {
   snippet: string;
+  /** The text the snippet was cut from (as the hits function reads it). */
+  snippetSource: string;
   titleMarks: string;
   nameMarks: string[];
   counted: bigint;
@@ -190,7 +195,8 @@ async function windowPage(
            ${analyse ? Prisma.sql`(SELECT "hasUnknown" FROM analysis) AS "hasUnknown", (SELECT "typoIds" FROM analysis) AS "typoIds", (SELECT corrections FROM analysis) AS corrections,` : Prisma.empty}
            b."id", b."slug", b."title", b."subtitle", b."teaser", b."languages", b."featured",
            b."listingRating", b."ratingCount", b."ratingAverage", b."updatedAt",
-           h."contributors", h."categories", h."editions", h."snippet", h."title_marks" AS "titleMarks", h."name_marks" AS "nameMarks"
+           h."contributors", h."categories", h."editions", h."snippet", h."title_marks" AS "titleMarks", h."name_marks" AS "nameMarks",
+           translate(coalesce(b."description", b."teaser", b."subtitle", ''), chr(1) || chr(2) || chr(3), '') AS "snippetSource"
       FROM (SELECT 1) AS one
       LEFT JOIN (pg JOIN "Book" b ON b."id" = pg."id"
                  JOIN bookstore_search_hits((SELECT array_agg("id") FROM pg), (SELECT en FROM q), (SELECT es FROM q),
@@ -206,7 +212,7 @@ async function windowPage(
         : [
             {
               book: toBookSummary({ ...row, updatedAt: new Date(row.updatedAt) }),
-              snippet: row.snippet,
+              snippet: snippetFromHeadline(row.snippet, row.snippetSource),
               markedTitle: row.titleMarks,
               markedNames: row.nameMarks,
             },

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseSeedCatalog, SEED_CATEGORIES } from "./seed";
+import { slugify } from "./slug";
 
 const raw = JSON.parse(readFileSync(path.resolve("prisma/seed/catalog.json"), "utf8")) as Record<
   string,
@@ -29,10 +30,22 @@ describe("seed catalog", () => {
     const spanish = catalog.related.filter((r) => r.languages.includes("es")).map((r) => r.slug);
     expect(spanish).toEqual([
       "animales-wordbooks",
+      "school-la-escuela-wordbooks-libros-de-palabras",
+      "a-delicious-journey-through-food-la-comida-wordbooks-libros-de-palabras",
+    ]);
+    expect(catalog.related.every((r) => r.teaser.endsWith("..."))).toBe(true);
+  });
+
+  it("spells the bilingual titles with the slashes the scraped page dropped, slugs made from them", () => {
+    const titles = catalog.related.map((r) => r.title);
+    expect(titles).toContain("School / la Escuela (Wordbooks / Libros de Palabras)");
+    expect(titles).toContain("A Delicious Journey through Food / la Comida (Wordbooks / Libros de Palabras)");
+    expect(JSON.stringify(catalog)).not.toMatch(/Schoolla|Foodla|Wordbookslibros/);
+    for (const r of catalog.related) expect(r.slug).toBe(slugify(r.title));
+    expect(catalog.related.flatMap((r) => r.formerSlugs ?? [])).toEqual([
       "schoolla-escuela-wordbookslibros-de-palabras",
       "a-delicious-journey-through-foodla-comida-wordbookslibros-de-palabras",
     ]);
-    expect(catalog.related.every((r) => r.teaser.endsWith("..."))).toBe(true);
   });
 
   it("names every category it uses", () => {

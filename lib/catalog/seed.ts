@@ -1,6 +1,7 @@
 // The seed catalog: parsed with zod from prisma/seed/catalog.json (structured from the original
 // listing page) and written insert-only. A record that exists, or a book whose slug an admin has
-// since changed (SlugRedirect), is never touched, so the seed is safe on every start.
+// since changed (SlugRedirect), or a book still under a slug the seed once gave it (formerSlugs),
+// is never touched, so the seed is safe on every start.
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import type { ContributorRole, EditionFormat } from "@/lib/generated/prisma/enums";
@@ -104,6 +105,8 @@ const seedCatalogSchema = z.object({
   related: z.array(
     z.object({
       slug,
+      /** Slugs this book was seeded under before a correction of its title: the same book. */
+      formerSlugs: z.array(slug).optional(),
       title: z.string().min(1),
       subtitle: z.string().nullable(),
       categories: z.array(slug).min(1),
@@ -154,6 +157,7 @@ export interface SeedResult {
 
 interface BookSeed {
   slug: string;
+  formerSlugs: string[];
   title: string;
   subtitle: string | null;
   description: string | null;
@@ -186,6 +190,7 @@ function booksOf(catalog: SeedCatalog): BookSeed[] {
   const f = catalog.featured;
   const featured: BookSeed = {
     slug: f.slug,
+    formerSlugs: [],
     title: f.title,
     subtitle: f.subtitle,
     description: f.description.join("\n\n"),
@@ -215,6 +220,7 @@ function booksOf(catalog: SeedCatalog): BookSeed[] {
   };
   const related = catalog.related.map((r): BookSeed => ({
     slug: r.slug,
+    formerSlugs: r.formerSlugs ?? [],
     title: r.title,
     subtitle: r.subtitle,
     description: r.teaser,
@@ -284,10 +290,11 @@ export async function seedCatalog(db: Db, catalog: SeedCatalog): Promise<SeedRes
   const books = booksOf(catalog);
   const bookIds = new Map<string, number>();
   for (const book of books) {
+    const known = [book.slug, ...book.formerSlugs];
     const taken =
-      (await db.book.findUnique({ where: { slug: book.slug }, select: { id: true } })) ??
+      (await db.book.findFirst({ where: { slug: { in: known } }, select: { id: true } })) ??
       (await db.slugRedirect
-        .findUnique({ where: { fromSlug: book.slug }, select: { bookId: true } })
+        .findFirst({ where: { fromSlug: { in: known } }, select: { bookId: true } })
         .then((r) => (r ? { id: r.bookId } : null)));
     if (taken) {
       bookIds.set(book.slug, taken.id);
@@ -354,6 +361,13 @@ export async function seedCatalog(db: Db, catalog: SeedCatalog): Promise<SeedRes
         },
       },
     });
+    // Addresses the book had before its title was corrected answer with a redirect here too.
+    if (book.formerSlugs.length) {
+      await db.slugRedirect.createMany({
+        data: book.formerSlugs.map((fromSlug) => ({ fromSlug, bookId: row.id })),
+        skipDuplicates: true,
+      });
+    }
     bookIds.set(book.slug, row.id);
     created.books++;
     created.editions++;

@@ -8,6 +8,10 @@ describe("slugs", () => {
     expect(slugify("What Did He Say?")).toBe("what-did-he-say");
     expect(slugify("Educación & Comida")).toBe("educacion-and-comida");
     expect(slugify("  --Hello__World--  ")).toBe("hello-world");
+    // A slash separates words, as in bilingual titles.
+    expect(slugify("School / la Escuela (Wordbooks/Libros de Palabras)")).toBe(
+      "school-la-escuela-wordbooks-libros-de-palabras",
+    );
   });
 
   it("caps the length without a trailing hyphen", () => {

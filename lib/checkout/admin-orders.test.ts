@@ -13,7 +13,7 @@ describe("parseAdminOrderQuery", () => {
         page: "3",
       }),
     ).toEqual({
-      query: { status: "refunded", from: "2026-11-01", to: "2026-11-27", q: "QB-1", page: 3 },
+      query: { view: "orders", status: "refunded", from: "2026-11-01", to: "2026-11-27", q: "QB-1", page: 3 },
       errors: {},
     });
   });
@@ -27,7 +27,7 @@ describe("parseAdminOrderQuery", () => {
       page: "-1",
       other: "ignored",
     });
-    expect(query).toEqual({ page: 1 });
+    expect(query).toEqual({ view: "orders", page: 1 });
     expect(errors).toMatchObject({
       status: "Status must be one of pending, paid, expired, refunded.",
       from: "From must be a date like 2026-11-27.",
@@ -39,15 +39,29 @@ describe("parseAdminOrderQuery", () => {
 
   it("refuses a range that ends before it starts", () => {
     const { query, errors } = parseAdminOrderQuery({ from: "2026-11-27", to: "2026-11-01" });
-    expect(query).toEqual({ from: "2026-11-27", page: 1 });
+    expect(query).toEqual({ view: "orders", from: "2026-11-27", page: 1 });
     expect(errors.to).toBe("To must be on or after From.");
   });
 
   it("ignores repeated and empty parameters", () => {
     expect(parseAdminOrderQuery({ status: ["paid", "pending"], q: "" })).toEqual({
-      query: { page: 1 },
+      query: { view: "orders", page: 1 },
       errors: {},
     });
+  });
+
+  it("keeps abandoned checkouts apart from real orders", () => {
+    expect(parseAdminOrderQuery({}).query.view).toBe("orders");
+    expect(parseAdminOrderQuery({ view: "abandoned" }).query).toEqual({ view: "abandoned", page: 1 });
+    // A status names its own list.
+    expect(parseAdminOrderQuery({ status: "expired" }).query).toEqual({
+      view: "abandoned",
+      status: "expired",
+      page: 1,
+    });
+    const mixed = parseAdminOrderQuery({ view: "orders", status: "pending" });
+    expect(mixed.query).toEqual({ view: "orders", page: 1 });
+    expect(mixed.errors.status).toBe("That status is not in this list.");
   });
 
   it("knows every order status the labels know", () => {

@@ -1,6 +1,7 @@
 // Orders as staff see them: a filtered list and one order with its lines, address, payment events
-// and emails. Read-only: an order changes only through the payment webhook (paid, expired,
-// refunded), so what staff see is what the provider told the store.
+// and emails. Real orders (paid, refunded) and abandoned checkouts (pending, expired: nobody paid)
+// are two lists. Payment states change only through the webhook; staff only mark parcels shipped
+// (fulfilment.ts).
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -32,7 +33,15 @@ const day = (label: string) =>
       return value;
     });
 
+/** Which list: orders somebody paid for, or checkouts that were started and never paid. */
+export const ORDER_VIEWS = {
+  orders: ["paid", "refunded"],
+  abandoned: ["pending", "expired"],
+} as const satisfies Record<string, readonly OrderStatus[]>;
+export type OrderListView = keyof typeof ORDER_VIEWS;
+
 const fieldSchemas = {
+  view: z.enum(["orders", "abandoned"]).optional(),
   status: z.enum(ORDER_STATUSES).optional(),
   from: day("From"),
   to: day("To"),
@@ -47,6 +56,7 @@ const fieldSchemas = {
 type OrderListField = keyof typeof fieldSchemas;
 
 export interface AdminOrderQuery {
+  view: OrderListView;
   status?: OrderStatus;
   /** Inclusive first day, YYYY-MM-DD (UTC). */
   from?: string;
@@ -65,7 +75,7 @@ export function parseAdminOrderQuery(params: Record<string, string | string[] | 
   query: AdminOrderQuery;
   errors: Partial<Record<OrderListField, string>>;
 } {
-  const query: AdminOrderQuery = { page: 1 };
+  const query: AdminOrderQuery = { view: "orders", page: 1 };
   const errors: Partial<Record<OrderListField, string>> = {};
   for (const field of Object.keys(fieldSchemas) as OrderListField[]) {
     const raw = params[field];
@@ -86,6 +96,15 @@ export function parseAdminOrderQuery(params: Record<string, string | string[] | 
     delete query.to;
   }
   if (query.q === "") delete query.q;
+  // A status belongs to one list: asking for "expired" shows the abandoned checkouts.
+  if (query.status && !params.view)
+    query.view = (ORDER_VIEWS.abandoned as readonly OrderStatus[]).includes(query.status)
+      ? "abandoned"
+      : "orders";
+  if (query.status && !(ORDER_VIEWS[query.view] as readonly OrderStatus[]).includes(query.status)) {
+    errors.status = `That status is not in this list.`;
+    delete query.status;
+  }
   return { query, errors };
 }
 
@@ -101,6 +120,8 @@ export interface AdminOrderRow {
   createdAt: string;
   paidAt: string | null;
   refundedAt: string | null;
+  shippedAt: string | null;
+  needsShipping: boolean;
 }
 
 export interface AdminOrderPage {
@@ -115,7 +136,7 @@ function whereOf(query: AdminOrderQuery): Prisma.OrderWhereInput {
   if (query.from) createdAt.gte = new Date(`${query.from}T00:00:00.000Z`);
   if (query.to) createdAt.lt = new Date(new Date(`${query.to}T00:00:00.000Z`).getTime() + 86_400_000);
   return {
-    ...(query.status ? { status: query.status } : {}),
+    status: query.status ? query.status : { in: [...ORDER_VIEWS[query.view]] },
     ...(query.from || query.to ? { createdAt } : {}),
     ...(query.q
       ? {
@@ -148,18 +169,22 @@ export async function listOrdersForAdmin(db: Db, query: AdminOrderQuery): Promis
         createdAt: true,
         paidAt: true,
         refundedAt: true,
+        shippedAt: true,
         _count: { select: { items: true } },
+        items: { where: { format: { in: ["paperback", "hardcover"] } }, select: { id: true }, take: 1 },
       },
     }),
     db.order.count({ where }),
   ]);
   return {
-    rows: rows.map(({ _count, createdAt, paidAt, refundedAt, ...row }) => ({
+    rows: rows.map(({ _count, items, createdAt, paidAt, refundedAt, shippedAt, ...row }) => ({
       ...row,
       itemCount: _count.items,
       createdAt: createdAt.toISOString(),
       paidAt: paidAt?.toISOString() ?? null,
       refundedAt: refundedAt?.toISOString() ?? null,
+      shippedAt: shippedAt?.toISOString() ?? null,
+      needsShipping: items.length > 0,
     })),
     total,
     page: query.page,
@@ -180,6 +205,7 @@ export interface AdminOrderDetail extends OrderView {
     subject: string;
     createdAt: string;
     sentAt: string | null;
+    failedAt: string | null;
     error: string | null;
   }[];
 }
@@ -215,6 +241,7 @@ export async function findOrderForAdmin(db: Db, id: string): Promise<AdminOrderD
       subject: email.subject,
       createdAt: email.createdAt.toISOString(),
       sentAt: email.sentAt?.toISOString() ?? null,
+      failedAt: email.failedAt?.toISOString() ?? null,
       error: email.error,
     })),
   };

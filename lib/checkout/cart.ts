@@ -3,7 +3,15 @@ import { formatName } from "@/lib/catalog/vocabulary";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { EditionFormat } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";
-import { CartError, maxQuantityFor, parseCartLine, parseRemoveLine, quantityProblem } from "./rules";
+import {
+  CartError,
+  isDigital,
+  maxQuantityFor,
+  parseCartLine,
+  parseRemoveLine,
+  quantityProblem,
+} from "./rules";
+import { computeCharges, countryName, shippingCountries, zoneFor, type ShippingZone } from "./shipping";
 import { computeTotals } from "./totals";
 
 export interface CartLineView {
@@ -33,9 +41,43 @@ export interface CartView {
   itemCount: number;
   subtotalCents: number;
   currency: string;
+  /** Where the shopper ships to (or pays tax in, for ebooks): the cart's choice or the first zone's. */
+  country: string;
+  countryName: string;
+  /** The countries the store ships to, as [code, name]. */
+  countries: [string, string][];
+  needsShipping: boolean;
+  shippingZone: string;
+  shippingCents: number;
+  taxCents: number;
+  taxRateBasisPoints: number;
+  totalCents: number;
 }
 
-const EMPTY: CartView = { id: null, lines: [], itemCount: 0, subtotalCents: 0, currency: "USD" };
+/** The destination a cart is priced for: its own choice while the store still ships there, else the first. */
+export function cartCountry(zones: ShippingZone[], chosen: string | null | undefined): string {
+  return chosen && zoneFor(zones, chosen) ? chosen : zones[0]!.countries[0]!;
+}
+
+function emptyCart(zones: ShippingZone[]): CartView {
+  const country = cartCountry(zones, null);
+  return {
+    id: null,
+    lines: [],
+    itemCount: 0,
+    subtotalCents: 0,
+    currency: "USD",
+    country,
+    countryName: countryName(country),
+    countries: shippingCountries(zones).map((code) => [code, countryName(code)]),
+    needsShipping: false,
+    shippingZone: zoneFor(zones, country)!.name,
+    shippingCents: 0,
+    taxCents: 0,
+    taxRateBasisPoints: 0,
+    totalCents: 0,
+  };
+}
 
 const lineInclude = {
   edition: {
@@ -50,8 +92,11 @@ const lineInclude = {
   },
 };
 
-export async function readCart(db: Db, cartId: string | null): Promise<CartView> {
-  if (!cartId) return EMPTY;
+export async function readCart(db: Db, cartId: string | null, zones: ShippingZone[]): Promise<CartView> {
+  const empty = emptyCart(zones);
+  if (!cartId) return empty;
+  const cart = await db.cart.findUnique({ where: { id: cartId }, select: { country: true } });
+  if (!cart) return empty;
   const items = await db.cartItem.findMany({
     where: { cartId },
     include: lineInclude,
@@ -70,11 +115,31 @@ export async function readCart(db: Db, cartId: string | null): Promise<CartView>
   }));
   const totals = computeTotals(priced.filter((p) => p.available));
   const lineTotals = new Map(totals.lines.map((l) => [l.item.editionId, l]));
+  const country = cartCountry(zones, cart.country);
+  const zone = zoneFor(zones, country)!;
+  const charges = computeCharges(
+    totals.lines.map((l) => ({
+      format: l.item.format,
+      quantity: l.item.quantity,
+      lineTotalCents: l.lineTotalCents,
+    })),
+    zone,
+    country,
+  );
   return {
+    ...empty,
     id: cartId,
     itemCount: totals.itemCount,
     subtotalCents: totals.subtotalCents,
     currency: totals.currency,
+    country,
+    countryName: countryName(country),
+    needsShipping: totals.lines.some((l) => !isDigital(l.item.format)),
+    shippingZone: zone.name,
+    shippingCents: charges.shippingCents,
+    taxCents: charges.taxCents,
+    taxRateBasisPoints: charges.taxRateBasisPoints,
+    totalCents: totals.subtotalCents + charges.shippingCents + charges.taxCents,
     lines: priced.map(({ row, available }) => ({
       editionId: row.editionId,
       bookSlug: row.edition.book.slug,
@@ -174,4 +239,19 @@ export async function removeFromCart(
   const editionId = parseRemoveLine(input);
   if (!cartId) return;
   await db.cartItem.deleteMany({ where: { cartId, editionId } });
+}
+
+/** The shopper picks where the order goes: shipping and tax follow. Only countries of a zone. */
+export async function setCartCountry(
+  db: Db,
+  cartId: string | null,
+  input: Record<string, string | undefined>,
+  zones: ShippingZone[],
+): Promise<void> {
+  const country = (input.country ?? "").trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(country) || !zoneFor(zones, country))
+    throw new CartError("country-unknown", "country");
+  if (!cartId) throw new CartError("empty");
+  const updated = await db.cart.updateMany({ where: { id: cartId }, data: { country } });
+  if (updated.count === 0) throw new CartError("empty");
 }

@@ -1,13 +1,7 @@
-// The stub checkout's form: an email, and a shipping address when anything is printed. Pure.
+// The stub checkout's form: an email, and a shipping address in the order's destination country
+// when anything is printed (the fields and rules of that country: lib/checkout/address.ts).
 import { z } from "zod";
-import type { ShippingAddress } from "./events";
-
-const text = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter ${label}.`)
-    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} is too long.`);
+import { ADDRESS_FIELDS, parseAddress, type AddressErrors, type ShippingAddress } from "./address";
 
 export const emailSchema = z
   .string()
@@ -15,67 +9,32 @@ export const emailSchema = z
   .max(254, "The email address is too long.")
   .pipe(z.email("Enter an email address like name@example.com."));
 
-export const shippingSchema = z.object({
-  name: text("the recipient's name", 120),
-  line1: text("the street address", 200),
-  line2: z
-    .string()
-    .trim()
-    .max(200, "Address line 2 is too long.")
-    .transform((v) => v || null),
-  city: text("the city", 120),
-  postalCode: text("the postal code", 20),
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/, "Choose a country."),
-});
-
-export const CHECKOUT_FIELDS = ["email", "name", "line1", "line2", "city", "postalCode", "country"] as const;
+export const CHECKOUT_FIELDS = ["email", ...ADDRESS_FIELDS] as const;
 export type CheckoutField = (typeof CHECKOUT_FIELDS)[number];
 export type CheckoutValues = Partial<Record<CheckoutField, string>>;
-export type CheckoutFieldErrors = Partial<Record<CheckoutField, string>>;
+export type CheckoutFieldErrors = Partial<Record<CheckoutField, string>> & AddressErrors;
 
 export type CheckoutFormResult =
   { ok: true; email: string; shipping: ShippingAddress | null } | { ok: false; errors: CheckoutFieldErrors };
 
-export function parseCheckoutForm(values: CheckoutValues, needsShipping: boolean): CheckoutFormResult {
+/**
+ * The email always; the address only for an order with printed books, in `country`: the
+ * destination the shipping and tax were computed for (chosen in the cart, never on this form).
+ */
+export async function parseCheckoutForm(
+  values: CheckoutValues,
+  needsShipping: boolean,
+  country: string,
+): Promise<CheckoutFormResult> {
   const errors: CheckoutFieldErrors = {};
   const email = emailSchema.safeParse(values.email ?? "");
   if (!email.success) errors.email = email.error.issues[0]?.message;
   let shipping: ShippingAddress | null = null;
   if (needsShipping) {
-    const parsed = shippingSchema.safeParse({
-      name: values.name ?? "",
-      line1: values.line1 ?? "",
-      line2: values.line2 ?? "",
-      city: values.city ?? "",
-      postalCode: values.postalCode ?? "",
-      country: values.country ?? "",
-    });
-    if (parsed.success) shipping = parsed.data;
-    else
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as CheckoutField;
-        errors[field] ??= issue.message;
-      }
+    const address = await parseAddress(values, country);
+    if (address.ok) shipping = address.address;
+    else Object.assign(errors, address.errors);
   }
   if (!email.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, email: email.data, shipping };
 }
-
-/** Countries the demo ships to (ISO 3166-1 alpha-2). */
-export const COUNTRIES: [string, string][] = [
-  ["US", "United States"],
-  ["CA", "Canada"],
-  ["GB", "United Kingdom"],
-  ["IE", "Ireland"],
-  ["AU", "Australia"],
-  ["NZ", "New Zealand"],
-  ["IN", "India"],
-  ["DE", "Germany"],
-  ["FR", "France"],
-  ["ES", "Spain"],
-  ["MX", "Mexico"],
-];

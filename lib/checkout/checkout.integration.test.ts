@@ -8,6 +8,10 @@ import { buildCheckoutSessionEvent, signPayload, WebhookSignatureError } from ".
 import { attachProviderSession, createPendingOrder, findOrderByToken, type OrderView } from "./orders";
 import { CartError } from "./rules";
 import { handleStripeWebhook } from "./webhook";
+import { DEFAULT_SHIPPING_ZONES } from "./shipping";
+
+const PRICING = { zones: DEFAULT_SHIPPING_ZONES, secret: "integration-session-secret-0123456789abcdef" };
+const LINKS = { siteUrl: "http://store.test", secret: PRICING.secret };
 
 const SECRET = "whsec_integration_test_secret";
 const FEATURED = "mao-stalin-and-the-korean-war";
@@ -40,6 +44,7 @@ describe.each(testEngines())("checkout on %s", (engine) => {
       db.prisma,
       cartId ?? (await cartWithBoth()),
       "stub",
+      PRICING,
     );
     const sessionId = `cs_test_${order.id.slice(0, 8)}`;
     await attachProviderSession(db.prisma, order.id, sessionId);
@@ -58,7 +63,15 @@ describe.each(testEngines())("checkout on %s", (engine) => {
       amountTotal,
       currency: order.currency,
       email: "reader@example.com",
-      shipping: { name: "R", line1: "1 Main St", line2: null, city: "Town", postalCode: "1", country: "US" },
+      shipping: {
+        name: "R",
+        line1: "1 Main St",
+        line2: null,
+        city: "Town",
+        region: "OR",
+        postalCode: "97205",
+        country: "US",
+      },
       paymentIntentId: type === "checkout.session.completed" ? `pi_${order.id.slice(0, 8)}` : null,
     });
     const payload = JSON.stringify(event);
@@ -66,7 +79,7 @@ describe.each(testEngines())("checkout on %s", (engine) => {
   }
 
   const deliver = (d: { payload: string; header: string }) =>
-    handleStripeWebhook(db.prisma, d.payload, d.header, SECRET);
+    handleStripeWebhook(db.prisma, d.payload, d.header, SECRET, LINKS);
 
   async function state(orderId: string) {
     return {
@@ -80,14 +93,14 @@ describe.each(testEngines())("checkout on %s", (engine) => {
     it("adds, changes and removes lines, priced from the database", async () => {
       const cartId = await cartWithBoth();
       await setQuantity(db.prisma, cartId, { editionId: String(paperbackId), quantity: "3" });
-      let cart = await readCart(db.prisma, cartId);
+      let cart = await readCart(db.prisma, cartId, PRICING.zones);
       expect(cart.lines.map((l) => [l.editionId, l.quantity, l.lineTotalCents])).toEqual([
         [ebookId, 1, 3999],
         [paperbackId, 3, 2997],
       ]);
       expect(cart.subtotalCents).toBe(6996);
       await removeFromCart(db.prisma, cartId, { editionId: String(paperbackId) });
-      cart = await readCart(db.prisma, cartId);
+      cart = await readCart(db.prisma, cartId, PRICING.zones);
       expect(cart.lines).toHaveLength(1);
       expect(cart.subtotalCents).toBe(3999);
     });
@@ -124,7 +137,7 @@ describe.each(testEngines())("checkout on %s", (engine) => {
       await expect(
         setQuantity(db.prisma, cartId, { editionId: String(ebookId), quantity: "2" }),
       ).rejects.toMatchObject({ notice: "quantity-digital" });
-      const cart = await readCart(db.prisma, cartId);
+      const cart = await readCart(db.prisma, cartId, PRICING.zones);
       expect(cart.lines.map((l) => l.quantity)).toEqual([1, 9]);
     });
 
@@ -145,7 +158,7 @@ describe.each(testEngines())("checkout on %s", (engine) => {
       const cartId = await cartWithBoth();
       await db.prisma.edition.update({ where: { id: ebookId }, data: { priceCents: 2599 } });
       try {
-        const cart = await readCart(db.prisma, cartId);
+        const cart = await readCart(db.prisma, cartId, PRICING.zones);
         const ebookLine = cart.lines.find((l) => l.editionId === ebookId)!;
         expect(ebookLine).toMatchObject({
           priceChanged: true,
@@ -155,7 +168,15 @@ describe.each(testEngines())("checkout on %s", (engine) => {
         expect(cart.subtotalCents).toBe(2599 + 999);
 
         const { order, token } = await pendingOrder(cartId);
-        expect(order.totalCents).toBe(2599 + 999);
+        // Shipping for the paperback and 8% tax per line, for the default destination (US).
+        expect(order).toMatchObject({
+          subtotalCents: 2599 + 999,
+          shippingCents: 499,
+          taxCents: 208 + 80,
+          totalCents: 2599 + 999 + 499 + 288,
+          country: "US",
+          shippingZone: "United States",
+        });
         expect(order.items.map((i) => [i.bookTitle, i.unitPriceCents, i.quantity, i.lineTotalCents])).toEqual(
           [
             ["Mao, Stalin and the Korean War", 2599, 1, 2599],
@@ -170,12 +191,12 @@ describe.each(testEngines())("checkout on %s", (engine) => {
 
         // The price moving again after checkout changes nothing already ordered.
         await db.prisma.edition.update({ where: { id: ebookId }, data: { priceCents: 1 } });
-        expect((await findOrderByToken(db.prisma, token))?.totalCents).toBe(3598);
+        expect((await findOrderByToken(db.prisma, token))?.totalCents).toBe(4385);
         const result = await deliver(signed(order));
         expect(result.outcome).toBe("paid");
         const paid = await findOrderByToken(db.prisma, token);
-        expect(paid).toMatchObject({ status: "paid", totalCents: 3598, email: "reader@example.com" });
-        expect(await readCart(db.prisma, cartId)).toMatchObject({ lines: [] });
+        expect(paid).toMatchObject({ status: "paid", totalCents: 4385, email: "reader@example.com" });
+        expect(await readCart(db.prisma, cartId, PRICING.zones)).toMatchObject({ lines: [] });
       } finally {
         await db.prisma.edition.update({ where: { id: ebookId }, data: { priceCents: 3999 } });
       }
@@ -211,7 +232,7 @@ describe.each(testEngines())("checkout on %s", (engine) => {
       ];
       for (const attempt of forged) {
         await expect(
-          handleStripeWebhook(db.prisma, attempt.payload, attempt.header || null, SECRET),
+          handleStripeWebhook(db.prisma, attempt.payload, attempt.header || null, SECRET, LINKS),
         ).rejects.toThrow(WebhookSignatureError);
       }
       expect(await state(order.id)).toEqual({ status: "pending", events: 0, receipts: 0 });
@@ -271,6 +292,7 @@ describe.each(testEngines())("checkout on %s", (engine) => {
       expect(detail?.emails).toHaveLength(1);
       const today = new Date().toISOString().slice(0, 10);
       const refunded = await listOrdersForAdmin(db.prisma, {
+        view: "orders",
         status: "refunded",
         from: today,
         to: today,
@@ -278,10 +300,10 @@ describe.each(testEngines())("checkout on %s", (engine) => {
       });
       expect(refunded.rows.map((row) => row.id)).toContain(order.id);
       expect(refunded.rows.every((row) => row.status === "refunded")).toBe(true);
-      const byEmail = await listOrdersForAdmin(db.prisma, { q: "READER@example", page: 1 });
+      const byEmail = await listOrdersForAdmin(db.prisma, { view: "orders", q: "READER@example", page: 1 });
       expect(byEmail.rows.map((row) => row.id)).toContain(order.id);
       const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-      expect((await listOrdersForAdmin(db.prisma, { to: yesterday, page: 1 })).total).toBe(0);
+      expect((await listOrdersForAdmin(db.prisma, { view: "orders", to: yesterday, page: 1 })).total).toBe(0);
       expect(await findOrderForAdmin(db.prisma, "not-a-uuid")).toBeNull();
     });
 

@@ -3,27 +3,10 @@
 // stub and real Stripe deliveries go through exactly the same check.
 import { randomBytes } from "node:crypto";
 import Stripe from "stripe";
+import type { ShippingAddress } from "./address";
 import type { OrderEventKind } from "./order-state";
 
-export interface ShippingAddress {
-  name: string;
-  line1: string;
-  line2: string | null;
-  city: string;
-  postalCode: string;
-  country: string;
-}
-
-/** The address as the lines of a label, empty ones left out: what the order pages show. */
-export function addressLines(address: ShippingAddress): string[] {
-  return [
-    address.name,
-    address.line1,
-    address.line2,
-    `${address.postalCode} ${address.city}`,
-    address.country,
-  ].filter((line): line is string => Boolean(line));
-}
+export type { ShippingAddress };
 
 let webhookClient: Stripe | undefined;
 
@@ -42,6 +25,8 @@ export interface CheckoutSessionEventInput {
   type: "checkout.session.completed" | "checkout.session.expired";
   sessionId: string;
   orderId: string;
+  /** Before shipping and tax; defaults to amountTotal. */
+  amountSubtotal?: number;
   amountTotal: number;
   currency: string;
   email: string | null;
@@ -70,7 +55,7 @@ export function buildCheckoutSessionEvent(input: CheckoutSessionEventInput) {
         mode: "payment" as const,
         client_reference_id: input.orderId,
         metadata: { orderId: input.orderId },
-        amount_subtotal: input.amountTotal,
+        amount_subtotal: input.amountSubtotal ?? input.amountTotal,
         amount_total: input.amountTotal,
         currency: input.currency.toLowerCase(),
         customer_details: input.email ? { email: input.email } : null,
@@ -83,7 +68,7 @@ export function buildCheckoutSessionEvent(input: CheckoutSessionEventInput) {
                 city: input.shipping.city,
                 postal_code: input.shipping.postalCode,
                 country: input.shipping.country,
-                state: null,
+                state: input.shipping.region,
               },
             }
           : null,
@@ -177,6 +162,7 @@ function shippingFrom(session: Loose): ShippingAddress | null {
     line1,
     line2: str(address.line2),
     city: str(address.city) ?? "",
+    region: str(address.state),
     postalCode: str(address.postal_code) ?? "",
     country: str(address.country) ?? "",
   };

@@ -5,7 +5,10 @@ import "server-only";
 import { cookies } from "next/headers";
 import { getPrisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { downloadLogForOrder, grantsForOrder, startDownload, type GrantView } from "@/lib/ebooks/downloads";
+import { checkDownloadLink, downloadPath } from "@/lib/ebooks/links";
 import { log } from "@/lib/log";
+import { wakeMailWorker } from "@/lib/mail/worker";
 import * as cart from "./cart";
 import { CART_COOKIE, cartCookieOptions, signCartId, verifyCartCookie } from "./cart-cookie";
 import {
@@ -15,6 +18,7 @@ import {
   type CheckoutValues,
 } from "./checkout-form";
 import * as adminOrders from "./admin-orders";
+import { markShipped } from "./fulfilment";
 import * as orders from "./orders";
 import { isStubCheckoutEnabled } from "./pages";
 import type { PaymentProvider } from "./provider";
@@ -27,11 +31,14 @@ import { handleStripeWebhook } from "./webhook";
 export type { CartLineView, CartView } from "./cart";
 export type { OrderView, OrderItemView } from "./orders";
 export type { CheckoutFieldErrors, CheckoutValues } from "./checkout-form";
-export { COUNTRIES } from "./checkout-form";
+export { addressFields, formatAddressLines, type AddressFieldSpec, type ShippingAddress } from "./address";
+export { countryName, formatTaxRate } from "./shipping";
+export type { ShipmentErrors } from "./fulfilment";
+export type { GrantView } from "@/lib/ebooks/downloads";
 export { ORDER_STATUS_LABELS, ORDER_STATUSES } from "./order-state";
-export { parseAdminOrderQuery } from "./admin-orders";
+export { ORDER_VIEWS, parseAdminOrderQuery } from "./admin-orders";
 export type { AdminOrderDetail, AdminOrderPage, AdminOrderQuery, AdminOrderRow } from "./admin-orders";
-export { addressLines, WebhookSignatureError } from "./events";
+export { WebhookSignatureError } from "./events";
 
 /** The stub checkout exists only in demo mode without a Stripe key: no book is ever free in live mode. */
 export function stubCheckoutEnabled(): boolean {
@@ -58,7 +65,17 @@ async function currentCartId(): Promise<string | null> {
 }
 
 export async function getCurrentCart() {
-  return cart.readCart(await getPrisma(), await currentCartId());
+  return cart.readCart(await getPrisma(), await currentCartId(), getEnv().shippingZones);
+}
+
+/** The shopper's destination: shipping and tax in the cart follow it. */
+export async function setCurrentCartCountry(form: FormData): Promise<void> {
+  await cart.setCartCountry(
+    await getPrisma(),
+    await currentCartId(),
+    formFields(form, ["country"]),
+    getEnv().shippingZones,
+  );
 }
 
 export async function currentCartCount(): Promise<number> {
@@ -100,7 +117,11 @@ export async function removeFromCurrentCart(form: FormData): Promise<void> {
  * provider failure is a CartError with a fixed notice (the order expired, the cart untouched).
  */
 export async function checkoutCurrentCart(): Promise<string> {
-  const { url } = await startCheckout(await getPrisma(), await currentCartId(), paymentProvider());
+  const env = getEnv();
+  const { url } = await startCheckout(await getPrisma(), await currentCartId(), paymentProvider(), {
+    zones: env.shippingZones,
+    secret: env.SESSION_SECRET,
+  });
   return url;
 }
 
@@ -108,12 +129,79 @@ export async function getOrderByToken(token: string) {
   return orders.findOrderByToken(await getPrisma(), token);
 }
 
+export interface OrderDownload extends GrantView {
+  /** A fresh signed link (DOWNLOAD_LINK_DAYS), or null when the order may not download now. */
+  path: string | null;
+}
+
+/** The order page's ebooks, each with a fresh signed link while the order is paid. */
+export async function getOrderDownloads(order: orders.OrderView): Promise<OrderDownload[]> {
+  const env = getEnv();
+  const grants = await grantsForOrder(await getPrisma(), order.id, env.STORE_MODE === "demo");
+  return grants.map((grant) => ({
+    ...grant,
+    path:
+      order.status === "paid" && grant.available && grant.remaining > 0
+        ? downloadPath(grant.id, env.SESSION_SECRET)
+        : null,
+  }));
+}
+
+/** GET /downloads/<grant>?expires&signature: the signature first, then the grant's rules. */
+export async function downloadEbook(
+  grantId: string,
+  params: URLSearchParams,
+  client: { ipHash: string | null; userAgent: string | null },
+) {
+  const env = getEnv();
+  const check = checkDownloadLink(
+    grantId,
+    params.get("expires"),
+    params.get("signature"),
+    env.SESSION_SECRET,
+  );
+  if (check === "forged") return { ok: false as const, reason: "forged" as const };
+  const result = await startDownload(await getPrisma(), grantId, {
+    ...client,
+    demo: env.STORE_MODE === "demo",
+    expired: check === "expired",
+  });
+  log.info("download", { grantId, outcome: result.ok ? "served" : `refused: ${result.reason}` });
+  return result;
+}
+
 export async function getOrdersForAdmin(query: adminOrders.AdminOrderQuery) {
   return adminOrders.listOrdersForAdmin(await getPrisma(), query);
 }
 
 export async function getOrderForAdmin(id: string) {
-  return adminOrders.findOrderForAdmin(await getPrisma(), id);
+  const db = await getPrisma();
+  const order = await adminOrders.findOrderForAdmin(db, id);
+  if (!order) return null;
+  const env = getEnv();
+  return {
+    ...order,
+    downloads: await grantsForOrder(db, order.id, env.STORE_MODE === "demo"),
+    downloadLog: await downloadLogForOrder(db, order.id),
+  };
+}
+
+/** Staff mark the parcel shipped; the shopper's notice is queued and the worker woken. */
+export async function shipOrder(orderId: string, form: FormData, actor: { id: number; ip: string | null }) {
+  const env = getEnv();
+  const result = await markShipped(
+    await getPrisma(),
+    orderId,
+    formFields(form, ["carrier", "trackingNumber"]),
+    {
+      actorId: actor.id,
+      ip: actor.ip,
+      siteUrl: env.SITE_URL,
+      secret: env.SESSION_SECRET,
+    },
+  );
+  if (result.ok) wakeMailWorker();
+  return result;
 }
 
 export async function getStubSession(sessionId: string, token: string) {
@@ -136,7 +224,7 @@ export async function payStubSession(
   const orderPath = `/orders/${token}`;
   if (order.status !== "pending") return { ok: true, redirectTo: orderPath };
   const values = formFields(form, CHECKOUT_FIELDS) as CheckoutValues;
-  const parsed = parseCheckoutForm(values, order.needsShipping);
+  const parsed = await parseCheckoutForm(values, order.needsShipping, order.country ?? "");
   if (!parsed.ok)
     return { ok: false, errors: parsed.errors, values, message: "Check the highlighted fields." };
   const db = await getPrisma();
@@ -182,12 +270,13 @@ export async function cancelStubSession(sessionId: string, token: string): Promi
 
 /** POST /api/webhooks/stripe: verify on the raw body, apply once. */
 export async function receiveStripeWebhook(rawBody: string, signature: string | null) {
-  const result = await handleStripeWebhook(
-    await getPrisma(),
-    rawBody,
-    signature,
-    getEnv().STRIPE_WEBHOOK_SECRET,
-  );
+  const env = getEnv();
+  const result = await handleStripeWebhook(await getPrisma(), rawBody, signature, env.STRIPE_WEBHOOK_SECRET, {
+    siteUrl: env.SITE_URL,
+    secret: env.SESSION_SECRET,
+  });
+  // A paid order has queued its receipt: send it now rather than at the next poll.
+  if (result.outcome === "paid") wakeMailWorker();
   log.info("webhook", {
     eventId: result.eventId,
     type: result.type,

@@ -6,8 +6,11 @@ import { formatName } from "@/lib/catalog/vocabulary";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { EditionFormat, OrderStatus } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";
-import type { ShippingAddress } from "./events";
+import type { ShippingAddress } from "./address";
+import { cartCountry } from "./cart";
+import { sealAccessToken } from "./order-link";
 import { CartError, isDigital, quantityProblem } from "./rules";
+import { computeCharges, zoneFor, type ShippingZone } from "./shipping";
 import { computeTotals } from "./totals";
 
 export function newAccessToken(): string {
@@ -48,9 +51,18 @@ export interface OrderView {
   status: OrderStatus;
   currency: string;
   subtotalCents: number;
+  shippingCents: number;
+  taxCents: number;
+  taxRateBasisPoints: number;
+  /** The destination shipping and tax were computed for; null on orders from before they existed. */
+  country: string | null;
+  shippingZone: string | null;
   totalCents: number;
   email: string | null;
   shippingAddress: ShippingAddress | null;
+  shippedAt: string | null;
+  carrier: string | null;
+  trackingNumber: string | null;
   provider: string;
   providerSessionId: string | null;
   needsShipping: boolean;
@@ -72,9 +84,19 @@ export function toOrderView(row: OrderRow): OrderView {
     status: row.status,
     currency: row.currency,
     subtotalCents: row.subtotalCents,
+    shippingCents: row.shippingCents,
+    taxCents: row.taxCents,
+    taxRateBasisPoints: row.taxRateBasisPoints,
+    country: row.country,
+    shippingZone: row.shippingZone,
     totalCents: row.totalCents,
     email: row.email,
-    shippingAddress: (row.shippingAddress as ShippingAddress | null) ?? null,
+    shippingAddress: row.shippingAddress
+      ? { region: null, ...(row.shippingAddress as Omit<ShippingAddress, "region">) }
+      : null,
+    shippedAt: row.shippedAt?.toISOString() ?? null,
+    carrier: row.carrier,
+    trackingNumber: row.trackingNumber,
     provider: row.provider,
     providerSessionId: row.providerSessionId,
     needsShipping: row.items.some((i) => !isDigital(i.format)),
@@ -112,14 +134,23 @@ export async function findOrderById(db: Db, id: string): Promise<OrderView | nul
  * A pending order from the cart, priced from the database now: the snapshot the shopper is
  * charged. Returns the access token once; only its hash is stored.
  */
+export interface PricingContext {
+  zones: ShippingZone[];
+  /** SESSION_SECRET: seals the token so later emails can link to the order page. */
+  secret: string;
+}
+
 export async function createPendingOrder(
   db: PrismaClient,
   cartId: string | null,
   provider: "stub" | "stripe",
+  pricing: PricingContext,
 ): Promise<{ order: OrderView; accessToken: string }> {
   if (!cartId) throw new CartError("empty");
   const accessToken = newAccessToken();
   const id = await db.$transaction(async (tx) => {
+    const cart = await tx.cart.findUnique({ where: { id: cartId }, select: { country: true } });
+    if (!cart) throw new CartError("empty");
     const items = await tx.cartItem.findMany({
       where: { cartId },
       include: { edition: { include: { book: { select: { title: true, status: true } } } } },
@@ -143,15 +174,31 @@ export async function createPendingOrder(
         format: item.edition.format,
       })),
     );
+    const country = cartCountry(pricing.zones, cart.country);
+    const charges = computeCharges(
+      totals.lines.map((l) => ({
+        format: l.item.format,
+        quantity: l.item.quantity,
+        lineTotalCents: l.lineTotalCents,
+      })),
+      zoneFor(pricing.zones, country)!,
+      country,
+    );
     const order = await tx.order.create({
       data: {
         number: newOrderNumber(),
         accessTokenHash: hashAccessToken(accessToken),
+        accessTokenSealed: sealAccessToken(accessToken, pricing.secret),
         status: "pending",
         cartId,
         currency: totals.currency,
         subtotalCents: totals.subtotalCents,
-        totalCents: totals.subtotalCents,
+        shippingCents: charges.shippingCents,
+        taxCents: charges.taxCents,
+        taxRateBasisPoints: charges.taxRateBasisPoints,
+        country: charges.country,
+        shippingZone: charges.zone,
+        totalCents: totals.subtotalCents + charges.shippingCents + charges.taxCents,
         provider,
         items: {
           create: totals.lines.map(({ item, lineTotalCents }) => ({

@@ -21,6 +21,8 @@ export const CART_NOTICES = {
   "quantity-max": `You can buy at most ${MAX_PRINT_QUANTITY} copies of a book.`,
   empty: "Your cart is empty.",
   "not-understood": "That request was not understood; your cart is as it was.",
+  "country-set": "Shipping and tax are now for your new destination.",
+  "country-unknown": "We do not ship to that country. Choose one from the list.",
   "no-longer-available": "A book in your cart is no longer available: remove it to check out.",
   "payment-unavailable":
     "We could not start the payment: nothing was charged and your cart is as you left it. Please try again in a few minutes.",
@@ -38,6 +40,7 @@ const ERROR_NOTICES = new Set<CartNotice>([
   "quantity-digital",
   "quantity-max",
   "empty",
+  "country-unknown",
   "no-longer-available",
   "payment-unavailable",
   "payment-declined",

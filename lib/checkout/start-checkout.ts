@@ -12,8 +12,9 @@ export async function startCheckout(
   db: PrismaClient,
   cartId: string | null,
   provider: PaymentProvider,
+  pricing: orders.PricingContext,
 ): Promise<{ order: orders.OrderView; url: string }> {
-  const { order, accessToken } = await orders.createPendingOrder(db, cartId, provider.name);
+  const { order, accessToken } = await orders.createPendingOrder(db, cartId, provider.name, pricing);
   let session;
   try {
     session = await provider.createCheckoutSession({ order, accessToken });

@@ -13,6 +13,10 @@ import { CART_NOTICES, CartError } from "./rules";
 import { startCheckout } from "./start-checkout";
 import { CHECKOUT_SESSION_MINUTES, createStripeProvider } from "./stripe-provider";
 import { handleStripeWebhook } from "./webhook";
+import { DEFAULT_SHIPPING_ZONES } from "./shipping";
+
+const PRICING = { zones: DEFAULT_SHIPPING_ZONES, secret: "integration-session-secret-0123456789abcdef" };
+const LINKS = { siteUrl: "http://store.test", secret: PRICING.secret };
 
 const WEBHOOK_SECRET = "whsec_stripe_mock_integration";
 const SITE = "https://books.example.com";
@@ -82,12 +86,12 @@ describe.each(testEngines())("Stripe checkout against the mock on %s", (engine) 
   }
 
   const deliver = (event: MockEvent) =>
-    handleStripeWebhook(db.prisma, event.payload, event.signature, WEBHOOK_SECRET);
+    handleStripeWebhook(db.prisma, event.payload, event.signature, WEBHOOK_SECRET, LINKS);
 
   it("sends the exact Checkout Session request for a mixed cart and stores the session", async () => {
     const cartId = await mixedCart();
     const before = Math.floor(Date.now() / 1000);
-    const { order, url } = await startCheckout(db.prisma, cartId, provider());
+    const { order, url } = await startCheckout(db.prisma, cartId, provider(), PRICING);
     const after = Math.floor(Date.now() / 1000);
 
     const [request, ...others] = await sessionRequests();
@@ -97,7 +101,22 @@ describe.each(testEngines())("Stripe checkout against the mock on %s", (engine) 
     expect(request!.headers["stripe-version"]).toBe(Stripe.API_VERSION);
     expect(request!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
 
+    // The zone's tax goes to Stripe as a Tax Rate, made once before the first session that needs it.
+    const taxRequests = (await (await fetch(`${mock.url}/__requests`)).json()) as RecordedRequest[];
+    const taxRequest = taxRequests.filter((r) => r.path === "/v1/tax_rates");
+    expect(taxRequest).toHaveLength(1);
+    expect(Object.fromEntries(new URLSearchParams(taxRequest[0]!.body))).toEqual({
+      display_name: "Tax",
+      percentage: "8",
+      inclusive: "false",
+      country: "US",
+      jurisdiction: "United States",
+      "metadata[zone]": "United States",
+      "metadata[basisPoints]": "800",
+    });
     const fields = request!.body.split("&").map((pair) => pair.split("=").map(decodeURIComponent));
+    const taxRate = fields.find(([key]) => key === "line_items[0][tax_rates][0]")?.[1];
+    expect(taxRate).toMatch(/^txr_/);
     const expiresAt = Number(fields.find(([key]) => key === "expires_at")?.[1]);
     expect(expiresAt).toBeGreaterThanOrEqual(before + CHECKOUT_SESSION_MINUTES * 60);
     expect(expiresAt).toBeLessThanOrEqual(after + CHECKOUT_SESSION_MINUTES * 60);
@@ -110,10 +129,12 @@ describe.each(testEngines())("Stripe checkout against the mock on %s", (engine) 
       ["line_items[0][price_data][currency]", "usd"],
       ["line_items[0][price_data][unit_amount]", "3999"],
       ["line_items[0][price_data][product_data][name]", "Mao, Stalin and the Korean War (Kindle Edition)"],
+      ["line_items[0][tax_rates][0]", taxRate],
       ["line_items[1][quantity]", "1"],
       ["line_items[1][price_data][currency]", "usd"],
       ["line_items[1][price_data][unit_amount]", "999"],
       ["line_items[1][price_data][product_data][name]", "Animales Wordbooks (Paperback)"],
+      ["line_items[1][tax_rates][0]", taxRate],
       ["client_reference_id", order.id],
       ["metadata[orderId]", order.id],
       ["metadata[orderNumber]", order.number],
@@ -121,21 +142,33 @@ describe.each(testEngines())("Stripe checkout against the mock on %s", (engine) 
       ["payment_intent_data[metadata][orderNumber]", order.number],
       ["success_url", `${SITE}/orders/${token}`],
       ["cancel_url", `${SITE}/cart?notice=cancelled`],
-      ...["US", "CA", "GB", "IE", "AU", "NZ", "IN", "DE", "FR", "ES", "MX"].map((country, i) => [
-        `shipping_address_collection[allowed_countries][${i}]`,
-        country,
-      ]),
+      // Only the destination chosen in the cart, whose zone priced the shipping and tax.
+      ["shipping_address_collection[allowed_countries][0]", "US"],
+      ["shipping_options[0][shipping_rate_data][type]", "fixed_amount"],
+      ["shipping_options[0][shipping_rate_data][display_name]", "Shipping (United States)"],
+      ["shipping_options[0][shipping_rate_data][fixed_amount][amount]", "499"],
+      ["shipping_options[0][shipping_rate_data][fixed_amount][currency]", "usd"],
       ["expires_at", String(expiresAt)],
     ]);
 
     // The shopper goes to the session's URL; the order holds the session id.
     expect(url).toMatch(new RegExp(`^${mock.url}/c/pay/cs_test_\\w+$`));
     const stored = await findOrderByToken(db.prisma, token);
-    expect(stored).toMatchObject({ status: "pending", provider: "stripe", totalCents: 4998 });
+    // 39.99 + 9.99, shipping 4.99 for one paperback, 8% tax on each line (3.20 + 0.80).
+    expect(stored).toMatchObject({
+      status: "pending",
+      provider: "stripe",
+      subtotalCents: 4998,
+      shippingCents: 499,
+      taxCents: 400,
+      totalCents: 5897,
+    });
     expect(stored!.providerSessionId).toBe(url.split("/").pop());
     const { session } = mock.sessions.get(stored!.providerSessionId!) as { session: unknown };
     expect(session).toMatchObject({
-      amount_total: 4998,
+      amount_subtotal: 4998,
+      amount_total: 5897,
+      total_details: { amount_shipping: 499, amount_tax: 400 },
       currency: "usd",
       client_reference_id: order.id,
       metadata: { orderId: order.id },
@@ -146,7 +179,7 @@ describe.each(testEngines())("Stripe checkout against the mock on %s", (engine) 
 
   it("asks for no shipping address when everything is digital", async () => {
     const { cartId } = await addToCart(db.prisma, null, { editionId: String(ebookId) });
-    await startCheckout(db.prisma, cartId, provider());
+    await startCheckout(db.prisma, cartId, provider(), PRICING);
     const [request] = await sessionRequests();
     expect(request!.body).not.toContain("shipping_address_collection");
     expect(decodeURIComponent(request!.body)).toContain("line_items[0][price_data][unit_amount]=3999");
@@ -154,7 +187,7 @@ describe.each(testEngines())("Stripe checkout against the mock on %s", (engine) 
 
   it("is paid, then refunded, by the signed events of the real shapes", async () => {
     const cartId = await mixedCart();
-    const { order } = await startCheckout(db.prisma, cartId, provider());
+    const { order } = await startCheckout(db.prisma, cartId, provider(), PRICING);
     const completed = await control<MockEvent>(`/__sessions/${order.providerSessionId}/complete`, {
       email: "reader@example.com",
     });
@@ -167,7 +200,7 @@ describe.each(testEngines())("Stripe checkout against the mock on %s", (engine) 
       email: "reader@example.com",
       shippingAddress: expect.objectContaining({ line1: "12 Library Lane", country: "US" }) as unknown,
     });
-    expect((await readCart(db.prisma, cartId)).lines).toEqual([]);
+    expect((await readCart(db.prisma, cartId, PRICING.zones)).lines).toEqual([]);
     expect(await deliver(completed)).toMatchObject({ outcome: "paid", replay: true });
 
     const refund = await control<MockEvent>(`/__sessions/${order.providerSessionId}/refund`);
@@ -176,7 +209,7 @@ describe.each(testEngines())("Stripe checkout against the mock on %s", (engine) 
   });
 
   it("matches a refund by the stored payment intent alone", async () => {
-    const { order } = await startCheckout(db.prisma, await mixedCart(), provider());
+    const { order } = await startCheckout(db.prisma, await mixedCart(), provider(), PRICING);
     const completed = await control<MockEvent>(`/__sessions/${order.providerSessionId}/complete`);
     await deliver(completed);
     const refund = await control<MockEvent>(`/__sessions/${order.providerSessionId}/refund`);
@@ -188,14 +221,14 @@ describe.each(testEngines())("Stripe checkout against the mock on %s", (engine) 
       payload,
       secret: WEBHOOK_SECRET,
     });
-    expect(await handleStripeWebhook(db.prisma, payload, signature, WEBHOOK_SECRET)).toMatchObject({
+    expect(await handleStripeWebhook(db.prisma, payload, signature, WEBHOOK_SECRET, LINKS)).toMatchObject({
       orderId: order.id,
       outcome: "refunded",
     });
   });
 
   it("expires the order on checkout.session.expired", async () => {
-    const { order } = await startCheckout(db.prisma, await mixedCart(), provider());
+    const { order } = await startCheckout(db.prisma, await mixedCart(), provider(), PRICING);
     const expired = await control<MockEvent>(`/__sessions/${order.providerSessionId}/expire`);
     expect(await deliver(expired)).toMatchObject({ outcome: "expired" });
   });
@@ -220,22 +253,22 @@ describe.each(testEngines())("Stripe checkout against the mock on %s", (engine) 
   ] as const) {
     it(`keeps the cart and expires the order on a Stripe ${failure.type} (${failure.status})`, async () => {
       const cartId = await mixedCart();
-      const cartBefore = await readCart(db.prisma, cartId);
+      const cartBefore = await readCart(db.prisma, cartId, PRICING.zones);
       await control("/__fail-next", failure);
-      const error = await startCheckout(db.prisma, cartId, provider()).then(
+      const error = await startCheckout(db.prisma, cartId, provider(), PRICING).then(
         () => null,
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(CartError);
       expect((error as CartError).notice).toBe(notice);
       expect(CART_NOTICES[notice]).toMatch(/nothing was charged and your cart is as you left it/);
-      expect(await readCart(db.prisma, cartId)).toEqual(cartBefore);
+      expect(await readCart(db.prisma, cartId, PRICING.zones)).toEqual(cartBefore);
       const orders = await db.prisma.order.findMany({ where: { cartId } });
       expect(orders.map((o) => [o.status, o.providerSessionId])).toEqual([["expired", null]]);
       expect(await sessionRequests()).toHaveLength(1);
 
       // The next attempt is a new order with a new idempotency key, and goes through.
-      const retry = await startCheckout(db.prisma, cartId, provider());
+      const retry = await startCheckout(db.prisma, cartId, provider(), PRICING);
       expect(retry.url).toContain("/c/pay/cs_test_");
       const keys = (await sessionRequests()).map((r) => r.headers["idempotency-key"]);
       expect(new Set(keys).size).toBe(2);
@@ -249,10 +282,10 @@ describe.each(testEngines())("Stripe checkout against the mock on %s", (engine) 
       apiBase: "http://127.0.0.1:9",
       siteUrl: SITE,
     });
-    await expect(startCheckout(db.prisma, cartId, unreachable)).rejects.toMatchObject({
+    await expect(startCheckout(db.prisma, cartId, unreachable, PRICING)).rejects.toMatchObject({
       notice: "payment-unavailable",
     });
-    expect((await readCart(db.prisma, cartId)).lines).toHaveLength(2);
+    expect((await readCart(db.prisma, cartId, PRICING.zones)).lines).toHaveLength(2);
     const orders = await db.prisma.order.findMany({ where: { cartId } });
     expect(orders.map((o) => o.status)).toEqual(["expired"]);
   });

@@ -1,7 +1,6 @@
 // The Stripe payment provider: one Checkout Session per pending order, charging exactly the
 // order's snapshot. Fulfilment stays in the webhook (webhook.ts), as for the stub.
 import Stripe from "stripe";
-import { COUNTRIES } from "./checkout-form";
 import type { OrderView } from "./orders";
 import type { CheckoutSession, CheckoutSessionRequest, PaymentProvider } from "./provider";
 import type { CartNotice } from "./rules";
@@ -43,12 +42,29 @@ export function idempotencyKey(orderId: string): string {
   return `checkout:${orderId}`;
 }
 
-/** The Checkout Session for a pending order: its lines at their snapshot prices, nothing else. */
+/** The order's tax as a Stripe Tax Rate: exclusive, the zone's percentage, for the destination country. */
+export function taxRateParams(order: OrderView): Stripe.TaxRateCreateParams {
+  return {
+    display_name: "Tax",
+    percentage: order.taxRateBasisPoints / 100,
+    inclusive: false,
+    ...(order.country ? { country: order.country } : {}),
+    ...(order.shippingZone ? { jurisdiction: order.shippingZone } : {}),
+    metadata: { zone: order.shippingZone ?? "", basisPoints: String(order.taxRateBasisPoints) },
+  };
+}
+
+/**
+ * The Checkout Session for a pending order: its lines at their snapshot prices, the zone's
+ * shipping as the one shipping option and its tax rate on every line (Stripe computes each line's
+ * tax rounded half up, as lib/checkout/shipping.ts does), so Stripe's total is the order's.
+ */
 export function checkoutSessionParams(
   order: OrderView,
   accessToken: string,
   siteUrl: string,
   now = new Date(),
+  taxRateId: string | null = null,
 ): Stripe.Checkout.SessionCreateParams {
   const currency = order.currency.toLowerCase();
   return {
@@ -60,6 +76,7 @@ export function checkoutSessionParams(
         unit_amount: item.unitPriceCents,
         product_data: { name: `${item.bookTitle} (${item.formatName})` },
       },
+      ...(taxRateId ? { tax_rates: [taxRateId] } : {}),
     })),
     client_reference_id: order.id,
     metadata: { orderId: order.id, orderNumber: order.number },
@@ -69,9 +86,19 @@ export function checkoutSessionParams(
     cancel_url: `${siteUrl}/cart?notice=cancelled`,
     ...(order.needsShipping
       ? {
+          // Only the destination the shipping and tax were priced for (chosen in the cart).
           shipping_address_collection: {
-            allowed_countries: COUNTRIES.map(([code]) => code),
+            allowed_countries: order.country ? [order.country] : [],
           },
+          shipping_options: [
+            {
+              shipping_rate_data: {
+                type: "fixed_amount",
+                display_name: `Shipping (${order.shippingZone ?? "standard"})`,
+                fixed_amount: { amount: order.shippingCents, currency },
+              },
+            },
+          ],
         }
       : {}),
     ...(order.email ? { customer_email: order.email } : {}),
@@ -100,11 +127,25 @@ export function describeProviderError(error: unknown): Record<string, unknown> |
 
 export function createStripeProvider(config: StripeProviderConfig): PaymentProvider {
   const stripe = new Stripe(config.secretKey, stripeClientOptions(config.apiBase));
+  // One Tax Rate per zone and percentage, made on first use (Stripe keeps them; the idempotency
+  // key makes a concurrent first use on another instance answer with the same one for a day).
+  const taxRates = new Map<string, Promise<string>>();
+  const taxRateId = (order: OrderView): Promise<string> | null => {
+    if (order.taxRateBasisPoints === 0) return null;
+    const key = `tax-rate:${order.country ?? ""}:${order.shippingZone ?? ""}:${order.taxRateBasisPoints}`;
+    let id = taxRates.get(key);
+    if (!id) {
+      id = stripe.taxRates.create(taxRateParams(order), { idempotencyKey: key }).then((rate) => rate.id);
+      id.catch(() => taxRates.delete(key));
+      taxRates.set(key, id);
+    }
+    return id;
+  };
   return {
     name: "stripe",
     async createCheckoutSession({ order, accessToken }: CheckoutSessionRequest): Promise<CheckoutSession> {
       const session = await stripe.checkout.sessions.create(
-        checkoutSessionParams(order, accessToken, config.siteUrl),
+        checkoutSessionParams(order, accessToken, config.siteUrl, new Date(), await taxRateId(order)),
         { idempotencyKey: idempotencyKey(order.id) },
       );
       if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL.`);

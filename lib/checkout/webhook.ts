@@ -1,12 +1,23 @@
 // Applies a verified provider event to its order, exactly once. Everything happens in one
 // transaction: the event id is recorded (its primary key turns a replay or a concurrent duplicate
 // into a unique violation that rolls the whole delivery back), the order moves by a conditional
-// update, and the receipt is queued. Takes the root client; only the `tx` handle is used inside.
+// update, the ebooks' download grants are made and the receipt (with their links) is queued. Takes
+// the root client; only the `tx` handle is used inside.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
+import { createGrants } from "@/lib/ebooks/downloads";
+import { downloadPath } from "@/lib/ebooks/links";
+import { formatAddressLines, type ShippingAddress } from "./address";
 import { readOrderEvent, verifyEvent, type OrderEvent } from "./events";
+import { openAccessToken, orderUrl } from "./order-link";
 import { transition, TRANSITIONS } from "./order-state";
 import { receiptEmail } from "./receipt";
+
+/** What the receipt's links are made with: the site's origin and SESSION_SECRET. */
+export interface LinkContext {
+  siteUrl: string;
+  secret: string;
+}
 
 export interface WebhookResult {
   eventId: string;
@@ -36,7 +47,11 @@ async function findOrder(tx: Db, event: OrderEvent) {
   return null;
 }
 
-async function applyEvent(tx: Db, event: OrderEvent): Promise<{ orderId: string | null; outcome: string }> {
+async function applyEvent(
+  tx: Db,
+  event: OrderEvent,
+  links: LinkContext,
+): Promise<{ orderId: string | null; outcome: string }> {
   if (!event.kind) {
     const processing = event.type === "checkout.session.completed";
     return {
@@ -78,8 +93,25 @@ async function applyEvent(tx: Db, event: OrderEvent): Promise<{ orderId: string 
   }
 
   if (event.kind === "paid") {
-    const paid = await tx.order.findUniqueOrThrow({ where: { id: order.id }, include: { items: true } });
-    const email = receiptEmail(paid);
+    const paid = await tx.order.findUniqueOrThrow({
+      where: { id: order.id },
+      include: { items: { orderBy: { id: "asc" } } },
+    });
+    await createGrants(tx, paid.id, paid.items);
+    const grants = await tx.downloadGrant.findMany({
+      where: { orderId: paid.id },
+      orderBy: { createdAt: "asc" },
+    });
+    const token = openAccessToken(paid.accessTokenSealed, links.secret);
+    const address = paid.shippingAddress as ShippingAddress | null;
+    const email = receiptEmail(paid, {
+      orderUrl: token ? orderUrl(links.siteUrl, token) : null,
+      downloads: grants.map((grant) => ({
+        bookTitle: grant.bookTitle,
+        url: `${links.siteUrl}${downloadPath(grant.id, links.secret)}`,
+      })),
+      addressLines: address ? await formatAddressLines({ ...address, region: address.region ?? null }) : null,
+    });
     if (email) await tx.emailOutbox.create({ data: { ...email, orderId: paid.id } });
     if (paid.cartId) {
       await tx.cartItem.deleteMany({
@@ -99,13 +131,14 @@ export async function handleStripeWebhook(
   rawBody: string,
   signature: string | null,
   secret: string,
+  links: LinkContext,
 ): Promise<WebhookResult> {
   const verified = verifyEvent(rawBody, signature, secret);
   const event = readOrderEvent(verified);
   try {
     const result = await db.$transaction(
       async (tx) => {
-        const applied = await applyEvent(tx, event);
+        const applied = await applyEvent(tx, event, links);
         await tx.processedWebhookEvent.create({
           data: { id: event.id, type: event.type, orderId: applied.orderId, outcome: applied.outcome },
         });

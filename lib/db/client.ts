@@ -1,11 +1,13 @@
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { createAdapter, type DatabaseKind } from "./adapters";
+import { createAdapter, type AdapterHandle, type DatabaseKind } from "./adapters";
 
 export type { Prisma } from "@/lib/generated/prisma/client";
 
 export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
+  /** The driver adapter under `prisma`, for the migrations to use the same connection. */
+  adapter: AdapterHandle;
   close: () => Promise<void>;
 }
 
@@ -21,6 +23,7 @@ export async function openDatabase(url: string | undefined): Promise<Database> {
   return {
     kind: adapter.kind,
     prisma,
+    adapter,
     close: async () => {
       await prisma.$disconnect();
       await adapter.close();

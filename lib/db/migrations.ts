@@ -12,6 +12,7 @@ import type {
   SchemaEngine,
 } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { Db } from "./types";
 import {
   createAdapter,
   migrationAdapterFactory,
@@ -20,7 +21,9 @@ import {
   type DatabaseKind,
 } from "./adapters";
 
-const require = createRequire(import.meta.url);
+// Anchored at the project, not at this module: in the server's bundle (a demo store migrates as it
+// starts) the bundler would turn `require.resolve` into a module id.
+const projectRequire = createRequire(path.join(process.cwd(), "package.json"));
 
 export const SCHEMA_PATH = path.resolve("prisma/schema.prisma");
 export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
@@ -36,10 +39,12 @@ function loadSchemaEngineClass(): Promise<SchemaEngineClass> {
       SchemaEngine: SchemaEngineClass;
     };
     const wasmPath = path.join(
-      path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
+      path.dirname(projectRequire.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
       "schema_engine_bg.wasm",
     );
-    const wasmModule = new WebAssembly.Module(new Uint8Array(await readFile(wasmPath)));
+    const wasmModule = new WebAssembly.Module(
+      new Uint8Array(await readFile(/* turbopackIgnore: true */ wasmPath)),
+    );
     const instance = new WebAssembly.Instance(wasmModule, {
       "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
     });
@@ -61,11 +66,14 @@ async function openEngine(handle: AdapterHandle): Promise<SchemaEngine> {
 }
 
 export async function listMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
-  const lockContent = await readFile(path.join(dir, "migration_lock.toml"), "utf8").catch(() => null);
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  // Read at run time, never traced into the build (the bundler would take in the whole project).
+  const lockFile = path.join(dir, "migration_lock.toml");
+  const lockContent = await readFile(/* turbopackIgnore: true */ lockFile, "utf8").catch(() => null);
+  const entries = await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true }).catch(() => []);
   const migrationDirectories: MigrationDirectory[] = [];
   for (const entry of entries.filter((e) => e.isDirectory())) {
-    const content = await readFile(path.join(dir, entry.name, "migration.sql"), "utf8")
+    const file = path.join(dir, entry.name, "migration.sql");
+    const content = await readFile(/* turbopackIgnore: true */ file, "utf8")
       .then((value) => ({ tag: "ok" as const, value }))
       .catch((error: Error) => ({ tag: "error" as const, value: error.message }));
     migrationDirectories.push({ path: entry.name, migrationFile: { path: "migration.sql", content } });
@@ -86,11 +94,15 @@ async function schemaTarget(): Promise<DiffTarget> {
   };
 }
 
-/** Applies pending migrations to the database DATABASE_URL names; returns their names. */
+/**
+ * Applies pending migrations to the database DATABASE_URL names, or through an adapter already
+ * open (the server's own: PGlite is one connection), which stays open; returns their names.
+ */
 export async function deployMigrations(
-  url: string | undefined,
+  target: string | undefined | AdapterHandle,
 ): Promise<{ kind: DatabaseKind; applied: string[] }> {
-  const handle = await createAdapter(url);
+  const owned = typeof target === "object" ? null : await createAdapter(target);
+  const handle = owned ?? (target as AdapterHandle);
   try {
     const engine = await openEngine(handle);
     const out = await engine.applyMigrations({
@@ -99,8 +111,25 @@ export async function deployMigrations(
     });
     return { kind: handle.kind, applied: out.appliedMigrationNames };
   } finally {
-    await handle.close();
+    await owned?.close();
   }
+}
+
+/**
+ * The committed migrations that `_prisma_migrations` does not record as applied (all of them on
+ * an empty database). One query, so that a start with nothing to apply never loads the schema
+ * engine (~1–2 s of Wasm); applying them stays the engine's job (deployMigrations).
+ */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const names = (await listMigrations()).migrationDirectories.map((m) => m.path);
+  const [table] = await db.$queryRaw<{ exists: boolean }[]>`
+    SELECT to_regclass('_prisma_migrations') IS NOT NULL AS "exists"`;
+  if (!table?.exists) return names;
+  const applied = await db.$queryRaw<{ name: string }[]>`
+    SELECT "migration_name" AS "name" FROM "_prisma_migrations"
+     WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
+  const done = new Set(applied.map((row) => row.name));
+  return names.filter((name) => !done.has(name));
 }
 
 /** The SQL that would bring the committed migrations to schema.prisma; "" when none. */

@@ -9,8 +9,14 @@
 /** Largest server action body: the listing form at its caps is about 120 KB. */
 export const SERVER_ACTION_BODY_LIMIT_BYTES = 256 * 1024;
 
-/** Route handlers that take a body outside /api; they bound it themselves (readBoundedBody). */
-const ROUTE_HANDLERS_WITH_BODIES = ["/admin/exchange/csv-imports"];
+/**
+ * Route handlers that take a body outside /api; they bound it themselves (readBoundedBody). The
+ * same two are left out of proxy.ts's matcher.
+ */
+const ROUTE_HANDLERS_WITH_BODIES = [
+  /^\/admin\/exchange\/csv-imports$/,
+  /^\/admin\/books\/[^/]+\/ebook-files$/,
+];
 const WITHOUT_BODY = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
@@ -20,7 +26,7 @@ const WITHOUT_BODY = new Set(["GET", "HEAD", "OPTIONS"]);
 export function refusePageRequest(req) {
   if (WITHOUT_BODY.has(req.method ?? "GET")) return null;
   const path = (req.url ?? "/").split("?")[0] ?? "/";
-  if (path.startsWith("/api/") || ROUTE_HANDLERS_WITH_BODIES.includes(path)) return null;
+  if (path.startsWith("/api/") || ROUTE_HANDLERS_WITH_BODIES.some((route) => route.test(path))) return null;
   const { headers } = req;
   const length = headers["content-length"];
   if (length === undefined && headers["transfer-encoding"] !== undefined) {

@@ -48,5 +48,7 @@ describe("refusePageRequest", () => {
     expect(
       refusePageRequest(post("/admin/exchange/csv-imports", { "content-length": "9000000" })),
     ).toBeNull();
+    expect(refusePageRequest(post("/admin/books/7/ebook-files", { "content-length": "9000000" }))).toBeNull();
+    expect(refusePageRequest(post("/admin/books/7", { "content-length": "9000000" }))?.status).toBe(413);
   });
 });

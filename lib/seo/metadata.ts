@@ -55,3 +55,11 @@ export function metaDescription(text: string, max = 160): string {
   const cut = clean.slice(0, max - 1);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 30)).replace(/[\s,.;:]+$/, "")}…`;
 }
+
+/**
+ * A list page's title for a shelf: "History books", but "Children's Books" and "Wordbooks" as they
+ * are (a name that already says books does not get the word twice).
+ */
+export function shelfTitle(name: string): string {
+  return /books?$/i.test(name.trim()) ? name.trim() : `${name.trim()} books`;
+}

@@ -3,6 +3,7 @@ import { BookCard } from "@/components/ui/book-card";
 import {
   browseHref,
   browseSearchParams,
+  countText,
   EDITION_FORMATS,
   formatMoney,
   READING_FEATURE_LABELS,
@@ -16,6 +17,7 @@ import {
 } from "@/lib/catalog";
 import { languageName } from "@/lib/site";
 import styles from "./browse-view.module.css";
+import { plural } from "@/lib/plural";
 
 /** The filters of a list's query: what /books, the category pages and /search share. */
 export type ListFilters = Pick<
@@ -46,11 +48,14 @@ function FacetLink({
   active,
   label,
   count,
+  estimated = false,
 }: {
   href: string;
   active: boolean;
   label: string;
   count: number;
+  /** The count is estimated (a long list's sample): "≈", read as "about". */
+  estimated?: boolean;
 }) {
   return (
     <li>
@@ -60,14 +65,22 @@ function FacetLink({
         aria-current={active ? "true" : undefined}
       >
         <span>{label}</span>
-        <span className={styles.count}>{count}</span>
+        <span className={styles.count}>
+          {estimated ? (
+            <>
+              <span aria-hidden="true">≈</span>
+              <span className="visually-hidden">about </span>
+            </>
+          ) : null}
+          {countText(count, estimated)}
+        </span>
       </Link>
     </li>
   );
 }
 
 /** A facet of which one value can be chosen: a value's link chooses it, the chosen one's link clears it. */
-function ChoiceFacet<T extends { value: string | number; count: number }>({
+function ChoiceFacet<T extends { value: string | number; count: number; estimated?: boolean }>({
   title,
   items,
   chosen,
@@ -90,6 +103,7 @@ function ChoiceFacet<T extends { value: string | number; count: number }>({
           active={chosen === item.value}
           label={label(item)}
           count={item.count}
+          estimated={item.estimated}
         />
       ))}
     </FacetGroup>
@@ -203,6 +217,7 @@ function FilterSidebar({
                 active={on}
                 label={READING_FEATURE_LABELS[f.value]}
                 count={f.count}
+                estimated={f.estimated}
               />
             );
           })}
@@ -212,7 +227,7 @@ function FilterSidebar({
         title="Customer rating"
         items={facets.ratings.map((r) => ({ ...r, value: Number(r.value) }))}
         chosen={query.minRating}
-        label={(r) => `${r.value} stars & up`}
+        label={(r) => plural(r.value, { one: "# star & up", other: "# stars & up" })}
         href={(minRating) => href({ minRating })}
       />
       <section className={styles.facet} aria-label="Price">
@@ -324,12 +339,13 @@ function IgnoredParams({ params }: { params: string[] }) {
   );
 }
 
-/** "Showing 25–48 of 1,000+ books" and the sort links. */
+/** "Showing 25–48 of 1,000+ books" (or "of about 98,000") and the sort links. */
 export function ListToolbar<S extends string>({
   page,
   pageSize,
   total,
   totalIsCapped = false,
+  totalIsEstimate = false,
   sorts,
   sortLabels,
   sort,
@@ -339,6 +355,7 @@ export function ListToolbar<S extends string>({
   pageSize: number;
   total: number;
   totalIsCapped?: boolean;
+  totalIsEstimate?: boolean;
   sorts: readonly S[];
   sortLabels: Record<S, string>;
   sort: S;
@@ -351,7 +368,7 @@ export function ListToolbar<S extends string>({
       <p className={styles.summary}>
         {total === 0
           ? "No books match"
-          : `Showing ${first}–${last} of ${total.toLocaleString("en-US")}${totalIsCapped ? "+" : ""} ${total === 1 ? "book" : "books"}`}
+          : `Showing ${countText(first)}–${countText(last)} of ${totalIsEstimate ? "about " : ""}${countText(total, totalIsEstimate)}${totalIsCapped ? "+" : ""} ${plural(total, { one: "book", other: "books" })}`}
       </p>
       <nav aria-label="Sort" className={styles.sorts}>
         <span className={styles.sortLabel}>Sort:</span>
@@ -397,7 +414,14 @@ export function ListFrame<S extends string>({
   priceForm: { action: string; params: URLSearchParams };
   clearHref: string;
   ignoredParams: string[];
-  list: { page: number; pageSize: number; pageCount: number; total: number; totalIsCapped?: boolean };
+  list: {
+    page: number;
+    pageSize: number;
+    pageCount: number;
+    total: number;
+    totalIsCapped?: boolean;
+    totalIsEstimate?: boolean;
+  };
   sorts: readonly S[];
   sortLabels: Record<S, string>;
   children: React.ReactNode;
@@ -418,6 +442,7 @@ export function ListFrame<S extends string>({
           pageSize={list.pageSize}
           total={list.total}
           totalIsCapped={list.totalIsCapped}
+          totalIsEstimate={list.totalIsEstimate}
           sorts={sorts}
           sortLabels={sortLabels}
           sort={query.sort}

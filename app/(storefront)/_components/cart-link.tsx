@@ -6,6 +6,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { plural } from "@/lib/plural";
 
 export const CART_COUNT_EVENT = "bookstore:cart-count";
 
@@ -37,7 +38,7 @@ export function CartLink({ className }: { className?: string }) {
         <>
           {" "}
           <span data-testid="cart-count">{count}</span>
-          <span className="visually-hidden"> {count === 1 ? "item" : "items"}</span>
+          <span className="visually-hidden"> {plural(count, { one: "item", other: "items" })}</span>
         </>
       ) : null}
     </Link>

@@ -6,6 +6,7 @@ import {
   addToCurrentCart,
   checkoutCurrentCart,
   removeFromCurrentCart,
+  setCurrentCartCountry,
   updateCurrentCartQuantity,
 } from "@/lib/checkout";
 import { CartError } from "@/lib/checkout/rules";
@@ -38,6 +39,13 @@ export async function removeFromCartAction(form: FormData): Promise<void> {
   await withNotice(form, async () => {
     await removeFromCurrentCart(form);
     return "removed";
+  });
+}
+
+export async function setCountryAction(form: FormData): Promise<void> {
+  await withNotice(form, async () => {
+    await setCurrentCartCountry(form);
+    return "country-set";
   });
 }
 

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BookCover } from "@/components/ui/book-cover";
 import { formatMoney } from "@/lib/catalog/money";
-import { getCurrentCart } from "@/lib/checkout";
+import { formatTaxRate, getCurrentCart } from "@/lib/checkout";
 import { CART_NOTICES, isCartNotice, isErrorNotice } from "@/lib/checkout/rules";
 import { titleLang } from "@/lib/site";
 import { CartCountAnnouncer } from "../_components/cart-link";
-import { checkoutAction, removeFromCartAction, updateQuantityAction } from "./actions";
+import { checkoutAction, removeFromCartAction, setCountryAction, updateQuantityAction } from "./actions";
 import styles from "./cart.module.css";
+import { plural } from "@/lib/plural";
+import charges from "./charges.module.css";
 
 // Per shopper, always live prices.
 export const dynamic = "force-dynamic";
@@ -40,7 +42,10 @@ export default async function CartPage({ searchParams }: Props) {
       ) : null}
       {changed.length > 0 ? (
         <div className={styles.warning} role="status">
-          <p>Prices have changed since you added {changed.length === 1 ? "this item" : "these items"}:</p>
+          <p>
+            Prices have changed since you added{" "}
+            {plural(changed.length, { one: "this item", other: "these items" })}:
+          </p>
           <ul>
             {changed.map((line) => (
               <li key={line.editionId}>
@@ -140,9 +145,38 @@ export default async function CartPage({ searchParams }: Props) {
           </ul>
           <div className={styles.summary}>
             <p className={styles.subtotal}>
-              Subtotal ({cart.itemCount} {cart.itemCount === 1 ? "item" : "items"}):{" "}
+              Subtotal ({plural(cart.itemCount, { one: "# item", other: "# items" })}):{" "}
               <strong data-testid="cart-subtotal">{formatMoney(cart.subtotalCents, cart.currency)}</strong>
             </p>
+            {/* Shipping and tax depend on where the order goes: a plain form, no JavaScript needed. */}
+            <form action={setCountryAction} className={charges.destination}>
+              <label>
+                {cart.needsShipping ? "Ship to" : "Your country (for tax)"}
+                <select name="country" defaultValue={cart.country} autoComplete="shipping country">
+                  {cart.countries.map(([code, name]) => (
+                    <option key={code} value={code}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit">Update</button>
+            </form>
+            <dl className={charges.charges} aria-label="Order total">
+              <dt>
+                Shipping{" "}
+                <span className="muted">({cart.needsShipping ? cart.shippingZone : "ebooks only"})</span>
+              </dt>
+              <dd data-testid="cart-shipping">{formatMoney(cart.shippingCents, cart.currency)}</dd>
+              <dt>
+                Tax <span className="muted">({formatTaxRate(cart.taxRateBasisPoints)})</span>
+              </dt>
+              <dd data-testid="cart-tax">{formatMoney(cart.taxCents, cart.currency)}</dd>
+              <dt className={charges.total}>Total</dt>
+              <dd className={charges.total} data-testid="cart-total">
+                {formatMoney(cart.totalCents, cart.currency)}
+              </dd>
+            </dl>
             <p className="muted">Prices are checked again when you check out.</p>
             <form action={checkoutAction}>
               <button type="submit" className="button" disabled={unavailable}>

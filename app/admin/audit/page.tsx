@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getAuditPage, requireStaff } from "@/lib/auth";
 import { utcTime } from "../admin-ui";
+import { AuditDetails } from "./audit-details";
 import styles from "../admin.module.css";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +25,7 @@ export default async function AuditPage({
         {log.total} entries, newest first. Page {log.page} of {log.pageCount}.
       </p>
       <section className={styles.card}>
-        <table className={styles.table}>
+        <table className={`${styles.table} ${styles.stack}`}>
           <thead>
             <tr>
               <th scope="col">When</th>
@@ -39,14 +40,16 @@ export default async function AuditPage({
             {log.entries.map((entry) => (
               <tr key={entry.id}>
                 <td>{utcTime(entry.createdAt, { seconds: true })}</td>
-                <td>{entry.actor?.email ?? "—"}</td>
-                <td>{entry.action}</td>
-                <td>
+                <td data-label="Who">{entry.actor?.email ?? "—"}</td>
+                <td data-label="Action">{entry.action}</td>
+                <td data-label="Target">
                   {entry.targetType}
                   {entry.targetId ? ` #${entry.targetId}` : ""}
                 </td>
-                <td>{entry.details ? <code>{JSON.stringify(entry.details)}</code> : ""}</td>
-                <td>{entry.ip ?? ""}</td>
+                <td data-label="Details" className={styles.auditDetails}>
+                  <AuditDetails details={entry.details} />
+                </td>
+                <td data-label="IP">{entry.ip ?? ""}</td>
               </tr>
             ))}
           </tbody>

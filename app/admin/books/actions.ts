@@ -5,12 +5,13 @@ import { requestIp } from "@/lib/auth/guard";
 import { CatalogError } from "@/lib/catalog";
 import {
   createListingAsStaff,
+  getListingOptions,
   restoreRevisionAsStaff,
   saveListingAsStaff,
   StaleVersionError,
   type SaveResult,
 } from "@/lib/catalog/admin";
-import { diffSnapshots, displayValue as show } from "@/lib/catalog/listing-diff";
+import { describeChanges, diffSnapshots } from "@/lib/catalog/listing-diff";
 import {
   EMPTY_CONTRIBUTOR,
   EMPTY_EDITION,
@@ -20,7 +21,7 @@ import {
 } from "@/lib/catalog/listing-form";
 import { listingSchema } from "@/lib/catalog/listing-schema";
 import { repeatedField, textField } from "@/lib/form-data";
-import type { ConflictRow, ListingFormState } from "./form-state";
+import type { ListingFormState } from "./form-state";
 
 const BOOKS = "/admin/books";
 
@@ -83,6 +84,10 @@ export async function saveListingAction(
     values.contributors.push({ ...EMPTY_CONTRIBUTOR, position: String(values.contributors.length + 1) });
     return answer();
   }
+  if (intent === "add-category") {
+    values.categorySlugs.push("");
+    return answer();
+  }
   if (intent === "add-edition") {
     values.editions.push({ ...EMPTY_EDITION });
     return answer();
@@ -103,11 +108,14 @@ export async function saveListingAction(
     if (error instanceof StaleVersionError) {
       const mine = listingSchema.safeParse(input);
       const diff = diffSnapshots(error.current, mine.success ? mine.data : {});
-      const rows: ConflictRow[] = Object.entries(diff).map(([field, { from, to }]) => ({
-        field,
-        saved: show(from),
-        mine: show(to),
-      }));
+      const { categories } = await getListingOptions();
+      const rows = describeChanges(diff, {
+        categoryNames: new Map(categories.map((c) => [c.slug, c.name])),
+        currencies: {
+          from: error.current.editions.map((e) => e.currency),
+          to: mine.success ? mine.data.editions.map((e) => e.currency) : [],
+        },
+      });
       return answer({
         message: error.message,
         conflict: { message: error.message, latestVersion: error.currentVersion, rows },
@@ -121,7 +129,7 @@ export async function saveListingAction(
     }
     throw error;
   }
-  redirect(`${BOOKS}/${result.bookId}?saved=${result.version}`);
+  redirect(`${BOOKS}/${result.bookId}?${result.changed ? "saved" : "unchanged"}=${result.version}`);
 }
 
 // Restores an older revision as a new save (version check included).
@@ -144,5 +152,5 @@ export async function restoreRevisionAction(formData: FormData): Promise<void> {
     if (error instanceof CatalogError) redirect(`${history}?${new URLSearchParams({ error: error.code })}`);
     throw error;
   }
-  redirect(`${history}?restored=${result.version}`);
+  redirect(`${history}?${result.changed ? "restored" : "unchanged"}=${result.version}`);
 }

@@ -1,10 +1,5 @@
+import type { ChangeRow } from "@/lib/catalog/listing-diff";
 import type { ListingFormValues } from "@/lib/catalog/listing-form";
-
-export interface ConflictRow {
-  field: string;
-  saved: string;
-  mine: string;
-}
 
 /** What the listing form shows after a submission that did not save (a save redirects). */
 export interface ListingFormState {
@@ -13,5 +8,6 @@ export interface ListingFormState {
   values: ListingFormValues;
   fieldErrors: Record<string, string[]>;
   message: string | null;
-  conflict: { message: string; latestVersion: number; rows: ConflictRow[] } | null;
+  /** `rows`: the saved values ("from") against the ones submitted ("to"). */
+  conflict: { message: string; latestVersion: number; rows: ChangeRow[] } | null;
 }

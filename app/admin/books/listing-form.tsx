@@ -1,9 +1,18 @@
 "use client";
 import { useActionState } from "react";
 import type { ListingFormValues } from "@/lib/catalog/listing-form";
+import {
+  categoryRowLabel,
+  CONTRIBUTOR_LABELS,
+  EDITION_LABELS,
+  featureLabel,
+  LISTING_LABELS,
+  STATUS_LABELS,
+} from "@/lib/catalog/listing-labels";
 import { FieldError, invalidProps } from "../admin-ui";
 import styles from "../admin.module.css";
 import { saveListingAction } from "./actions";
+import { ChangesTable } from "./changes-table";
 import type { ListingFormState } from "./form-state";
 import form from "./listing-form.module.css";
 
@@ -15,12 +24,7 @@ export interface ListingFormOptions {
   availability: { value: string; label: string }[];
 }
 
-const FEATURES = [
-  ["textToSpeech", "Text-to-speech"],
-  ["screenReader", "Screen reader"],
-  ["enhancedTypesetting", "Enhanced typesetting"],
-  ["wordWise", "Word Wise"],
-] as const;
+const FEATURES = ["textToSpeech", "screenReader", "enhancedTypesetting", "wordWise"] as const;
 
 // Client only for useActionState: under a plain <form action>, the returned state (errors, what
 // was typed, a conflict) is rendered with JavaScript off too. No Suspense above it.
@@ -40,6 +44,9 @@ export function ListingForm({
     null,
   );
   const values = state?.values ?? initial;
+  // The rows in the order they were saved or typed (the order the store shows), then one spare.
+  const categoryRows =
+    values.categorySlugs.at(-1) === "" ? values.categorySlugs : [...values.categorySlugs, ""];
   const errors = state?.fieldErrors ?? {};
   const id = (name: string) => `f-${name.replace(/\./g, "-")}`;
   const message = (name: string) => errors[name]?.join(" ") || undefined;
@@ -69,25 +76,11 @@ export function ListingForm({
             <strong>Not saved.</strong> {state.conflict.message}
           </p>
           {state.conflict.rows.length > 0 ? (
-            <table className={styles.table}>
-              <caption>The saved version and what you tried to save, field by field</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Field</th>
-                  <th scope="col">Saved now</th>
-                  <th scope="col">Yours</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.conflict.rows.map((row) => (
-                  <tr key={row.field}>
-                    <th scope="row">{row.field}</th>
-                    <td>{row.saved}</td>
-                    <td>{row.mine}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ChangesTable
+              changes={state.conflict.rows}
+              caption="The saved version and what you tried to save, field by field"
+              headings={["Saved now", "Yours"]}
+            />
           ) : (
             <p>Your values are the same as the saved ones.</p>
           )}
@@ -109,20 +102,22 @@ export function ListingForm({
       <div key={state?.seq ?? 0} className={form.sections}>
         <fieldset className={form.group}>
           <legend>Work</legend>
-          {text("title", "Title", values.title)}
-          {text("subtitle", "Subtitle", values.subtitle)}
-          {text("slug", "Slug (blank: from the title)", values.slug)}
+          {text("title", LISTING_LABELS.title, values.title)}
+          {text("subtitle", LISTING_LABELS.subtitle, values.subtitle)}
+          {text("slug", `${LISTING_LABELS.slug} (blank: from the title)`, values.slug)}
           <div className={styles.field}>
-            <label htmlFor={id("status")}>Status</label>
+            <label htmlFor={id("status")}>{LISTING_LABELS.status}</label>
             <select id={id("status")} name="status" defaultValue={values.status} {...aria("status")}>
-              <option value="draft">Draft (shoppers cannot see it)</option>
-              <option value="published">Published</option>
-              <option value="hidden">Hidden (withdrawn)</option>
+              {Object.entries(STATUS_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
             </select>
             {err("status")}
           </div>
           <div className={styles.field}>
-            <label htmlFor={id("teaser")}>Teaser</label>
+            <label htmlFor={id("teaser")}>{LISTING_LABELS.teaser}</label>
             <textarea
               id={id("teaser")}
               name="teaser"
@@ -133,7 +128,7 @@ export function ListingForm({
             {err("teaser")}
           </div>
           <div className={styles.field}>
-            <label htmlFor={id("description")}>Description</label>
+            <label htmlFor={id("description")}>{LISTING_LABELS.description}</label>
             <textarea
               id={id("description")}
               name="description"
@@ -143,26 +138,41 @@ export function ListingForm({
             />
             {err("description")}
           </div>
-          {text("languages", "Languages (codes, comma-separated: es, en)", values.languages)}
-          <div className={styles.field}>
-            <label htmlFor={id("categorySlugs")}>Categories</label>
-            <select
-              id={id("categorySlugs")}
-              name="categorySlugs"
-              multiple
-              size={Math.min(8, Math.max(3, options.categories.length))}
-              defaultValue={values.categorySlugs}
-              {...aria("categorySlugs")}
-            >
-              {options.categories.map((c) => (
-                <option key={c.slug} value={c.slug}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+          {text(
+            "languages",
+            `${LISTING_LABELS.languages} (codes, comma-separated: es, en)`,
+            values.languages,
+          )}
+          <fieldset className={form.categories} aria-describedby="categories-hint">
+            <legend>{LISTING_LABELS.categorySlugs}</legend>
+            <p id="categories-hint" className={form.hint}>
+              In this order on the product page; the main category is the book&apos;s breadcrumb. Choose
+              &ldquo;None&rdquo; to drop a row.
+            </p>
             {err("categorySlugs")}
-          </div>
-          {text("seriesName", "Series (choose or type a new name)", values.seriesName, {
+            {categoryRows.map((slug, i) => (
+              <div className={styles.field} key={i}>
+                <label htmlFor={id(`categorySlugs.${i}`)}>{categoryRowLabel(i)}</label>
+                <select
+                  id={id(`categorySlugs.${i}`)}
+                  name="categorySlugs"
+                  defaultValue={slug}
+                  {...(i === 0 ? aria("categorySlugs") : {})}
+                >
+                  <option value="">None</option>
+                  {options.categories.map((c) => (
+                    <option key={c.slug} value={c.slug}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+            <button type="submit" name="intent" value="add-category" className={styles.buttonQuiet}>
+              Add another category
+            </button>
+          </fieldset>
+          {text("seriesName", `${LISTING_LABELS.seriesName} (choose or type a new name)`, values.seriesName, {
             list: "series-options",
           })}
           <datalist id="series-options">
@@ -170,7 +180,9 @@ export function ListingForm({
               <option key={name} value={name} />
             ))}
           </datalist>
-          {text("seriesPosition", "Position in the series", values.seriesPosition, { inputMode: "numeric" })}
+          {text("seriesPosition", LISTING_LABELS.seriesPosition, values.seriesPosition, {
+            inputMode: "numeric",
+          })}
         </fieldset>
 
         <fieldset className={form.group}>
@@ -178,9 +190,9 @@ export function ListingForm({
           {err("contributors")}
           {values.contributors.map((row, i) => (
             <fieldset key={i} className={form.row} aria-label={`Contributor ${i + 1}`}>
-              {text(`contributors.${i}.name`, "Name, as credited", row.name)}
+              {text(`contributors.${i}.name`, CONTRIBUTOR_LABELS.name, row.name)}
               <div className={styles.field}>
-                <label htmlFor={id(`contributors.${i}.role`)}>Role</label>
+                <label htmlFor={id(`contributors.${i}.role`)}>{CONTRIBUTOR_LABELS.role}</label>
                 <select
                   id={id(`contributors.${i}.role`)}
                   name={`contributors.${i}.role`}
@@ -195,7 +207,7 @@ export function ListingForm({
                 </select>
                 {err(`contributors.${i}.role`)}
               </div>
-              {text(`contributors.${i}.note`, "Note", row.note)}
+              {text(`contributors.${i}.note`, CONTRIBUTOR_LABELS.note, row.note)}
               {text(`contributors.${i}.position`, "Position", row.position || String(i + 1), {
                 inputMode: "numeric",
                 className: form.narrow,
@@ -220,7 +232,7 @@ export function ListingForm({
                 <legend>Edition {i + 1}</legend>
                 <input type="hidden" name={`${p}.id`} value={row.id} />
                 <div className={styles.field}>
-                  <label htmlFor={id(`${p}.format`)}>Format</label>
+                  <label htmlFor={id(`${p}.format`)}>{EDITION_LABELS.format}</label>
                   <select id={id(`${p}.format`)} name={`${p}.format`} defaultValue={row.format}>
                     {options.formats.map((f) => (
                       <option key={f.value} value={f.value}>
@@ -230,13 +242,17 @@ export function ListingForm({
                   </select>
                   {err(`${p}.format`)}
                 </div>
-                {text(`${p}.formatLabel`, "Format label (e.g. Kindle Edition)", row.formatLabel)}
-                {text(`${p}.editionLabel`, "Edition label", row.editionLabel)}
-                {text(`${p}.isbn`, "ISBN-13", row.isbn)}
-                {text(`${p}.price`, "Price", row.price, { inputMode: "decimal" })}
-                {text(`${p}.currency`, "Currency", row.currency, { className: form.narrow })}
+                {text(
+                  `${p}.formatLabel`,
+                  `${EDITION_LABELS.formatLabel} (e.g. Kindle Edition)`,
+                  row.formatLabel,
+                )}
+                {text(`${p}.editionLabel`, EDITION_LABELS.editionLabel, row.editionLabel)}
+                {text(`${p}.isbn`, EDITION_LABELS.isbn13, row.isbn)}
+                {text(`${p}.price`, EDITION_LABELS.priceCents, row.price, { inputMode: "decimal" })}
+                {text(`${p}.currency`, EDITION_LABELS.currency, row.currency, { className: form.narrow })}
                 <div className={styles.field}>
-                  <label htmlFor={id(`${p}.availability`)}>Availability</label>
+                  <label htmlFor={id(`${p}.availability`)}>{EDITION_LABELS.availability}</label>
                   <select
                     id={id(`${p}.availability`)}
                     name={`${p}.availability`}
@@ -249,17 +265,19 @@ export function ListingForm({
                     ))}
                   </select>
                 </div>
-                {text(`${p}.publisher`, "Publisher", row.publisher)}
-                {text(`${p}.publicationDate`, "Publication date", row.publicationDate, { type: "date" })}
-                {text(`${p}.pageCount`, "Pages", row.pageCount, { inputMode: "numeric" })}
-                {text(`${p}.fileSizeKb`, "File size (KB)", row.fileSizeKb, { inputMode: "numeric" })}
-                {FEATURES.map(([key, label]) => (
+                {text(`${p}.publisher`, EDITION_LABELS.publisher, row.publisher)}
+                {text(`${p}.publicationDate`, EDITION_LABELS.publicationDate, row.publicationDate, {
+                  type: "date",
+                })}
+                {text(`${p}.pageCount`, EDITION_LABELS.pageCount, row.pageCount, { inputMode: "numeric" })}
+                {text(`${p}.fileSizeKb`, EDITION_LABELS.fileSizeKb, row.fileSizeKb, { inputMode: "numeric" })}
+                {FEATURES.map((key) => (
                   <div className={styles.field} key={key}>
-                    <label htmlFor={id(`${p}.${key}`)}>{label}</label>
+                    <label htmlFor={id(`${p}.${key}`)}>{EDITION_LABELS[key]}</label>
                     <select id={id(`${p}.${key}`)} name={`${p}.${key}`} defaultValue={row[key]}>
-                      <option value="">Not stated</option>
-                      <option value="yes">Yes</option>
-                      <option value="no">No</option>
+                      <option value="">{featureLabel(null)}</option>
+                      <option value="yes">{featureLabel(true)}</option>
+                      <option value="no">{featureLabel(false)}</option>
                     </select>
                   </div>
                 ))}

@@ -1,13 +1,7 @@
 import { CONTRIBUTOR_ROLES, EDITION_FORMATS } from "@/lib/catalog";
 import { getListingOptions } from "@/lib/catalog/admin";
+import { AVAILABILITY_LABELS } from "@/lib/catalog/listing-labels";
 import type { ListingFormOptions } from "./listing-form";
-
-const AVAILABILITY = [
-  { value: "in_stock", label: "In stock" },
-  { value: "preorder", label: "Pre-order" },
-  { value: "out_of_stock", label: "Out of stock" },
-  { value: "discontinued", label: "Discontinued" },
-];
 
 export async function listingFormOptions(): Promise<ListingFormOptions> {
   const { categories, series } = await getListingOptions();
@@ -19,6 +13,6 @@ export async function listingFormOptions(): Promise<ListingFormOptions> {
       label: `${r.label} (${r.onixCode})`,
     })),
     formats: Object.entries(EDITION_FORMATS).map(([value, f]) => ({ value, label: f.label })),
-    availability: AVAILABILITY,
+    availability: Object.entries(AVAILABILITY_LABELS).map(([value, label]) => ({ value, label })),
   };
 }

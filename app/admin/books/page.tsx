@@ -3,8 +3,9 @@ import Link from "next/link";
 import { requireStaff } from "@/lib/auth";
 import { formatMoney } from "@/lib/catalog";
 import { adminListQuerySchema, getAdminBooks, getListingOptions } from "@/lib/catalog/admin";
-import { Pager } from "../admin-ui";
+import { Pager, utcTime } from "../admin-ui";
 import styles from "../admin.module.css";
+import { plural } from "@/lib/plural";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Books", robots: { index: false, follow: false } };
@@ -71,10 +72,10 @@ export default async function AdminBooksPage({
       </form>
 
       <p>
-        {result.total} {result.total === 1 ? "book" : "books"}
+        {plural(result.total, { one: "# book", other: "# books" })}
         {result.pageCount > 1 && `, page ${result.page} of ${result.pageCount}`}
       </p>
-      <table className={styles.table}>
+      <table className={`${styles.table} ${styles.stack}`}>
         <thead>
           <tr>
             <th scope="col">Title</th>
@@ -95,11 +96,13 @@ export default async function AdminBooksPage({
                 <br />
                 <small>{row.slug}</small>
               </td>
-              <td>{row.status}</td>
-              <td>{row.fromPrice ? formatMoney(row.fromPrice.amountCents, row.fromPrice.currency) : "—"}</td>
-              <td>{row.categories.join(", ")}</td>
-              <td>{row.languages.join(", ")}</td>
-              <td>{row.updatedAt.slice(0, 16).replace("T", " ")}</td>
+              <td data-label="Status">{row.status}</td>
+              <td data-label="Price">
+                {row.fromPrice ? formatMoney(row.fromPrice.amountCents, row.fromPrice.currency) : "—"}
+              </td>
+              <td data-label="Categories">{row.categories.join(", ")}</td>
+              <td data-label="Languages">{row.languages.join(", ")}</td>
+              <td data-label="Updated">{utcTime(row.updatedAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -8,7 +8,7 @@ import {
 import { CSV_COLUMN_HELP, CSV_COLUMNS } from "@/lib/catalog/listing-csv";
 import styles from "../admin.module.css";
 import { utcTime } from "../admin-ui";
-import { IMPORT_STATUS_LABELS } from "./csv-imports/labels";
+import { importStatusLabel } from "./csv-imports/labels";
 
 const MAX_MB = CSV_IMPORT_MAX_BYTES / (1024 * 1024);
 
@@ -109,7 +109,7 @@ export async function CsvSections({ uploadProblem }: { uploadProblem: string | u
                     <Link href={`/admin/exchange/csv-imports/${job.id}`}>#{job.id}</Link>
                   </td>
                   <td>{job.fileName}</td>
-                  <td>{IMPORT_STATUS_LABELS[job.status]}</td>
+                  <td>{importStatusLabel(job)}</td>
                   <td>{job.totalRows}</td>
                   <td>
                     {utcTime(job.createdAt)}

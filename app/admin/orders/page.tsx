@@ -5,18 +5,20 @@ import { formatMoney } from "@/lib/catalog/money";
 import {
   getOrdersForAdmin,
   ORDER_STATUS_LABELS,
-  ORDER_STATUSES,
+  ORDER_VIEWS,
   parseAdminOrderQuery,
   type AdminOrderQuery,
 } from "@/lib/checkout";
 import { FieldError, invalidProps, Pager, utcTime } from "../admin-ui";
 import styles from "../admin.module.css";
+import { plural } from "@/lib/plural";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Orders", robots: { index: false, follow: false } };
 
 function listHref(query: AdminOrderQuery, page: number): string {
   const params = new URLSearchParams();
+  if (query.view !== "orders") params.set("view", query.view);
   for (const key of ["status", "from", "to", "q"] as const) {
     const value = query[key];
     if (value) params.set(key, value);
@@ -62,12 +64,26 @@ export default async function AdminOrdersPage({
 
   return (
     <>
-      <h1>Orders</h1>
+      <h1>{query.view === "orders" ? "Orders" : "Abandoned checkouts"}</h1>
+      <nav aria-label="Order lists" className={styles.inline}>
+        {query.view === "orders" ? (
+          <strong aria-current="page">Orders (paid, refunded)</strong>
+        ) : (
+          <Link href="/admin/orders">Orders (paid, refunded)</Link>
+        )}
+        {" · "}
+        {query.view === "abandoned" ? (
+          <strong aria-current="page">Abandoned checkouts (never paid)</strong>
+        ) : (
+          <Link href="/admin/orders?view=abandoned">Abandoned checkouts (never paid)</Link>
+        )}
+      </nav>
       <p>
-        Orders change only through the payment provider&apos;s webhook (paid, expired, refunded). Dates are
-        UTC.
+        Payments change only through the payment provider&apos;s webhook (paid, expired, refunded); print
+        orders are marked shipped on their page. Dates are UTC.
       </p>
       <form method="get" action="/admin/orders" className={styles.card} role="search">
+        <input type="hidden" name="view" value={query.view} />
         <div className={styles.inline}>
           <label htmlFor="status">Status</label>
           <select
@@ -77,7 +93,7 @@ export default async function AdminOrdersPage({
             {...invalidProps("status", errors.status)}
           >
             <option value="">Any</option>
-            {ORDER_STATUSES.map((status) => (
+            {ORDER_VIEWS[query.view].map((status) => (
               <option key={status} value={status}>
                 {ORDER_STATUS_LABELS[status]}
               </option>
@@ -100,7 +116,7 @@ export default async function AdminOrdersPage({
       </form>
 
       <p role="status">
-        {result.total} {result.total === 1 ? "order" : "orders"}
+        {plural(result.total, { one: "# order", other: "# orders" })}
         {result.pageCount > 1 && `, page ${result.page} of ${result.pageCount}`}
       </p>
       {result.rows.length > 0 && (
@@ -113,6 +129,7 @@ export default async function AdminOrdersPage({
               <th scope="col">Customer</th>
               <th scope="col">Items</th>
               <th scope="col">Total</th>
+              <th scope="col">Shipping</th>
               <th scope="col">Provider</th>
             </tr>
           </thead>
@@ -135,6 +152,15 @@ export default async function AdminOrdersPage({
                 <td>{row.email ?? "—"}</td>
                 <td>{row.itemCount}</td>
                 <td>{formatMoney(row.totalCents, row.currency)}</td>
+                <td>
+                  {!row.needsShipping
+                    ? "—"
+                    : row.shippedAt
+                      ? `Shipped ${utcTime(row.shippedAt)}`
+                      : row.status === "paid"
+                        ? "To ship"
+                        : "—"}
+                </td>
                 <td>{row.provider}</td>
               </tr>
             ))}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getCurrentSession, safeNextPath } from "@/lib/auth";
+import { getCurrentSession, refusedSignInEmail, safeNextPath } from "@/lib/auth";
 import styles from "../admin.module.css";
 import { signInAction } from "./actions";
 
@@ -26,6 +26,8 @@ export default async function SignInPage({
   const next = safeNextPath(one("next"));
   if (await getCurrentSession()) redirect(next);
   const error = errorMessage(one("error"), one("retry"));
+  // After a refused attempt the email stays typed; only the password is asked again.
+  const email = error ? await refusedSignInEmail() : "";
 
   return (
     <section className={styles.card}>
@@ -44,7 +46,7 @@ export default async function SignInPage({
         <input type="hidden" name="next" value={next} />
         <div className={styles.field}>
           <label htmlFor="email">Email</label>
-          <input id="email" name="email" type="email" autoComplete="username" required />
+          <input id="email" name="email" type="email" autoComplete="username" defaultValue={email} required />
         </div>
         <div className={styles.field}>
           <label htmlFor="password">Password</label>

@@ -43,7 +43,7 @@ export default async function TokensPage({
         </p>
       )}
       <section className={styles.card}>
-        <table className={styles.table}>
+        <table className={`${styles.table} ${styles.stack}`}>
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -59,16 +59,16 @@ export default async function TokensPage({
             {tokens.map((token) => (
               <tr key={token.id}>
                 <td>{token.name}</td>
-                <td>
+                <td data-label="Prefix">
                   <code>{token.prefix}…</code>
                 </td>
-                <td>{token.scopes.join(", ")}</td>
-                <td>
+                <td data-label="Scopes">{token.scopes.join(", ")}</td>
+                <td data-label="Created">
                   {when(token.createdAt)}
                   {token.createdBy && ` by ${token.createdBy}`}
                 </td>
-                <td>{when(token.lastUsedAt)}</td>
-                <td>
+                <td data-label="Last used">{when(token.lastUsedAt)}</td>
+                <td data-label="Status">
                   {token.revokedAt
                     ? `revoked ${when(token.revokedAt)}`
                     : token.creatorDisabled

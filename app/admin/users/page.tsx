@@ -64,7 +64,7 @@ export default async function UsersPage({
       )}
 
       <section className={styles.card}>
-        <table className={styles.table}>
+        <table className={`${styles.table} ${styles.stack}`}>
           <thead>
             <tr>
               <th scope="col">Email</th>
@@ -83,9 +83,9 @@ export default async function UsersPage({
                     {user.email}
                     {self && " (you)"}
                   </td>
-                  <td>{user.name}</td>
-                  <td>{user.role}</td>
-                  <td>{user.disabled ? "disabled" : "active"}</td>
+                  <td data-label="Name">{user.name}</td>
+                  <td data-label="Role">{user.role}</td>
+                  <td data-label="Status">{user.disabled ? "disabled" : "active"}</td>
                   <td>
                     {!self && (
                       <>

@@ -5,6 +5,7 @@
 import { useActionState } from "react";
 import { rateBookAction, type RateState } from "./rating-actions";
 import styles from "./rating-form.module.css";
+import { plural } from "@/lib/plural";
 
 const INITIAL: RateState = { outcome: "idle", message: null, errors: {}, values: {} };
 
@@ -76,7 +77,7 @@ export function RatingForm({ slug }: { slug: string }) {
         {[5, 4, 3, 2, 1].map((n) => (
           <label key={n} className={styles.star}>
             <input type="radio" name="stars" value={n} defaultChecked={state.values.stars === String(n)} />{" "}
-            {n} {n === 1 ? "star" : "stars"}
+            {plural(n, { one: "# star", other: "# stars" })}
           </label>
         ))}
         {starsError ? (

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Stars } from "@/components/ui/stars";
 import type { RatingDistribution } from "@/lib/catalog";
 import styles from "./book.module.css";
+import { plural } from "@/lib/plural";
 
 /** Shopper ratings on this store: average, count and the 5..1 distribution, then `children`. */
 export function RatingSummary({ ratings, children }: { ratings: RatingDistribution; children?: ReactNode }) {
@@ -15,9 +16,7 @@ export function RatingSummary({ ratings, children }: { ratings: RatingDistributi
           <p className={styles.ratingAverage}>
             <Stars value={ratings.average} label={`Average ${ratings.average.toFixed(1)} out of 5`} />{" "}
             <strong>{ratings.average.toFixed(1)} out of 5</strong>{" "}
-            <span className="muted">
-              ({ratings.count} {ratings.count === 1 ? "rating" : "ratings"})
-            </span>
+            <span className="muted">({plural(ratings.count, { one: "# rating", other: "# ratings" })})</span>
           </p>
           <table className={styles.distribution}>
             <caption className="visually-hidden">Ratings by number of stars</caption>

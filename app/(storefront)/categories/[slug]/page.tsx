@@ -6,7 +6,7 @@ import { browseBooks, browseFacets, browseKeys, findCategory, parseBrowseParams 
 import { JsonLd } from "@/components/ui/json-ld";
 import { listCanonicalPath } from "@/lib/seo/canonical";
 import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
-import { pageMetadata } from "@/lib/seo/metadata";
+import { pageMetadata, shelfTitle } from "@/lib/seo/metadata";
 import { absoluteUrl } from "@/lib/site";
 import { BrowseView } from "../../_components/browse-view";
 
@@ -21,7 +21,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   if (!category) return { title: "Category not found", robots: { index: false } };
   const { query } = parseBrowseParams(await searchParams);
   return pageMetadata({
-    title: query.page > 1 ? `${category.name} books, page ${query.page}` : `${category.name} books`,
+    title: query.page > 1 ? `${shelfTitle(category.name)}, page ${query.page}` : shelfTitle(category.name),
     description:
       category.description ??
       `Books in ${category.name}: browse by language, format, price and reading features.`,

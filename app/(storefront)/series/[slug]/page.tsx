@@ -5,6 +5,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { findSeries } from "@/lib/catalog";
 import styles from "../../_components/list-page.module.css";
+import { plural } from "@/lib/plural";
 
 export const revalidate = 3600;
 export const dynamicParams = true;
@@ -44,7 +45,7 @@ export default async function SeriesPage({ params }: Props) {
       <h1>{series.name}</h1>
       {series.description ? <p className="muted">{series.description}</p> : null}
       <p className="muted">
-        {series.books.length} {series.books.length === 1 ? "book" : "books"} in this series
+        {plural(series.books.length, { one: "# book", other: "# books" })} in this series
       </p>
       <ol className={styles.grid}>
         {series.books.map((book) => (

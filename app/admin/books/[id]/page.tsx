@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth";
 import { getListingForEdit } from "@/lib/catalog/admin";
 import { EMPTY_CONTRIBUTOR, EMPTY_EDITION, formValuesFromData } from "@/lib/catalog/listing-form";
+import { utcTime } from "../../admin-ui";
 import styles from "../../admin.module.css";
 import { ListingForm } from "../listing-form";
+import { EbookFiles } from "./ebook-files";
 import { listingFormOptions } from "../options";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +25,7 @@ export default async function EditBookPage({
   const bookId = Number(id);
   const listing = Number.isInteger(bookId) && bookId > 0 ? await getListingForEdit(bookId) : null;
   if (!listing) notFound();
-  const saved = (await searchParams).saved;
+  const { saved, unchanged, ebook } = await searchParams;
   const initial = formValuesFromData(listing.data);
   // One spare row to type into when there is none (more through the "add another" buttons).
   if (initial.contributors.length === 0) initial.contributors.push({ ...EMPTY_CONTRIBUTOR, position: "1" });
@@ -38,7 +40,7 @@ export default async function EditBookPage({
         Version {listing.version}, {listing.data.status}
         {listing.lastChange && (
           <>
-            , last changed by {listing.lastChange.by} at {listing.lastChange.at}
+            , last changed by {listing.lastChange.by} at {utcTime(listing.lastChange.at)}
           </>
         )}
         . <Link href={`/admin/books/${listing.id}/history`}>History</Link>
@@ -54,6 +56,11 @@ export default async function EditBookPage({
           Saved (version {saved}).
         </p>
       )}
+      {typeof unchanged === "string" && /^\d{1,9}$/.test(unchanged) && (
+        <p className={styles.notice} role="status">
+          Nothing to save: the listing is as it was (still version {unchanged}).
+        </p>
+      )}
       <ListingForm
         key={listing.version}
         bookId={listing.id}
@@ -61,6 +68,7 @@ export default async function EditBookPage({
         initial={initial}
         options={await listingFormOptions()}
       />
+      <EbookFiles bookId={listing.id} notice={typeof ebook === "string" ? ebook : undefined} />
     </>
   );
 }

@@ -3,24 +3,33 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderLines } from "@/components/ui/order-lines";
 import { requireStaff } from "@/lib/auth";
-import { addressLines, getOrderForAdmin, ORDER_STATUS_LABELS } from "@/lib/checkout";
+import { formatAddressLines, getOrderForAdmin, ORDER_STATUS_LABELS } from "@/lib/checkout";
 import { utcTime } from "../../admin-ui";
 import styles from "../../admin.module.css";
+import { ShipForm } from "./ship-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Order", robots: { index: false, follow: false } };
 
 const when = (iso: string | null) => (iso ? utcTime(iso, { seconds: true }) : "—");
 
-export default async function AdminOrderPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AdminOrderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ shipped?: string }>;
+}) {
   const { id } = await params;
+  const { shipped } = await searchParams;
   await requireStaff("admin", { next: `/admin/orders/${encodeURIComponent(id)}` });
   const order = await getOrderForAdmin(id);
   if (!order) notFound();
-  const address = order.shippingAddress;
+  const address = order.shippingAddress ? await formatAddressLines(order.shippingAddress) : null;
   const timeline: [string, string | null][] = [
     ["Placed", order.createdAt],
     ["Paid", order.paidAt],
+    ["Shipped", order.shippedAt],
     ["Expired", order.expiredAt],
     ["Refunded", order.refundedAt],
   ];
@@ -33,7 +42,33 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
       <h1>Order {order.number}</h1>
       <p className={order.status === "refunded" ? styles.alert : styles.notice} role="status">
         Status: <strong>{ORDER_STATUS_LABELS[order.status]}</strong>
+        {order.shippedAt ? " · shipped" : ""}
       </p>
+      {shipped === "1" && order.shippedAt ? (
+        <p className={styles.notice} role="status">
+          Marked shipped; the shipping email to the customer is in the outbox.
+        </p>
+      ) : null}
+
+      {order.needsShipping && order.status === "paid" ? (
+        <section className={styles.card} aria-labelledby="shipment">
+          <h2 id="shipment">Shipment</h2>
+          {order.shippedAt ? (
+            <p>
+              Shipped {when(order.shippedAt)} with {order.carrier}, tracking number{" "}
+              <strong>{order.trackingNumber}</strong>.
+            </p>
+          ) : (
+            <>
+              <p>
+                Pack the printed books, then record the carrier and tracking number: the customer gets an
+                email.
+              </p>
+              <ShipForm orderId={order.id} />
+            </>
+          )}
+        </section>
+      ) : null}
 
       <section className={styles.card} aria-labelledby="lines">
         <h2 id="lines">Lines</h2>
@@ -54,7 +89,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           <dd>
             {address ? (
               <address>
-                {addressLines(address).map((line) => (
+                {address.map((line) => (
                   <span key={line}>
                     {line}
                     <br />
@@ -121,6 +156,43 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
         )}
       </section>
 
+      {order.downloads.length > 0 ? (
+        <section className={styles.card} aria-labelledby="downloads">
+          <h2 id="downloads">Ebook downloads</h2>
+          <ul>
+            {order.downloads.map((grant) => (
+              <li key={grant.id}>
+                {grant.bookTitle}: {grant.downloadCount} of {grant.downloadLimit} downloads used
+                {grant.available ? "" : " (no file uploaded yet)"}
+              </li>
+            ))}
+          </ul>
+          {order.downloadLog.length > 0 ? (
+            <table className={styles.table}>
+              <caption className="visually-hidden">Download attempts, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Ebook</th>
+                  <th scope="col">Outcome</th>
+                </tr>
+              </thead>
+              <tbody>
+                {order.downloadLog.map((entry, index) => (
+                  <tr key={`${entry.createdAt}-${index}`}>
+                    <td>{when(entry.createdAt)}</td>
+                    <td>{entry.bookTitle}</td>
+                    <td>{entry.outcome}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p>No download yet.</p>
+          )}
+        </section>
+      ) : null}
+
       <section className={styles.card} aria-labelledby="emails">
         <h2 id="emails">Emails</h2>
         {order.emails.length === 0 ? (
@@ -129,12 +201,15 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           <ul>
             {order.emails.map((email) => (
               <li key={email.id}>
-                “{email.subject}” to {email.to}, queued {when(email.createdAt)},{" "}
+                <Link href={`/admin/emails/${email.id}`}>“{email.subject}”</Link> to {email.to}, queued{" "}
+                {when(email.createdAt)},{" "}
                 {email.sentAt
                   ? `sent ${when(email.sentAt)}`
-                  : email.error
-                    ? `failed: ${email.error}`
-                    : "not sent (outbox)"}
+                  : email.failedAt
+                    ? `failed: ${email.error ?? "unknown error"}`
+                    : email.error
+                      ? `waiting to retry (${email.error})`
+                      : "waiting in the outbox"}
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { findPublishedBook, listPublishedRatings } from "@/lib/catalog";
 import { ReviewList } from "../reviews";
+import { plural } from "@/lib/plural";
 
 // Every published review of a book, newest first, 20 a page with a cursor (?after=). The product
 // page shows the latest 10 and links here. Unknown slugs are answered by proxy.ts with a 404.
@@ -50,7 +51,7 @@ export default async function ReviewsPage({ params, searchParams }: Props) {
       <p>
         {book.rating.count === 0
           ? "No shopper has rated this book yet."
-          : `${book.rating.average.toFixed(1)} out of 5 from ${book.rating.count} ${book.rating.count === 1 ? "rating" : "ratings"}.`}{" "}
+          : `${book.rating.average.toFixed(1)} out of 5 from ${plural(book.rating.count, { one: "# rating", other: "# ratings" })}.`}{" "}
         <Link href={`/books/${book.slug}#rate-this-book`}>Rate this book</Link>
       </p>
       {page.ratings.length > 0 ? <ReviewList ratings={page.ratings} /> : <p>No reviews on this page.</p>}

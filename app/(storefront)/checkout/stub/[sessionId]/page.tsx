@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatMoney } from "@/lib/catalog/money";
 import { OrderLines } from "@/components/ui/order-lines";
-import { COUNTRIES, getStubSession } from "@/lib/checkout";
+import { addressFields, countryName, getStubSession } from "@/lib/checkout";
 import { cancelAction } from "./actions";
 import { PayForm } from "./pay-form";
 import styles from "./stub.module.css";
@@ -29,6 +29,8 @@ export default async function StubCheckoutPage({ params, searchParams }: Props) 
   const order = await getStubSession(sessionId, token);
   if (!order) notFound();
   const total = formatMoney(order.totalCents, order.currency);
+  const country = order.country ?? "";
+  const fields = order.needsShipping ? ((await addressFields(country)) ?? []) : [];
 
   return (
     <div className={`container ${styles.page}`}>
@@ -57,7 +59,8 @@ export default async function StubCheckoutPage({ params, searchParams }: Props) 
                 sessionId={sessionId}
                 token={token}
                 needsShipping={order.needsShipping}
-                countries={COUNTRIES}
+                countryName={country ? countryName(country) : ""}
+                fields={fields}
                 totalLabel={total}
                 initialEmail={order.email ?? ""}
               />

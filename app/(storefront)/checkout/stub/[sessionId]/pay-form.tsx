@@ -1,7 +1,9 @@
 "use client";
 // The stub's payment form: email, and a shipping address when the order has printed books.
 // useActionState under a plain <form action>: without JavaScript the server renders the errors.
+import Link from "next/link";
 import { useActionState } from "react";
+import type { AddressFieldSpec } from "@/lib/checkout/address";
 import { payAction, type PayState } from "./actions";
 import styles from "./stub.module.css";
 
@@ -9,7 +11,10 @@ interface Props {
   sessionId: string;
   token: string;
   needsShipping: boolean;
-  countries: [string, string][];
+  /** Where the order ships: chosen in the cart (shipping and tax were priced for it). */
+  countryName: string;
+  /** The destination country's address fields, from its address rules. */
+  fields: AddressFieldSpec[];
   totalLabel: string;
   initialEmail: string;
 }
@@ -23,6 +28,8 @@ function Field({
   autoComplete,
   type = "text",
   optional = false,
+  choices,
+  hint,
 }: {
   name: keyof PayState["values"];
   label: string;
@@ -30,24 +37,43 @@ function Field({
   autoComplete: string;
   type?: string;
   optional?: boolean;
+  choices?: [string, string][];
+  hint?: string;
 }) {
   const error = state.errors[name];
   const id = `checkout-${name}`;
+  const described = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ");
+  const common = {
+    id,
+    name,
+    autoComplete,
+    defaultValue: state.values[name] ?? "",
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": described || undefined,
+  };
   return (
     <div className={styles.field}>
       <label htmlFor={id}>
         {label}
         {optional ? <span className="muted"> (optional)</span> : null}
       </label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        defaultValue={state.values[name] ?? ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
+      {choices ? (
+        <select {...common}>
+          <option value="">Choose…</option>
+          {choices.map(([code, choice]) => (
+            <option key={code} value={code}>
+              {choice}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input {...common} type={type} />
+      )}
+      {hint ? (
+        <p id={`${id}-hint`} className="muted">
+          {hint}
+        </p>
+      ) : null}
       {error ? (
         <p id={`${id}-error`} className={styles.fieldError}>
           {error}
@@ -57,7 +83,15 @@ function Field({
   );
 }
 
-export function PayForm({ sessionId, token, needsShipping, countries, totalLabel, initialEmail }: Props) {
+export function PayForm({
+  sessionId,
+  token,
+  needsShipping,
+  countryName,
+  fields,
+  totalLabel,
+  initialEmail,
+}: Props) {
   const [state, action, pending] = useActionState(payAction, {
     ...INITIAL,
     values: { email: initialEmail },
@@ -75,41 +109,27 @@ export function PayForm({ sessionId, token, needsShipping, countries, totalLabel
       <Field name="email" label="Email" type="email" autoComplete="email" state={state} />
       {needsShipping ? (
         <fieldset className={styles.fieldset}>
-          <legend>Shipping address</legend>
-          <Field name="name" label="Full name" autoComplete="shipping name" state={state} />
-          <Field name="line1" label="Address line 1" autoComplete="shipping address-line1" state={state} />
-          <Field
-            name="line2"
-            label="Address line 2"
-            autoComplete="shipping address-line2"
-            state={state}
-            optional
-          />
-          <Field name="city" label="City" autoComplete="shipping address-level2" state={state} />
-          <Field name="postalCode" label="Postal code" autoComplete="shipping postal-code" state={state} />
-          <div className={styles.field}>
-            <label htmlFor="checkout-country">Country</label>
-            <select
-              id="checkout-country"
-              name="country"
-              autoComplete="shipping country"
-              defaultValue={state.values.country ?? ""}
-              aria-invalid={countryError ? true : undefined}
-              aria-describedby={countryError ? "checkout-country-error" : undefined}
-            >
-              <option value="">Choose a country</option>
-              {countries.map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name}
-                </option>
-              ))}
-            </select>
-            {countryError ? (
-              <p id="checkout-country-error" className={styles.fieldError}>
-                {countryError}
-              </p>
-            ) : null}
-          </div>
+          <legend>Shipping address in {countryName}</legend>
+          <p className="muted">
+            Shipping and tax are for {countryName}. <Link href="/cart">Change the country in your cart</Link>.
+          </p>
+          {countryError ? (
+            <p className={styles.fieldError} role="alert">
+              {countryError}
+            </p>
+          ) : null}
+          {fields.map((field) => (
+            <Field
+              key={field.name}
+              name={field.name}
+              label={field.label}
+              autoComplete={field.autoComplete}
+              state={state}
+              optional={!field.required}
+              {...(field.choices ? { choices: field.choices } : {})}
+              {...(field.hint ? { hint: field.hint } : {})}
+            />
+          ))}
         </fieldset>
       ) : null}
       <button type="submit" className="button" disabled={pending}>

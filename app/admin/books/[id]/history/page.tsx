@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth";
-import { getListingForEdit, getRevisions } from "@/lib/catalog/admin";
-import { displayValue as show } from "@/lib/catalog/listing-diff";
+import { getListingForEdit, getListingOptions, getRevisions } from "@/lib/catalog/admin";
+import { describeChanges } from "@/lib/catalog/listing-diff";
+import { utcTime } from "../../../admin-ui";
 import styles from "../../../admin.module.css";
 import { restoreRevisionAction } from "../../actions";
+import { ChangesTable } from "../../changes-table";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +37,8 @@ export default async function HistoryPage({
   const bookId = Number(id);
   const listing = Number.isInteger(bookId) && bookId > 0 ? await getListingForEdit(bookId) : null;
   if (!listing) notFound();
-  const revisions = await getRevisions(bookId);
+  const [revisions, { categories }] = [await getRevisions(bookId), await getListingOptions()];
+  const categoryNames = new Map(categories.map((c) => [c.slug, c.name]));
   const query = await searchParams;
   return (
     <>
@@ -48,51 +51,45 @@ export default async function HistoryPage({
           Restored as version {query.restored}.
         </p>
       )}
+      {typeof query.unchanged === "string" && VERSION.test(query.unchanged) && (
+        <p className={styles.notice} role="status">
+          Nothing to restore: the listing already holds those values (still version {query.unchanged}).
+        </p>
+      )}
       {typeof query.error === "string" && (
         <p className={styles.alert} role="alert">
           {(Object.hasOwn(RESTORE_ERRORS, query.error) && RESTORE_ERRORS[query.error]) ||
             "That version could not be restored; nothing changed."}
         </p>
       )}
-      {revisions.map((revision) => (
-        <section key={revision.id} className={styles.card} aria-label={`Version ${revision.version}`}>
-          <h2>
-            Version {revision.version} · {revision.by} · {revision.at} · {revision.source}
-          </h2>
-          {Object.keys(revision.diff).length ? (
-            <table className={styles.table}>
-              <thead>
-                <tr>
-                  <th scope="col">Field</th>
-                  <th scope="col">From</th>
-                  <th scope="col">To</th>
-                </tr>
-              </thead>
-              <tbody>
-                {Object.entries(revision.diff).map(([field, change]) => (
-                  <tr key={field}>
-                    <th scope="row">{field}</th>
-                    <td>{show(change.from)}</td>
-                    <td>{show(change.to)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <p>No field changed.</p>
-          )}
-          {revision.version !== listing.version && (
-            <form action={restoreRevisionAction}>
-              <input type="hidden" name="bookId" value={bookId} />
-              <input type="hidden" name="revisionId" value={revision.id} />
-              <input type="hidden" name="version" value={listing.version} />
-              <button type="submit" className={styles.buttonQuiet}>
-                Restore version {revision.version}
-              </button>
-            </form>
-          )}
-        </section>
-      ))}
+      {revisions.map((revision) => {
+        const changes = describeChanges(revision.diff, {
+          categoryNames,
+          currencies: { to: revision.currencies },
+        });
+        return (
+          <section key={revision.id} className={styles.card} aria-label={`Version ${revision.version}`}>
+            <h2>
+              Version {revision.version} · {revision.by} · {utcTime(revision.at)} · {revision.source}
+            </h2>
+            {changes.length ? (
+              <ChangesTable changes={changes} caption={`Changed in version ${revision.version}`} />
+            ) : (
+              <p>No field changed.</p>
+            )}
+            {revision.version !== listing.version && (
+              <form action={restoreRevisionAction}>
+                <input type="hidden" name="bookId" value={bookId} />
+                <input type="hidden" name="revisionId" value={revision.id} />
+                <input type="hidden" name="version" value={listing.version} />
+                <button type="submit" className={styles.buttonQuiet}>
+                  Restore version {revision.version}
+                </button>
+              </form>
+            )}
+          </section>
+        );
+      })}
     </>
   );
 }

@@ -6,7 +6,8 @@ import { catalogDatabaseKind, getCsvImport, type ImportJobView } from "@/lib/cat
 import styles from "../../../admin.module.css";
 import { applyCsvImportAction } from "../../csv-actions";
 import { utcTime } from "../../../admin-ui";
-import { IMPORT_STATUS_LABELS } from "../labels";
+import { importStatusLabel } from "../labels";
+import { plural } from "@/lib/plural";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "CSV import", robots: { index: false, follow: false } };
@@ -30,8 +31,9 @@ function Summary({ job }: { job: ImportJobView }) {
   const { create, update, unchanged } = job.counts;
   return (
     <p>
-      {job.totalRows} {job.totalRows === 1 ? "row" : "rows"}: {create} {create === 1 ? "book" : "books"}{" "}
-      {done ? "created" : "to create"}, {update} {done ? "updated" : "to update"}, {unchanged} unchanged.
+      {plural(job.totalRows, { one: "# row", other: "# rows" })}:{" "}
+      {plural(create, { one: "# book", other: "# books" })} {done ? "created" : "to create"}, {update}{" "}
+      {done ? "updated" : "to update"}, {unchanged} unchanged.
     </p>
   );
 }
@@ -59,7 +61,7 @@ export default async function CsvImportPage({ params }: { params: Promise<{ id: 
         CSV import #{job.id}: {job.fileName}
       </h1>
       <p>
-        <strong>{IMPORT_STATUS_LABELS[job.status]}</strong>. Uploaded {utcTime(job.createdAt)}
+        <strong>{importStatusLabel(job)}</strong>. Uploaded {utcTime(job.createdAt)}
         {job.createdBy && ` by ${job.createdBy}`} ({Math.ceil(job.byteSize / 1024)} KB).
       </p>
 
@@ -92,7 +94,7 @@ export default async function CsvImportPage({ params }: { params: Promise<{ id: 
       {job.errorCount > 0 && (
         <section className={styles.card} aria-labelledby="import-errors">
           <h2 id="import-errors">
-            {job.errorCount} {job.errorCount === 1 ? "problem" : "problems"}: nothing was changed
+            {plural(job.errorCount, { one: "# problem", other: "# problems" })}: nothing was changed
           </h2>
           <p>
             Fix these rows and upload the file again.
@@ -124,8 +126,9 @@ export default async function CsvImportPage({ params }: { params: Promise<{ id: 
           <form action={applyCsvImportAction} className={styles.card}>
             <input type="hidden" name="importId" value={job.id} />
             <p>
-              Applying saves these {toChange} {toChange === 1 ? "book" : "books"} in one transaction, checking
-              every row again first: if the store changed since this dry run, nothing is saved.
+              Applying saves {plural(toChange, { one: "this book", other: "these # books" })} in one
+              transaction, checking every row again first: if the store changed since this dry run, nothing is
+              saved.
             </p>
             {kind === "pglite" && (
               <p className={styles.notice}>
