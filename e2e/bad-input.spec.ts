@@ -25,7 +25,10 @@ function databaseUrl(baseURL: string | undefined): string | null {
   return url.toString();
 }
 
-/** Stored data, one digest per table; counters and "last seen" columns left out. */
+/**
+ * Stored data, one digest per table; counters, "last seen" columns and the mail worker's sending
+ * bookkeeping (attempts, backoff, claims) left out: those change with time, not with requests.
+ */
 const FINGERPRINT = {
   Book: `SELECT md5(string_agg(t::text, '|' ORDER BY t."id")) FROM "Book" t`,
   Edition: `SELECT md5(string_agg(t::text, '|' ORDER BY t."id")) FROM "Edition" t`,
@@ -41,7 +44,10 @@ const FINGERPRINT = {
   Order: `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "Order" t`,
   OrderItem: `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "OrderItem" t`,
   ProcessedWebhookEvent: `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "ProcessedWebhookEvent" t`,
-  EmailOutbox: `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "EmailOutbox" t`,
+  EmailOutbox: `SELECT md5(string_agg(concat_ws(',', "id", "kind", "to", "subject", "text", "html", "orderId"), '|' ORDER BY "id")) FROM "EmailOutbox"`,
+  EbookFile: `SELECT md5(string_agg(concat_ws(',', "id", "editionId", "fileName", "byteSize", "sha256"), '|' ORDER BY "id")) FROM "EbookFile"`,
+  DownloadGrant: `SELECT md5(string_agg(t::text, '|' ORDER BY t."id")) FROM "DownloadGrant" t`,
+  DownloadLog: `SELECT md5(string_agg(t::text, '|' ORDER BY t."id")) FROM "DownloadLog" t`,
   AdminUser: `SELECT md5(string_agg(concat_ws(',', "id", "email", "name", "passwordHash", "role", "disabledAt"), '|' ORDER BY "id")) FROM "AdminUser"`,
   AdminSession: `SELECT md5(string_agg(concat_ws(',', "id", "userId", "expiresAt", "revokedAt"), '|' ORDER BY "id")) FROM "AdminSession"`,
   ApiToken: `SELECT md5(string_agg(concat_ws(',', "id", "name", "scopes", "revokedAt"), '|' ORDER BY "id")) FROM "ApiToken"`,
