@@ -6,6 +6,7 @@
 // The server is the production build on a throwaway database (scripts/e2e-server.mjs) with
 // BENCH_BOOKS synthetic books (default 1,000) on top of the seed; the API's per-IP limit is raised
 // so the load generator, one IP, measures the work rather than 429s (the limit's write still happens).
+// The server logs as in production, one line per request.
 // BENCH_SECONDS (60), BENCH_CONNECTIONS (50), BENCH_PORT (3460).
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -27,7 +28,6 @@ const server = spawn(process.execPath, ["scripts/e2e-server.mjs", "postgres", St
     E2E_BUILD_DIR: process.env.E2E_BUILD_DIR ?? ".next-bench",
     E2E_LARGE_SEED_BOOKS: String(books),
     API_RATE_LIMIT_PER_MINUTE: "1000000",
-    LOG_LEVEL: "warn",
   },
 });
 const stop = () => server.kill("SIGTERM");
@@ -185,7 +185,8 @@ console.log(
   `server RSS every 10 s: ${memory
     .filter((_, i) => i % 10 === 0)
     .map(([, mb]) => mb.toFixed(0))
-    .join(", ")} MB; at most ${peak.toFixed(0)} MB; ${(growth * 100).toFixed(1)} % over the second half`,
+    .join(", ")} MB; at most ${peak.toFixed(0)} MB; ${at(half).toFixed(0)} MB at ${half} s and ` +
+    `${end.toFixed(0)} MB at the end (${(growth * 100).toFixed(1)} %)`,
 );
 // Memory grows while the caches and the heap fill in the first seconds; "flat" is the second half.
 const failed = result["5xx"] > 0 || result.timeouts > 0 || result.errors > 0 || growth > 0.1;
