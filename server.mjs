@@ -33,7 +33,7 @@ const server = createServer((req, res) => {
   res.setHeader("X-Request-Id", requestId);
   // Per-request pages replace the policy with their nonce one (proxy.ts).
   applyStaticSecurityHeaders(req, res, securityHeaders);
-  answerOutagesWith503(res);
+  answerOutagesWith503(req, res);
   res.on("finish", () => {
     writeLogLine("info", "request", {
       requestId,

@@ -58,20 +58,67 @@ export function databaseUnreachable() {
 }
 
 /**
+ * What a page request gets instead of Next's error page, which without JavaScript is blank: a
+ * page of its own that says what happened and looks again after Retry-After.
+ */
+export const OUTAGE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="${RETRY_AFTER_SECONDS * 2}"><meta name="robots" content="noindex">
+<title>Temporarily unavailable · Quire Books</title>
+<style>body{margin:0;font:1.0625rem/1.6 system-ui,sans-serif;color:#2b2118;background:#faf6f0}
+main{max-width:36rem;margin:0 auto;padding:3rem 1rem}h1{font-family:Georgia,serif;font-size:2rem;line-height:1.2}
+a{color:#8a2f1d}</style></head>
+<body><main><p>Quire Books</p><h1>This page could not be shown just now</h1>
+<p>The store could not reach its catalog. Nothing you did caused this; this page tries again by itself
+in a few seconds.</p><p><a href="/">Go to the home page</a></p></main></body></html>
+`;
+
+/**
  * server.mjs: a 5xx this response is about to send becomes 503 with Retry-After while the
- * database is unreachable ("come back shortly", not "the store is broken").
+ * database is unreachable ("come back shortly", not "the store is broken"). A page (an HTML GET,
+ * not an API call or a client navigation's payload) also gets OUTAGE_PAGE for a body: Next's own
+ * error output is dropped, compressed or not.
+ * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
  */
-export function answerOutagesWith503(res) {
-  const writeHead = res.writeHead;
+export function answerOutagesWith503(req, res) {
+  const { writeHead, write, end } = res;
+  const isPage =
+    req.method === "GET" &&
+    !(req.url ?? "").startsWith("/api/") &&
+    req.headers["rsc"] === undefined &&
+    /text\/html/.test(String(req.headers["accept"] ?? ""));
+  let replacing = false;
   res.writeHead = /** @type {any} */ (
     function (/** @type {number} */ status, /** @type {any[]} */ ...rest) {
       if (status >= 500 && databaseUnreachable()) {
         if (typeof rest[0] === "string") rest.shift();
         res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+        if (status !== 503 && isPage) {
+          replacing = true;
+          for (const name of ["content-encoding", "content-length", "etag"]) res.removeHeader(name);
+          res.setHeader("Content-Type", "text/html; charset=utf-8");
+          res.setHeader("Cache-Control", "no-store");
+          return writeHead.call(res, 503);
+        }
         return writeHead.call(res, 503, ...rest);
       }
       return writeHead.call(res, status, ...rest);
+    }
+  );
+  res.write = /** @type {any} */ (
+    function (/** @type {any[]} */ ...args) {
+      if (!replacing) return write.apply(res, /** @type {any} */ (args));
+      const callback = args.find((arg) => typeof arg === "function");
+      if (callback) process.nextTick(callback);
+      return true;
+    }
+  );
+  res.end = /** @type {any} */ (
+    function (/** @type {any[]} */ ...args) {
+      if (!replacing) return end.apply(res, /** @type {any} */ (args));
+      const callback = args.find((arg) => typeof arg === "function");
+      return end.call(res, OUTAGE_PAGE, "utf8", callback);
     }
   );
 }

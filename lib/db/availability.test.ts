@@ -1,11 +1,12 @@
 import { EventEmitter } from "node:events";
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import {
   answerOutagesWith503,
   databaseUnreachable,
   isDatabaseUnreachableError,
   noteDatabaseOutcome,
+  OUTAGE_PAGE,
   RETRY_AFTER_SECONDS,
 } from "./availability.mjs";
 
@@ -45,24 +46,32 @@ describe("isDatabaseUnreachableError", () => {
 });
 
 function fakeResponse() {
-  const sent: { status?: number; headers: Record<string, string> } = { headers: {} };
+  const sent: { status?: number; headers: Record<string, string>; body: string } = { headers: {}, body: "" };
   const res = Object.assign(new EventEmitter(), {
     setHeader: (name: string, value: string) => void (sent.headers[name.toLowerCase()] = value),
+    removeHeader: (name: string) => void delete sent.headers[name.toLowerCase()],
     writeHead: (status: number) => void (sent.status = status),
+    write: (chunk: string) => void (sent.body += chunk),
+    end: (chunk?: string) => void (sent.body += chunk ?? ""),
   });
   return { res: res as unknown as ServerResponse, sent };
 }
+
+const request = (url: string, accept = "text/html") =>
+  ({ method: "GET", url, headers: { accept } }) as unknown as IncomingMessage;
 
 describe("answerOutagesWith503", () => {
   it("answers a 5xx as 503 with Retry-After only while the database is unreachable", () => {
     noteDatabaseOutcome(refused);
     expect(databaseUnreachable()).toBe(true);
-    const outage = fakeResponse();
-    answerOutagesWith503(outage.res);
-    outage.res.writeHead(500, "Internal Server Error");
-    expect(outage.sent).toEqual({ status: 503, headers: { "retry-after": String(RETRY_AFTER_SECONDS) } });
+    const api = fakeResponse();
+    answerOutagesWith503(request("/api/v1/books", "application/json"), api.res);
+    api.res.writeHead(500, "Internal Server Error");
+    api.res.end('{"type":"/problems/internal"}');
+    expect(api.sent).toMatchObject({ status: 503, headers: { "retry-after": String(RETRY_AFTER_SECONDS) } });
+    expect(api.sent.body).toContain("/problems/internal");
     const fine = fakeResponse();
-    answerOutagesWith503(fine.res);
+    answerOutagesWith503(request("/books"), fine.res);
     fine.res.writeHead(404);
     expect(fine.sent.status).toBe(404);
 
@@ -71,8 +80,24 @@ describe("answerOutagesWith503", () => {
     noteDatabaseOutcome(null);
     expect(databaseUnreachable()).toBe(false);
     const later = fakeResponse();
-    answerOutagesWith503(later.res);
+    answerOutagesWith503(request("/search?q=x"), later.res);
     later.res.writeHead(500);
     expect(later.sent.status).toBe(500);
+  });
+
+  it("gives a page its own readable body instead of Next's (blank without JavaScript), compressed or not", () => {
+    noteDatabaseOutcome(refused);
+    const page = fakeResponse();
+    answerOutagesWith503(request("/search?q=war"), page.res);
+    page.res.setHeader("Content-Encoding", "gzip");
+    page.res.writeHead(500);
+    page.res.write("\u001f\u008bgarbage");
+    page.res.end();
+    expect(page.sent.status).toBe(503);
+    expect(page.sent.headers).not.toHaveProperty("content-encoding");
+    expect(page.sent.headers["content-type"]).toContain("text/html");
+    expect(page.sent.body).toBe(OUTAGE_PAGE);
+    expect(page.sent.body).toContain("could not be shown just now");
+    noteDatabaseOutcome(null);
   });
 });
