@@ -106,8 +106,14 @@ export function answerOutagesWith503(req, res) {
       return writeHead.call(res, status, ...rest);
     }
   );
+  // Headers that would go out implicitly with the first bytes (statusCode, then write or end) go
+  // out first, so the body is chosen before any of Next's is written.
+  const sendHeaders = () => {
+    if (!res.headersSent) res.writeHead(res.statusCode);
+  };
   res.write = /** @type {any} */ (
     function (/** @type {any[]} */ ...args) {
+      sendHeaders();
       if (!replacing) return write.apply(res, /** @type {any} */ (args));
       const callback = args.find((arg) => typeof arg === "function");
       if (callback) process.nextTick(callback);
@@ -116,6 +122,7 @@ export function answerOutagesWith503(req, res) {
   );
   res.end = /** @type {any} */ (
     function (/** @type {any[]} */ ...args) {
+      sendHeaders();
       if (!replacing) return end.apply(res, /** @type {any} */ (args));
       const callback = args.find((arg) => typeof arg === "function");
       return end.call(res, OUTAGE_PAGE, "utf8", callback);

@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import {
   answerOutagesWith503,
@@ -54,6 +55,7 @@ function fakeResponse() {
     write: (chunk: string) => void (sent.body += chunk),
     end: (chunk?: string) => void (sent.body += chunk ?? ""),
   });
+  Object.defineProperty(res, "headersSent", { get: () => sent.status !== undefined });
   return { res: res as unknown as ServerResponse, sent };
 }
 
@@ -99,5 +101,33 @@ describe("answerOutagesWith503", () => {
     expect(page.sent.body).toBe(OUTAGE_PAGE);
     expect(page.sent.body).toContain("could not be shown just now");
     noteDatabaseOutcome(null);
+  });
+
+  it("replaces the body on a real response whose headers go out implicitly (statusCode, then write or end)", async () => {
+    const server = createServer((req, res) => {
+      answerOutagesWith503(req, res);
+      res.statusCode = 500;
+      res.setHeader("Content-Length", "19");
+      if (req.url === "/written") res.write("<p>Next's error ");
+      res.end(req.url === "/written" ? "page" : "<p>Next's error</p>");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      noteDatabaseOutcome(refused);
+      for (const path of ["/ended", "/written"]) {
+        const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { accept: "text/html" } });
+        expect(response.status, path).toBe(503);
+        expect(response.headers.get("retry-after"), path).toBe(String(RETRY_AFTER_SECONDS));
+        expect(await response.text(), path).toBe(OUTAGE_PAGE);
+      }
+      noteDatabaseOutcome(null);
+      const healthy = await fetch(`http://127.0.0.1:${port}/ended`, { headers: { accept: "text/html" } });
+      expect(healthy.status).toBe(500);
+      expect(await healthy.text()).toBe("<p>Next's error</p>");
+    } finally {
+      noteDatabaseOutcome(null);
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
