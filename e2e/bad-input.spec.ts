@@ -4,6 +4,8 @@
 // none may answer a 5xx, and none may change stored data (the PostgreSQL store's tables are
 // fingerprinted before and after; rate-limit counters and "last seen" times are not data).
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import pg from "pg";
 import { FEATURED } from "./support/catalog";
 
@@ -44,7 +46,7 @@ const FINGERPRINT = {
   Order: `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "Order" t`,
   OrderItem: `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "OrderItem" t`,
   ProcessedWebhookEvent: `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "ProcessedWebhookEvent" t`,
-  EmailOutbox: `SELECT md5(string_agg(concat_ws(',', "id", "kind", "to", "subject", "text", "html", "orderId"), '|' ORDER BY "id")) FROM "EmailOutbox"`,
+  EmailOutbox: `SELECT md5(string_agg(concat_ws(',', "id", "kind", "to", "subject", "text", "html", "orderId", "failedAt"), '|' ORDER BY "id")) FROM "EmailOutbox"`,
   EbookFile: `SELECT md5(string_agg(concat_ws(',', "id", "editionId", "fileName", "byteSize", "sha256"), '|' ORDER BY "id")) FROM "EbookFile"`,
   DownloadGrant: `SELECT md5(string_agg(t::text, '|' ORDER BY t."id")) FROM "DownloadGrant" t`,
   DownloadLog: `SELECT md5(string_agg(t::text, '|' ORDER BY t."id")) FROM "DownloadLog" t`,
@@ -115,12 +117,26 @@ const PAGES: Record<string, string[]> = {
   "/admin/exchange": ["csv_error"],
   "/admin/books/1": ["saved"],
   "/admin/books/1/history": ["error", "restored"],
+  "/series/cold-war-history": [],
+  "/admin": [],
+  "/admin/books/new": [],
+  "/admin/emails": ["status", "page"],
+  "/admin/not-allowed": [],
 };
 
-function queryCases(admin: APIRequestContext, shopper: APIRequestContext): Case[] {
+/**
+ * @param found pages whose paths the set-up made (an order, a stub checkout, an email, an import);
+ * a path may carry its own query (the stub checkout's token), which the cases add to.
+ */
+function queryCases(
+  admin: APIRequestContext,
+  shopper: APIRequestContext,
+  found: Record<string, string[]>,
+): Case[] {
   const cases: Case[] = [];
-  for (const [path, params] of Object.entries(PAGES)) {
+  for (const [path, params] of Object.entries({ ...PAGES, ...found })) {
     const client = path.startsWith("/admin") && path !== "/admin/sign-in" ? admin : shopper;
+    const join = path.includes("?") ? "&" : "?";
     // Every hostile value on an unknown parameter; three of them, in turn, on each known one.
     const plan: [string, (string | null)[]][] = [
       ["zz_unknown", QUERY_VALUES],
@@ -135,14 +151,14 @@ function queryCases(admin: APIRequestContext, shopper: APIRequestContext): Case[
           value === null
             ? `${param}=1&${param}=2`
             : `${param}=${value === "%00" ? value : encodeURIComponent(value)}`;
-        const url = `${path}?${query}`;
+        const url = `${path}${join}${query}`;
         cases.push({ label: `GET ${url.slice(0, 120)}`, send: () => client.get(url, { maxRedirects: 0 }) });
       }
     }
     // A malformed %-escape in the query string.
     cases.push({
-      label: `GET ${path}?q=%E0%A4%A`,
-      send: () => client.get(`${path}?q=%E0%A4%A`, { maxRedirects: 0 }),
+      label: `GET ${path}${join}q=%E0%A4%A`,
+      send: () => client.get(`${path}${join}q=%E0%A4%A`, { maxRedirects: 0 }),
     });
   }
   return cases;
@@ -316,6 +332,53 @@ function routeCases(client: APIRequestContext, origin: string): Case[] {
   return cases;
 }
 
+const PAPERBACK = "the-incredible-adventures-of-tap-it-tad";
+const BUYER_EMAIL = "bad-input@example.com";
+
+/** A shopper buys a paperback through the stub checkout; the paid order's page. */
+async function paidOrder(browser: Browser, baseURL: string): Promise<string> {
+  const buyer = await (await browser.newContext({ baseURL })).newPage();
+  await buyer.goto(`/books/${PAPERBACK}`);
+  await buyer.getByRole("button", { name: /^Add to cart/ }).click();
+  await expect(buyer).toHaveURL(/\/cart\?notice=added$/);
+  await buyer.getByLabel("Ship to").selectOption("US");
+  await buyer.getByRole("button", { name: "Update", exact: true }).click();
+  await expect(buyer.getByText("Shipping and tax are now for your new destination.")).toBeVisible();
+  await buyer.getByRole("button", { name: "Checkout" }).click();
+  await expect(buyer).toHaveURL(/\/checkout\/stub\//);
+  await buyer.getByLabel("Email").fill(BUYER_EMAIL);
+  await buyer.getByLabel("Full name").fill("Bea Input");
+  await buyer.getByLabel("Address line 1").fill("1 Odd Street");
+  await buyer.getByLabel("City").fill("Springfield");
+  await buyer.getByLabel("State").selectOption({ label: "Illinois" });
+  await buyer.getByLabel("ZIP code").fill("62701");
+  await buyer.getByRole("button", { name: /^Pay / }).click();
+  await expect(buyer.getByText("Status: Paid")).toBeVisible();
+  const orderPage = new URL(buyer.url()).pathname;
+  await buyer.context().close();
+  return orderPage;
+}
+
+/** An import checked and ready to apply (the featured book at another price); its page. */
+async function checkedImport(admin: Page): Promise<string> {
+  const exported = await (await admin.request.get("/admin/export/listings.csv")).text();
+  const [header = [], ...rows]: string[][] = parse(exported, { bom: true });
+  const price = header.indexOf("price");
+  const mine = rows.filter((cells) => cells[header.indexOf("slug")] === FEATURED.slug);
+  expect(mine.length).toBeGreaterThan(0);
+  mine[0]![price] = "77.77";
+  await admin.goto("/admin/exchange");
+  await admin.getByLabel(/^CSV file/).setInputFiles({
+    name: "bad-input.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(stringify([header, ...mine], { bom: true })),
+  });
+  await admin.getByRole("button", { name: "Check the file" }).click();
+  await admin.waitForURL(/\/admin\/exchange\/csv-imports\/\d+$/);
+  await expect(admin.getByRole("button", { name: "Apply import" })).toBeVisible({ timeout: 60_000 });
+  return new URL(admin.url()).pathname;
+}
+
 async function signedIn(browser: Browser, baseURL: string) {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
@@ -383,10 +446,45 @@ test("over 500 bad inputs get 4xx answers and change nothing", async ({ browser,
       for (const form of await scrapeForms(admin.page, path, /^Sign out$/))
         forms.push([form, admin.context.request]);
     }
-    expect(forms.length).toBeGreaterThanOrEqual(12);
+    // The forms that need something to act on: a paid paperback order (shipping it), its receipt
+    // given up on (sending it again: marked failed as the mail worker does after its last attempt,
+    // since the store's SMTP server is not listening), and a checked import (applying it).
+    const orderPage = await paidOrder(browser, origin);
+    let order: { order: string; email: number } | undefined;
+    // The receipt is queued as the payment is recorded.
+    await expect
+      .poll(async () => {
+        const { rows } = await db.query<{ order: string; email: number }>(
+          `SELECT o."id" AS "order", e."id" AS "email" FROM "Order" o JOIN "EmailOutbox" e ON e."orderId" = o."id"
+            WHERE o."email" = $1 AND o."status" = 'paid' ORDER BY o."createdAt" DESC LIMIT 1`,
+          [BUYER_EMAIL],
+        );
+        order = rows[0];
+        return order;
+      })
+      .toBeTruthy();
+    await db.query(
+      `UPDATE "EmailOutbox" SET "failedAt" = now(), "error" = 'refused (bad-input set-up)', "lockedUntil" = NULL
+        WHERE "id" = $1 AND "sentAt" IS NULL`,
+      [order!.email],
+    );
+    const importPage = await checkedImport(admin.page);
+    const { order: orderId, email: emailId } = order!;
+    for (const path of [`/admin/orders/${orderId}`, `/admin/emails/${emailId}`, importPage]) {
+      const found = await scrapeForms(admin.page, path, /^Sign out$/);
+      expect(found.length, path).toBeGreaterThan(0);
+      for (const form of found) forms.push([form, admin.context.request]);
+    }
+    expect(forms.length).toBeGreaterThanOrEqual(15);
 
     const cases = [
-      ...queryCases(admin.context.request, shopperContext.request),
+      ...queryCases(admin.context.request, shopperContext.request, {
+        [stub.pathname + stub.search]: ["token"],
+        [orderPage]: [],
+        [`/admin/orders/${orderId}`]: ["shipped"],
+        [`/admin/emails/${emailId}`]: ["requeued"],
+        [importPage]: [],
+      }),
       ...routeCases(shopperContext.request, origin),
     ];
     const actions = forms.map(([form, client]) => ({ form, cases: actionCases(form, client, origin) }));
