@@ -124,9 +124,19 @@ export function verifyEvent(
       throw new WebhookSignatureError("The signature does not match the payload.");
     throw new WebhookSignatureError("The payload is not a signed Stripe event.");
   }
-  // The SDK has just checked that this timestamp is the one signed.
-  const signedAt = Number(/(?:^|,)\s*t=(\d{1,12})(?:,|$)/.exec(signature)?.[1]);
-  if (!Number.isFinite(signedAt) || signedAt > nowSeconds + WEBHOOK_CLOCK_SKEW_SECONDS)
+  // The timestamp the SDK has just checked was signed, read as it reads it: the last `t=` wins, so
+  // a `t=<now>` put in front of a future one cannot hide it.
+  const signedAt = signature
+    .split(",")
+    .map((item) => item.split("="))
+    .filter(([key]) => key === "t")
+    .map(([, value]) => parseInt(value ?? "", 10))
+    .at(-1);
+  if (
+    signedAt === undefined ||
+    !Number.isFinite(signedAt) ||
+    signedAt > nowSeconds + WEBHOOK_CLOCK_SKEW_SECONDS
+  )
     throw new WebhookSignatureError("The signature's timestamp is in the future.");
   return event;
 }
