@@ -75,9 +75,9 @@ export const config = {
     "/contributors/:slug",
     "/orders/:token",
     "/checkout/stub/:sessionId",
-    // Not the uploads (CSV, ebook files): Next reads a whole request body before a matching proxy runs.
+    // Not the uploads (CSV, ebook files, covers): Next reads a whole request body before a matching proxy runs.
     "/admin",
-    "/admin/((?!exchange/csv-imports$|books/[^/]+/ebook-files$).*)",
+    "/admin/((?!exchange/csv-imports$|books/[^/]+/ebook-files$|books/[^/]+/cover$).*)",
     "/cart",
   ],
 };

@@ -52,6 +52,15 @@ export default async function AdminDashboard() {
             linkText="See the drafts"
           />
           <Figure
+            count={figures.booksWithoutCover}
+            label={plural(figures.booksWithoutCover, {
+              one: "book without an uploaded cover",
+              other: "books without an uploaded cover",
+            })}
+            href="/admin/books?missing=cover"
+            linkText="See the books"
+          />
+          <Figure
             count={figures.ebooksWithoutFile}
             label={plural(figures.ebooksWithoutFile, {
               one: "ebook edition without its file",

@@ -22,6 +22,7 @@ export const ebookWithoutFileWhere: Prisma.EditionWhereInput = {
 
 /** What `?missing=` finds: books still lacking something staff supply (the dashboard links here). */
 export const MISSING_FILTERS = {
+  cover: { coverVersion: null },
   "ebook-file": { editions: { some: ebookWithoutFileWhere } },
 } satisfies Record<string, Prisma.BookWhereInput>;
 export type MissingFilter = keyof typeof MISSING_FILTERS;

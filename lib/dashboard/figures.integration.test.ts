@@ -86,6 +86,24 @@ describe.each(testEngines())("dashboard figures on %s", (engine) => {
     expect(after.drafts).toBe(before.drafts + 1);
   });
 
+  it("counts books without an uploaded cover, as the books list's filter finds them", async () => {
+    const total = await db.prisma.book.count();
+    const before = await dashboardFigures(db.prisma, NOW);
+    expect(before.booksWithoutCover).toBe(total);
+    const book = await db.prisma.book.findFirstOrThrow({ where: { status: "published" } });
+    await db.prisma.book.update({
+      where: { id: book.id },
+      data: { coverVersion: "0123456789abcdef", coverWidth: 600, coverHeight: 900 },
+    });
+    expect((await dashboardFigures(db.prisma, NOW)).booksWithoutCover).toBe(total - 1);
+    const listed = await listAdminBooks(
+      db.prisma,
+      adminListQuerySchema.parse({ missing: "cover", pageSize: "100" }),
+    );
+    expect(listed.total).toBe(total - 1);
+    expect(listed.rows.map((r) => r.slug)).not.toContain(book.slug);
+  });
+
   it("counts ebook editions on sale without an uploaded file, as the books list's filter finds them", async () => {
     const missing = async () => ({
       count: (await dashboardFigures(db.prisma, NOW)).ebooksWithoutFile,

@@ -1,7 +1,7 @@
 // The admin dashboard's figures: sales today and this week, and the catalog work waiting for staff.
 // Days and weeks are UTC, as every admin page's times and the orders list's date filter are, so a
 // figure and the list it links to count the same orders. No Next or process database here.
-import { ebookWithoutFileWhere } from "@/lib/catalog/admin-list";
+import { ebookWithoutFileWhere, MISSING_FILTERS } from "@/lib/catalog/admin-list";
 import type { Db } from "@/lib/db/types";
 
 export interface Period {
@@ -23,6 +23,8 @@ export interface DashboardFigures {
   week: Period & SalesFigure;
   ratingsWaiting: number;
   drafts: number;
+  /** Books (any status) showing the generated cover: none was uploaded. */
+  booksWithoutCover: number;
   /** Ebook editions (not discontinued) whose buyers would get no publisher's file: none, or a demo sample. */
   ebooksWithoutFile: number;
 }
@@ -67,12 +69,14 @@ export async function dashboardFigures(db: Db, now: Date): Promise<DashboardFigu
   const weekSales = await sales(db, week.from);
   const ratingsWaiting = await db.rating.count({ where: { status: "pending" } });
   const drafts = await db.book.count({ where: { status: "draft" } });
+  const booksWithoutCover = await db.book.count({ where: MISSING_FILTERS.cover });
   const ebooksWithoutFile = await db.edition.count({ where: ebookWithoutFileWhere });
   return {
     today: { ...today, ...todaySales },
     week: { ...week, ...weekSales },
     ratingsWaiting,
     drafts,
+    booksWithoutCover,
     ebooksWithoutFile,
   };
 }

@@ -15,6 +15,7 @@ import { plural } from "@/lib/plural";
 export const dynamic = "force-dynamic";
 
 const MISSING_LABELS: Record<MissingFilter, string> = {
+  cover: "An uploaded cover",
   "ebook-file": "An ebook edition's file",
 };
 export const metadata: Metadata = { title: "Books", robots: { index: false, follow: false } };
