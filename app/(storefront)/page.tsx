@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BookCard } from "@/components/ui/book-card";
 import { BookCover } from "@/components/ui/book-cover";
+import { HERO_COVER_SIZES } from "@/components/ui/uploaded-cover";
 import { Credits, primaryName } from "@/components/ui/credits";
 import { ListingRating } from "@/components/ui/listing-rating";
 import { findPublishedBook, formatMoney, listPublishedArticles, listPublishedBooks } from "@/lib/catalog";
@@ -61,6 +62,9 @@ export default async function HomePage() {
                 categorySlugs={featured.categories.map((c) => c.slug)}
                 lang={lang}
                 decorative
+                uploaded={
+                  featured.cover ? { cover: featured.cover, sizes: HERO_COVER_SIZES, priority: true } : null
+                }
               />
             </Link>
             <div>

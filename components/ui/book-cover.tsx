@@ -1,5 +1,6 @@
-// A typographic cover drawn from the book's own data: the catalog has no cover images, so each
-// book gets a distinct, stable design (palette from its shelf, motif from its slug).
+// A typographic cover drawn from the book's own data, for every book without an uploaded one
+// (lib/covers): each gets a distinct, stable design (palette from its shelf, motif from its slug).
+import { UploadedCover, type UploadedCoverProps } from "./uploaded-cover";
 
 export interface CoverPalette {
   background: string;
@@ -73,6 +74,8 @@ export interface BookCoverProps {
   /** Cards repeat the title beside the cover: hide the cover from assistive technology there. */
   decorative?: boolean;
   className?: string;
+  /** An uploaded cover replaces the drawn one (components/ui/uploaded-cover). */
+  uploaded?: Omit<UploadedCoverProps, "slug" | "title" | "decorative" | "className"> | null;
 }
 
 const WIDTH = 300;
@@ -87,7 +90,13 @@ export function BookCover({
   lang,
   decorative,
   className,
+  uploaded,
 }: BookCoverProps) {
+  if (uploaded) {
+    return (
+      <UploadedCover slug={slug} title={title} decorative={decorative} className={className} {...uploaded} />
+    );
+  }
   const palette = coverPalette(categorySlugs);
   const seed = hash(slug);
   const motif = seed % 4;

@@ -80,6 +80,10 @@ export function toBookSummary(row: SummaryRow): BookSummary {
     listingRating: row.listingRating,
     rating: { count: row.ratingCount, average: Number(row.ratingAverage) },
     updatedAt: row.updatedAt.toISOString(),
+    cover:
+      row.coverVersion && row.coverWidth && row.coverHeight
+        ? { version: row.coverVersion, width: row.coverWidth, height: row.coverHeight }
+        : null,
   };
 }
 

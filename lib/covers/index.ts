@@ -63,6 +63,10 @@ export async function getCoverDetails(bookId: number) {
   return coverDetails(await getPrisma(), bookId);
 }
 
-export async function getCoverImage(bookId: number, format: "avif" | "webp", width: number | null) {
+export async function getCoverImage(
+  bookId: number,
+  format: "avif" | "webp" | "original",
+  width: number | null,
+) {
   return readCoverImage(await getPrisma(), bookId, format, width);
 }

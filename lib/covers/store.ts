@@ -131,14 +131,14 @@ export interface StoredCoverImage {
 }
 
 /**
- * One image of a published book's current cover, for /covers/<slug>: the variant of `format` at
- * `width`, or the widest one made when `width` is not one of them. Null when the book has no
- * uploaded cover (the generated one is served).
+ * One image of a book's current cover, for /covers/<slug>: the variant of `format` at `width`, or
+ * the widest one made when `width` is not one of them ("original": the file as uploaded). Null
+ * when the book has no uploaded cover (the generated one is served).
  */
 export async function readCoverImage(
   db: Db,
   bookId: number,
-  format: "avif" | "webp",
+  format: "avif" | "webp" | "original",
   width: number | null,
 ): Promise<StoredCoverImage | null> {
   const rows = await db.coverImage.findMany({

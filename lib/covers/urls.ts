@@ -34,3 +34,12 @@ export function coverSrcSet(slug: string, cover: CoverRef, format: "avif" | "web
 export function coverSizeAt(cover: CoverRef, width: number): { width: number; height: number } {
   return { width, height: heightAt(cover, width) };
 }
+
+/** The largest WebP made (at most 960 px wide): the image link previews and structured data name. */
+export function coverSharePath(
+  slug: string,
+  cover: CoverRef,
+): { path: string; width: number; height: number } {
+  const width = variantWidths(cover.width).at(-1)!;
+  return { path: coverImagePath(slug, cover, "webp", width), width, height: heightAt(cover, width) };
+}

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { BookCard } from "@/components/ui/book-card";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { BookCover } from "@/components/ui/book-cover";
+import { PRODUCT_COVER_SIZES } from "@/components/ui/uploaded-cover";
+import { coverSharePath } from "@/lib/covers/urls";
 import { Credits, primaryName } from "@/components/ui/credits";
 import { ListingRating } from "@/components/ui/listing-rating";
 import {
@@ -52,6 +54,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const book = await findPublishedBook(slug);
   if (!book) return { title: "Book not found", robots: { index: false } };
   const byline = book.contributors[0] ? ` by ${book.contributors[0].name}` : "";
+  const share = book.cover ? coverSharePath(book.slug, book.cover) : null;
   const price = book.fromPrice
     ? ` ${book.primaryFormatName ?? ""} ${formatMoney(book.fromPrice.amountCents, book.fromPrice.currency)}.`
     : "";
@@ -60,7 +63,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: metaDescription(`${book.title}${byline}.${price} ${book.teaser ?? book.description ?? ""}`),
     path: `/books/${book.slug}`,
     type: "book",
-    imagePath: `/og/books/${book.slug}`,
+    // An uploaded cover is the link preview's image; without one, the generated card.
+    imagePath: share?.path ?? `/og/books/${book.slug}`,
+    imageSize: share ? { width: share.width, height: share.height } : undefined,
   });
 }
 
@@ -97,7 +102,9 @@ export default async function BookPage({ params }: Props) {
         data={[
           ...bookJsonLd(book, ratings, {
             url,
-            imageUrl: absoluteUrl(`/og/books/${book.slug}`),
+            imageUrl: absoluteUrl(
+              book.cover ? coverSharePath(book.slug, book.cover).path : `/og/books/${book.slug}`,
+            ),
             site: siteInfo(),
           }),
           breadcrumbJsonLd(crumbs.map((c) => ({ name: c.name, url: absoluteUrl(c.href) }))),
@@ -115,6 +122,7 @@ export default async function BookPage({ params }: Props) {
               categorySlugs={book.categories.map((c) => c.slug)}
               lang={lang}
               className={styles.cover}
+              uploaded={book.cover ? { cover: book.cover, sizes: PRODUCT_COVER_SIZES, priority: true } : null}
             />
           </div>
           <div className={styles.summary}>
