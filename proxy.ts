@@ -79,5 +79,6 @@ export const config = {
     "/admin",
     "/admin/((?!exchange/csv-imports$|books/[^/]+/ebook-files$|books/[^/]+/cover$).*)",
     "/cart",
+    "/preview/:path*",
   ],
 };

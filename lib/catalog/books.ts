@@ -125,6 +125,12 @@ export async function findPublishedBook(db: Db, slug: string): Promise<BookDetai
   return row ? toDetail(row) : null;
 }
 
+/** Any book by id, whatever its status: staff previewing a draft (never cached, never public). */
+export async function findBookForPreview(db: Db, id: number): Promise<BookDetail | null> {
+  const row = await db.book.findUnique({ where: { id }, include: detailInclude });
+  return row ? toDetail(row) : null;
+}
+
 export async function getPublishedBookOrThrow(db: Db, slug: string): Promise<BookDetail> {
   const book = await findPublishedBook(db, slug);
   if (!book) throw new CatalogError("not_found", `No published book has the slug "${slug}".`);

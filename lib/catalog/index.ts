@@ -57,6 +57,11 @@ export const findPublishedBook = cache((slug: string) =>
   })(),
 );
 
+/** A book of any status, uncached: the staff preview (app/(storefront)/preview). */
+export async function findBookForPreview(id: number) {
+  return books.findBookForPreview(await getPrisma(), id);
+}
+
 export const listRelatedBooks = cache((slug: string) =>
   unstable_cache(async () => books.listRelatedBooks(await getPrisma(), slug), ["book:related", slug], {
     tags: [CACHE_TAGS.bookLists, CACHE_TAGS.book(slug)],

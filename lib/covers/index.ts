@@ -70,3 +70,10 @@ export async function getCoverImage(
 ) {
   return readCoverImage(await getPrisma(), bookId, format, width);
 }
+
+/** The cover of a book of any status by slug: staff previewing a draft (never publicly cached). */
+export async function getUnpublishedCover(slug: string): Promise<{ bookId: number; version: string } | null> {
+  const db = await getPrisma();
+  const book = await db.book.findUnique({ where: { slug }, select: { id: true, coverVersion: true } });
+  return book?.coverVersion ? { bookId: book.id, version: book.coverVersion } : null;
+}

@@ -1,4 +1,5 @@
 import { COVER_MAX_BYTES, COVER_MIN_WIDTH, getCoverDetails } from "@/lib/covers";
+import { coverImagePath } from "@/lib/covers/urls";
 import { utcTime } from "../../admin-ui";
 import styles from "../../admin.module.css";
 
@@ -45,9 +46,9 @@ export async function CoverSection({ bookId, notice }: { bookId: number; notice:
       ) : null}
       {cover ? (
         <div className={styles.coverNow}>
-          {/* eslint-disable-next-line @next/next/no-img-element -- a staff-only, uncached image */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- one small image; /covers serves a draft's to staff */}
           <img
-            src={`/admin/books/${bookId}/cover?w=320&v=${cover.version}`}
+            src={coverImagePath(cover.slug, cover, "webp", 320)}
             alt="The uploaded cover"
             width={160}
             height={Math.round((cover.height * 160) / cover.width)}

@@ -44,7 +44,8 @@ export default async function EditBookPage({
             , last changed by {listing.lastChange.by} at {utcTime(listing.lastChange.at)}
           </>
         )}
-        . <Link href={`/admin/books/${listing.id}/history`}>History</Link>
+        . <Link href={`/admin/books/${listing.id}/history`}>History</Link> ·{" "}
+        <Link href={`/preview/books/${listing.id}`}>Preview as the store shows it</Link>
         {listing.data.status === "published" && (
           <>
             {" "}

@@ -2,7 +2,7 @@ import { readBoundedBody } from "@/lib/api/body";
 import { ApiProblem } from "@/lib/api/handler";
 import { requireStaffForRoute } from "@/lib/auth";
 import { requestIp } from "@/lib/auth/guard";
-import { COVER_MAX_BYTES, deleteCover, getCoverImage, uploadCover } from "@/lib/covers";
+import { COVER_MAX_BYTES, deleteCover, uploadCover } from "@/lib/covers";
 
 export const dynamic = "force-dynamic";
 
@@ -45,28 +45,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!(file instanceof File) || file.size === 0) return back("no_file");
   if (file.size > COVER_MAX_BYTES) return back("too_large");
   return back(await uploadCover(bookId, new Uint8Array(await file.arrayBuffer()), actor));
-}
-
-// GET /admin/books/:id/cover?w=320 - staff only: the uploaded cover of any book, drafts included
-// (the editor's thumbnail, the draft preview), never cached. 404 when it has none.
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const bookId = Number(id);
-  const access = await requireStaffForRoute(request, "editor", { signInNext: `/admin/books/${id}` });
-  if (!access.ok) return access.response;
-  const width = Number(new URL(request.url).searchParams.get("w")) || null;
-  const image =
-    Number.isSafeInteger(bookId) && bookId > 0 ? await getCoverImage(bookId, "webp", width) : null;
-  if (!image)
-    return new Response("No uploaded cover.\n", {
-      status: 404,
-      headers: { "cache-control": "private, no-store" },
-    });
-  return new Response(image.content as Uint8Array<ArrayBuffer>, {
-    headers: {
-      "content-type": image.mediaType,
-      "cache-control": "private, no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
 }
