@@ -100,16 +100,21 @@ export const EBOOK_ONLY_FIELDS = ["fileSizeKb", ...EDITION_FLAGS] as const;
  * The categories as posted: ticked boxes (`categorySlugs`, in the list's order), the main one
  * (`mainCategory`, a radio) and the order they were stored in (`categoryOrder`). The result keeps
  * the stored order, the main category first and newly ticked ones last, so an untouched form
- * posts back exactly what it showed. `mainUnticked`: a main category chosen but not ticked.
+ * posts back exactly what it showed. `storedOrder`: the book's order now (the server's own copy,
+ * which wins). `mainUnticked`: a main category chosen but not ticked.
  */
-export function categoryChoice(formData: FormData): { slugs: string[]; mainUnticked: boolean } {
+export function categoryChoice(
+  formData: FormData,
+  storedOrder: string[] = [],
+): { slugs: string[]; mainUnticked: boolean } {
   const strings = (name: string) =>
     formData.getAll(name).filter((v): v is string => typeof v === "string" && v.trim() !== "");
   const ticked = strings("categorySlugs");
   const main = strings("mainCategory")[0] ?? "";
-  const stored = strings("categoryOrder")
-    .flatMap((v) => v.split(","))
-    .filter((slug) => ticked.includes(slug));
+  // The order stored now comes first, whatever the post says (a client that dropped or garbled the
+  // form's order changes nothing); the form's order places only the newly ticked ones.
+  const order = [...storedOrder, ...strings("categoryOrder").flatMap((v) => v.split(","))];
+  const stored = order.filter((slug) => ticked.includes(slug));
   const ordered = [...new Set([...stored, ...ticked])];
   if (!main) return { slugs: ordered, mainUnticked: false };
   if (!ticked.includes(main)) return { slugs: ordered, mainUnticked: true };
@@ -117,7 +122,7 @@ export function categoryChoice(formData: FormData): { slugs: string[]; mainUntic
 }
 
 /** The posted form, as typed (for re-showing it), rows marked "remove" left out. */
-export function formValuesFrom(formData: FormData): ListingFormValues {
+export function formValuesFrom(formData: FormData, storedCategoryOrder: string[] = []): ListingFormValues {
   const contributors: ListingFormValues["contributors"] = [];
   for (let i = 0; i < rowCount(formData, "contributors"); i++) {
     if (text(formData, `contributors.${i}.remove`)) continue;
@@ -149,7 +154,7 @@ export function formValuesFrom(formData: FormData): ListingFormValues {
     status: text(formData, "status") || "draft",
     seriesName: text(formData, "seriesName"),
     seriesPosition: text(formData, "seriesPosition"),
-    categorySlugs: categoryChoice(formData).slugs,
+    categorySlugs: categoryChoice(formData, storedCategoryOrder).slugs,
     languages: text(formData, "languages"),
     contributors,
     editions,

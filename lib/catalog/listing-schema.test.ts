@@ -170,6 +170,16 @@ describe("the form adapter", () => {
     ).toEqual({ slugs: ["history", "asia", "food"], mainUnticked: false });
     // No main chosen: the first ticked in the stored order is.
     expect(categoryChoice(form([...ticked("asia", "history"), stored])).slugs).toEqual(["history", "asia"]);
+    // The server's stored order wins over a post that dropped or garbled the form's order.
+    const storedNow = ["cold-war", "history", "asia"];
+    for (const posted of [[], [["categoryOrder", "y".repeat(1000)]], [["categoryOrder", "asia,history"]]] as [
+      string,
+      string,
+    ][][]) {
+      expect(
+        categoryChoice(form([...ticked("asia", "cold-war", "history"), ...posted]), storedNow).slugs,
+      ).toEqual(storedNow);
+    }
     // A main category that is not ticked is a contradiction the form reports.
     expect(categoryChoice(form([...ticked("asia"), stored, ["mainCategory", "history"]]))).toEqual({
       slugs: ["asia"],

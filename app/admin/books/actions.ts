@@ -5,6 +5,7 @@ import { requestIp } from "@/lib/auth/guard";
 import { CatalogError } from "@/lib/catalog";
 import {
   createListingAsStaff,
+  getListingForEdit,
   getListingOptions,
   restoreRevisionAsStaff,
   saveListingAsStaff,
@@ -59,7 +60,9 @@ export async function saveListingAction(
     next: bookId ? `${BOOKS}/${bookId}` : `${BOOKS}/new`,
     mutation: true,
   });
-  const values = formValuesFrom(formData);
+  // The order the book's categories are stored in: ticked ones keep it (categoryChoice).
+  const storedCategories = bookId ? ((await getListingForEdit(bookId))?.data.categorySlugs ?? []) : [];
+  const values = formValuesFrom(formData, storedCategories);
   const seq = (previous?.seq ?? 0) + 1;
   if (repeatedField(formData, ["categorySlugs"]) || !isWholeListingPost(formData, rawBookId, bookId)) {
     return {
@@ -90,7 +93,7 @@ export async function saveListingAction(
     return answer();
   }
 
-  if (categoryChoice(formData).mainUnticked) {
+  if (categoryChoice(formData, storedCategories).mainUnticked) {
     const message = "The main category must be one of the ticked categories: tick it too, or choose another.";
     return answer({
       message: "Nothing was saved: check the categories.",
