@@ -2,18 +2,28 @@
 // request an id (echoed as X-Request-Id and visible to the app as a request header) and writes
 // one JSON log line per request. `npm start` runs it after building when the build is stale.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import path from "node:path";
 import next from "next";
 import { writeLogLine } from "./lib/log/json-line.mjs";
 import { redactPath } from "./lib/log/redact.mjs";
+import { requestStats } from "./lib/log/request-stats.mjs";
+import { correctNextAnswers } from "./lib/serve/next-answers.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
-const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
+// No `hostname` for Next itself: it builds the proxy's request URLs on "localhost" whatever the
+// listening address, and treats a proxy.ts rewrite to any other origin as an external one that it
+// forwards over HTTP (with HOST=127.0.0.1 or 0.0.0.0 every rewrite was a second request).
+const app = next({ dev: false, dir: import.meta.dirname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+// The build's prerendered not-found page: the body of every 404 document (lib/serve/next-answers.mjs).
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const notFoundPage = readFileSync(path.join(import.meta.dirname, distDir, "server/app/_not-found.html"));
 
 const server = createServer((req, res) => {
   const started = process.hrtime.bigint();
@@ -24,6 +34,14 @@ const server = createServer((req, res) => {
   // (lib/auth/client-ip.ts; TRUSTED_PROXY_HOPS for deployments behind a reverse proxy).
   req.headers["x-client-ip"] = req.socket.remoteAddress ?? "";
   res.setHeader("X-Request-Id", requestId);
+  correctNextAnswers(req, res, notFoundPage);
+  // SQL statements this request sent before its headers went out (all of them in the log line).
+  const stats = { dbStatements: 0 };
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    res.setHeader("Server-Timing", `db;desc="${stats.dbStatements} statements"`);
+    return writeHead.apply(res, /** @type {any} */ (args));
+  };
   res.on("finish", () => {
     writeLogLine("info", "request", {
       requestId,
@@ -31,13 +49,16 @@ const server = createServer((req, res) => {
       path: redactPath(req.url),
       status: res.statusCode,
       durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      dbStatements: stats.dbStatements,
     });
   });
-  handle(req, res).catch((error) => {
-    writeLogLine("error", "request failed", { requestId, error: String(error?.stack ?? error) });
-    if (!res.headersSent) res.statusCode = 500;
-    res.end();
-  });
+  requestStats
+    .run(stats, () => handle(req, res))
+    .catch((error) => {
+      writeLogLine("error", "request failed", { requestId, error: String(error?.stack ?? error) });
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {
