@@ -1,4 +1,23 @@
 // @ts-check
+
+// Anonymous pages: a shared cache (Varnish, a CDN) may keep them for a minute and serve them stale
+// for a day while it fetches them again; they carry no Set-Cookie. Pages not listed (cart,
+// checkout, orders, admin and sign-in, the API's own) keep Next's `private, no-store`, and server
+// action answers are always `no-store` (docs/performance.md).
+const SHARED_CACHE_CONTROL = "public, s-maxage=60, stale-while-revalidate=86400";
+const ANONYMOUS_PAGES = [
+  "/",
+  "/books",
+  "/books/:slug",
+  "/books/:slug/reviews",
+  "/articles/:slug",
+  "/categories/:slug",
+  "/series/:slug",
+  "/contributors/:slug",
+  "/search",
+  "/developers/api",
+];
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // Tests and benchmarks build into their own folder so they never touch the demo build.
@@ -18,6 +37,16 @@ const nextConfig = {
   typedRoutes: false,
   // forbidden() and forbidden.tsx: a signed-in staff member without the role gets a real 403.
   experimental: { authInterrupts: true },
+  async headers() {
+    return ANONYMOUS_PAGES.map((source) => ({
+      source,
+      headers: [{ key: "Cache-Control", value: SHARED_CACHE_CONTROL }],
+    }));
+  },
+  // The home page is an ISR route with a param, so the build renders nothing (it reads no database).
+  async rewrites() {
+    return [{ source: "/", destination: "/cached/home/index" }];
+  },
 };
 
 export default nextConfig;
