@@ -36,7 +36,9 @@ const nextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   // forbidden() and forbidden.tsx: a signed-in staff member without the role gets a real 403.
-  experimental: { authInterrupts: true },
+  // globalNotFound: unmatched addresses get app/global-not-found.tsx, so the root layout's own
+  // not-found boundary (in every page's RSC payload) can stay small.
+  experimental: { authInterrupts: true, globalNotFound: true },
   async headers() {
     return ANONYMOUS_PAGES.map((source) => ({
       source,

@@ -1,14 +1,10 @@
-import type { Metadata } from "next";
 import { NotFoundContent } from "./(storefront)/_components/not-found-content";
-import { StorefrontShell } from "./(storefront)/_components/storefront-shell";
 
-export const metadata: Metadata = { title: "Page not found", robots: { index: false } };
-
-/** URLs that match no route at all get the storefront's header and footer too. */
+/**
+ * notFound() outside the storefront (the admin). Documents get the full 404 page anyway
+ * (server.mjs); this is what a client-side navigation shows. Kept small: the root layout's
+ * boundaries travel in every page's RSC payload. Unmatched addresses: app/global-not-found.tsx.
+ */
 export default function NotFound() {
-  return (
-    <StorefrontShell>
-      <NotFoundContent />
-    </StorefrontShell>
-  );
+  return <NotFoundContent />;
 }

@@ -114,6 +114,7 @@ export default async function BookPage({ params }: Props) {
               categorySlugs={book.categories.map((c) => c.slug)}
               lang={lang}
               className={styles.cover}
+              priority
             />
           </div>
           <div className={styles.summary}>

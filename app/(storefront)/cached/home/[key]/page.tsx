@@ -69,6 +69,7 @@ export default async function HomePage({ params }: { params: Promise<{ key: stri
                 categorySlugs={featured.categories.map((c) => c.slug)}
                 lang={lang}
                 decorative
+                priority
               />
             </Link>
             <div>
