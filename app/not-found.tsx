@@ -1,10 +1,14 @@
-import { NotFoundContent } from "./(storefront)/_components/not-found-content";
+import Link from "next/link";
 
 /**
- * notFound() outside the storefront (the admin). Documents get the full 404 page anyway
- * (server.mjs); this is what a client-side navigation shows. Kept small: the root layout's
- * boundaries travel in every page's RSC payload. Unmatched addresses: app/global-not-found.tsx.
+ * notFound() outside the storefront (the admin), after a client-side navigation: documents get the
+ * full 404 page (server.mjs). One line, because the root layout's boundaries travel in every
+ * page's RSC payload. Unmatched addresses get app/global-not-found.tsx.
  */
 export default function NotFound() {
-  return <NotFoundContent />;
+  return (
+    <p>
+      404: no such page. <Link href="/">Home</Link>
+    </p>
+  );
 }
