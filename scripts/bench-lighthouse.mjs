@@ -1,7 +1,9 @@
 // npm run bench:lighthouse: Lighthouse (mobile, the default form factor) on the store's main page
 // types, against the production build on a throwaway database (scripts/e2e-server.mjs), with
-// Debian's chromium. Prints the four category scores per page. Not part of npm test.
+// Debian's chromium. Prints the four category scores per page and the metrics behind the
+// performance score (BENCH_LIGHTHOUSE_OUT=<dir> keeps each page's full report). Not part of npm test.
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -66,14 +68,21 @@ try {
     });
     const c = result?.lhr.categories ?? {};
     const score = (key) => (c[key]?.score == null ? "n/a" : Math.round(c[key].score * 100));
+    const metric = (id) => Math.round(result?.lhr.audits[id]?.numericValue ?? NaN);
     rows.push({
       page: name,
-      path: pathname,
       performance: score("performance"),
       accessibility: score("accessibility"),
       "best-practices": score("best-practices"),
       seo: score("seo"),
+      "FCP ms": metric("first-contentful-paint"),
+      "LCP ms": metric("largest-contentful-paint"),
+      "TBT ms": metric("total-blocking-time"),
+      CLS: Number((result?.lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN).toFixed(3)),
     });
+    if (process.env.BENCH_LIGHTHOUSE_OUT) {
+      writeFileSync(path.join(process.env.BENCH_LIGHTHOUSE_OUT, `${name}.json`), JSON.stringify(result?.lhr));
+    }
     const failing = Object.values(result?.lhr.audits ?? {}).filter(
       (a) =>
         a.score !== null &&
