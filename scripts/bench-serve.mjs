@@ -15,7 +15,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 
 const root = path.resolve(import.meta.dirname, "..");
-const port = Number(process.env.BENCH_PORT ?? 3460);
+const port = Number(process.env.BENCH_PORT ?? 3430);
 const barePort = port + 1;
 const base = `http://127.0.0.1:${port}`;
 const database = process.env.BENCH_DATABASE ?? "pglite";
