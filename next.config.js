@@ -3,7 +3,7 @@
 // Anonymous pages: a shared cache (Varnish, a CDN) may keep them for a minute and serve them stale
 // for a day while it fetches them again; they carry no Set-Cookie. Pages not listed (cart,
 // checkout, orders, admin and sign-in, the API's own) keep Next's `private, no-store`, and server
-// action answers are always `no-store` (docs/performance.md).
+// action answers are always `no-store` (docs/architecture.md, Caching).
 const SHARED_CACHE_CONTROL = "public, s-maxage=60, stale-while-revalidate=86400";
 const ANONYMOUS_PAGES = [
   "/",

@@ -1,10 +1,10 @@
 // Runs before the storefront lists and the checkout pages, never before a product, article,
-// series or contributor page (each proxy call costs about a cached page's own CPU time:
+// series or contributor page (each proxy call costs about what a whole cache hit costs:
 // docs/performance.md). It reads no database for storefront pages:
 // - Lists (/books, /categories/<slug>, a book's reviews) are rewritten onto ISR routes under
 //   app/(storefront)/cached, keyed by their normalised query string, so every list is rendered
-//   once and then served from the cache until a write invalidates its tags. An ISR page that
-//   calls notFound() answers 404 with the full not-found page, and is cached like any page.
+//   once and then served from the cache until a write invalidates its tags. An unknown category
+//   or book is a cached 404 like any page (server.mjs sends it with the full not-found page).
 // - /cached/… itself is not an address: it answers 404.
 // - A slug with a malformed %-escape answers 404 (Next would answer a bare 500).
 // - Unknown order tokens and stub sessions are answered with the full 404 page: those pages are

@@ -4,6 +4,7 @@
 // page, home, /books, a category page and an API detail, at 1 and BENCH_CONNECTIONS (50)
 // connections: req/s, p50, p99, errors, and each as a ratio to the 404 page and the bare server.
 // Not part of npm test. The machine is shared: compare ratios within one run, and repeat.
+// Ports: BENCH_PORT (default 3430) the store, +1 the bare server, +40 the store's first start.
 //
 // The load generator is wrk (Debian's `wrk`, one thread), or autocannon (a devDependency) where wrk
 // is not installed or BENCH_TOOL=autocannon. The store is the production build on a throwaway
@@ -154,17 +155,30 @@ function runAutocannon(url, connections) {
 const measure = (url, connections) =>
   tool === "wrk" ? runWrk(url, connections) : runAutocannon(url, connections);
 
+// Each line is measured after WARM_SECONDS at the same concurrency (not counted): the first
+// second under a new load pays for compiling and growing the heap, which is not its steady state.
+const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 2);
+async function warm(url, connections) {
+  if (WARM_SECONDS <= 0) return;
+  if (tool === "wrk")
+    spawnSync("wrk", ["-t1", `-c${connections}`, `-d${WARM_SECONDS}s`, url], { stdio: "ignore" });
+  else await new Promise((resolve) => autocannon({ url, connections, duration: WARM_SECONDS }, resolve));
+}
+
 const passes = [];
 for (const connections of [1, busy]) {
   const results = [];
-  for (const target of targets) results.push({ target, ...(await measure(target.url, connections)) });
+  for (const target of targets) {
+    await warm(target.url, connections);
+    results.push({ target, ...(await measure(target.url, connections)) });
+  }
   passes.push({ connections, results });
 }
 
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
 console.log(
-  `\nbench:serve: ${tool}${tool === "wrk" ? " -t1" : ""}, ${duration} s per line, seed catalog on ${database}, ` +
-    `load generator on the same machine (${new Date().toISOString()})\n`,
+  `\nbench:serve: ${tool}${tool === "wrk" ? " -t1" : ""}, ${duration} s per line after ${WARM_SECONDS} s of warm-up, ` +
+    `seed catalog on ${database}, load generator on the same machine (${new Date().toISOString()})\n`,
 );
 for (const t of targets) {
   console.log(
@@ -183,8 +197,9 @@ for (const { connections, results } of passes) {
     const errors = r.errors + r.timeouts + unexpected;
     console.log(
       `  ${r.target.name.padEnd(32)} ${fmt(r.rps, 0).padStart(8)} ${fmt(r.p50, 2).padStart(8)} ` +
-        `${fmt(r.p99, 2).padStart(8)} ${String(errors).padStart(7)}${r.timeouts ? ` (${r.timeouts} timeouts)` : ""}` +
-        `  ${fmt(r.rps / notFound, 2).padStart(5)} ${fmt(r.rps / bare, 3).padStart(7)}`,
+        `${fmt(r.p99, 2).padStart(8)} ${String(errors).padStart(7)}` +
+        `  ${fmt(r.rps / notFound, 2).padStart(5)} ${fmt(r.rps / bare, 3).padStart(7)}` +
+        `${r.timeouts ? `  (${r.timeouts} timeouts)` : ""}`,
     );
   }
   const rps = Object.fromEntries(results.map((r) => [r.target.name, r.rps]));
