@@ -107,7 +107,8 @@ export function bookJsonLd(
         }
       : undefined;
   // The page shows the whole description; structured data carries its summary, as the meta
-  // description does (the page's HTML and its RSC payload each hold the JSON-LD once).
+  // description does, once: on the Product, which merchant listings read (the page's HTML and its
+  // RSC payload each hold the JSON-LD, so every repeated field costs the page twice).
   const fullText = book.description ?? book.teaser;
   const description = fullText ? metaDescription(fullText) : undefined;
 
@@ -119,7 +120,6 @@ export function bookJsonLd(
     ...(book.subtitle ? { alternativeHeadline: book.subtitle } : {}),
     url,
     image: imageUrl,
-    ...(description ? { description } : {}),
     inLanguage: language,
     ...(authors.length ? { author: authors } : {}),
     ...(translators.length ? { translator: translators } : {}),

@@ -74,6 +74,8 @@ export default async function BookPage({ params }: Props) {
     listPublishedRatings(book.id, book.slug, "null", LATEST_REVIEWS),
   ]);
   const lang = titleLang(book.languages);
+  // Only a Spanish title carries lang; an undefined attribute would still be in the RSC payload.
+  const langAttr = lang ? { lang } : {};
   const paragraphs = (book.description ?? "").split(/\n{2,}/).filter(Boolean);
   const crumbs = [
     { name: "Home", href: "/" },
@@ -117,7 +119,7 @@ export default async function BookPage({ params }: Props) {
               priority
             />
           </div>
-          <div className={styles.summary}>
+          <div>
             {book.series ? (
               <p className="eyebrow">
                 <Link href={`/series/${book.series.slug}`} className={styles.seriesLink}>
@@ -126,11 +128,11 @@ export default async function BookPage({ params }: Props) {
                 {book.series.position ? `, book ${book.series.position}` : ""}
               </p>
             ) : null}
-            <h1 className={styles.title} lang={lang}>
+            <h1 className={styles.title} {...langAttr}>
               {book.title}
             </h1>
             {book.subtitle ? (
-              <p className={styles.subtitle} lang={lang}>
+              <p className={styles.subtitle} {...langAttr}>
                 {book.subtitle}
               </p>
             ) : null}
@@ -190,7 +192,7 @@ export default async function BookPage({ params }: Props) {
         {paragraphs.length > 0 ? (
           <section className={styles.section} aria-labelledby="about-book">
             <h2 id="about-book">About this book</h2>
-            <div className="prose" lang={lang}>
+            <div className="prose" {...langAttr}>
               {paragraphs.map((p, i) => (
                 <p key={i}>{p}</p>
               ))}
