@@ -12,6 +12,7 @@ export function BookCard({
   headingLevel = 3,
   markedTitle,
   markedNames,
+  eager,
 }: {
   book: BookSummary;
   headingLevel?: 2 | 3;
@@ -19,6 +20,8 @@ export function BookCard({
   markedTitle?: string;
   /** The contributors' names, marked likewise (SearchHit.markedNames). */
   markedNames?: string[];
+  /** A card in a list's first row: its cover is fetched with the page (BookCover). */
+  eager?: boolean;
 }) {
   const Heading = `h${headingLevel}` as const;
   const lang = titleLang(book.languages);
@@ -35,6 +38,7 @@ export function BookCard({
         categorySlugs={book.categories.map((c) => c.slug)}
         lang={lang}
         decorative
+        eager={eager}
         className={styles.cover}
       />
       <div className={styles.body}>
