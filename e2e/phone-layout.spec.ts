@@ -92,6 +92,11 @@ for (const width of WIDTHS) {
     await page.getByLabel(`Quantity of ${PAPERBACK.title}`).fill("3");
     await page.getByRole("button", { name: `Update quantity of ${PAPERBACK.title}` }).click();
     await expect(page.getByTestId("cart-subtotal")).toHaveText("$60.96");
+    // The destination form's own "Update" must take its tap too.
+    await page.getByLabel("Ship to").selectOption("US");
+    await page.getByRole("button", { name: "Update", exact: true }).click();
+    await expect(page.getByText("Shipping and tax are now for your new destination.")).toBeVisible();
+    await checkPage(page, "/cart (United States)", { buyPath: true });
     await page.getByRole("button", { name: "Checkout" }).click();
     await expect(page).toHaveURL(/\/checkout\/stub\//);
     await checkPage(page, "/checkout/stub", { buyPath: true });
@@ -99,8 +104,8 @@ for (const width of WIDTHS) {
     await page.getByLabel("Full name").fill("Pat Phone");
     await page.getByLabel("Address line 1").fill("1 Narrow Street");
     await page.getByLabel("City").fill("Springfield");
-    await page.getByLabel("Postal code").fill("12345");
-    await page.getByLabel("Country").selectOption("US");
+    await page.getByLabel("State").selectOption({ label: "Illinois" });
+    await page.getByLabel("ZIP code").fill("62701");
     await page.getByRole("button", { name: /^Pay / }).click();
     await expect(page.getByText("Status: Paid")).toBeVisible();
     await checkPage(page, "/orders/…", { buyPath: true });
