@@ -1,4 +1,5 @@
 // @ts-check
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/security/request-gate.mjs";
 
 // Anonymous pages: a shared cache (Varnish, a CDN) may keep them for a minute and serve them stale
 // for a day while it fetches them again; they carry no Set-Cookie. Pages not listed (cart,
@@ -42,6 +43,8 @@ const nextConfig = {
   // four or five (each a render-blocking request; the whole app's CSS is 7 KB compressed).
   experimental: {
     authInterrupts: true,
+    // server.mjs refuses longer declared bodies first (lib/security/request-gate.mjs).
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
     globalNotFound: true,
     cssChunking: { type: "graph", requestCost: 1_000_000 },
   },

@@ -1,5 +1,5 @@
 // Runs before the storefront lists and the checkout pages, never before a product, article,
-// series or contributor page (each proxy call costs about what a whole cache hit costs:
+// series or contributor page (a proxy call adds about half of what a whole cache hit costs:
 // docs/performance.md). It reads no database for storefront pages:
 // - Lists (/books, /categories/<slug>, a book's reviews) are rewritten onto ISR routes under
 //   app/(storefront)/cached, keyed by their normalised query string, so every list is rendered
@@ -10,13 +10,17 @@
 // - Unknown order tokens and stub sessions are answered with the full 404 page: those pages are
 //   per request, and a dynamic page calling notFound() would answer 404 with an empty body for a
 //   shopper without JavaScript (lib/checkout/pages.ts).
+// - Per-request pages (admin, cart, checkout, orders) go on with a fresh CSP nonce
+//   (lib/security/page-policy.ts); cached pages never get one (their policy is static).
 import { NextResponse, type NextRequest } from "next/server";
 import { encodeCursor, decodeCursor } from "@/lib/api/cursor";
 import { listKey, type RawParams } from "@/lib/catalog/browse-query";
 import { ratingCursorSchema } from "@/lib/catalog/rating-summary";
 import { isValidSlug } from "@/lib/catalog/slug";
 import { checkoutPageExists } from "@/lib/checkout/pages";
+import { isDatabaseUnreachableError } from "@/lib/db/availability.mjs";
 import { getDatabase } from "@/lib/db/process-database";
+import { continueWithPagePolicy } from "@/lib/security/page-policy";
 
 const NOT_FOUND_PATH = "/_not-found-rewrite";
 
@@ -55,12 +59,25 @@ function cachedListPath(path: string, search: URLSearchParams): string | null {
 }
 
 export async function proxy(request: NextRequest) {
+  try {
+    return await route(request);
+  } catch (error) {
+    // With the database unreachable, a cached page can still be served; anything else answers 503.
+    if (isDatabaseUnreachableError(error)) return continueWithPagePolicy(request);
+    throw error;
+  }
+}
+
+async function route(request: NextRequest) {
   const path = request.nextUrl.pathname;
   if (path.startsWith("/orders/") || path.startsWith("/checkout/")) {
     const db = await getDatabase();
     const exists = await checkoutPageExists(db.prisma, path, request.nextUrl.searchParams);
     if (exists === false) return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url));
-    return NextResponse.next();
+    return continueWithPagePolicy(request);
+  }
+  if (path === "/cart" || path === "/admin" || path.startsWith("/admin/")) {
+    return continueWithPagePolicy(request);
   }
   // A product, article, series or contributor address with a %-escape (the only ones the matcher
   // sends here): Next answers a malformed escape with a bare 500, and no slug has an escape.
@@ -82,5 +99,9 @@ export const config = {
     "/(books|articles|series|contributors)/:slug(.*%.*)",
     "/orders/:token",
     "/checkout/stub/:sessionId",
+    // Not the uploads (CSV, ebook files): Next reads a whole request body before a matching proxy runs.
+    "/admin",
+    "/admin/((?!exchange/csv-imports$|books/[^/]+/ebook-files$).*)",
+    "/cart",
   ],
 };

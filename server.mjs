@@ -6,14 +6,21 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
+import { answerOutagesWith503 } from "./lib/db/availability.mjs";
 import { writeLogLine } from "./lib/log/json-line.mjs";
 import { redactPath } from "./lib/log/redact.mjs";
 import { requestStats } from "./lib/log/request-stats.mjs";
 import { correctNextAnswers } from "./lib/serve/next-answers.mjs";
+import { applyStaticSecurityHeaders, staticSecurityHeaders } from "./lib/security/headers.mjs";
+import { refusePageRequest } from "./lib/security/request-gate.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+const securityHeaders = staticSecurityHeaders({
+  live: process.env.STORE_MODE?.trim() === "live",
+  https: (process.env.SITE_URL ?? "").trim().startsWith("https:"),
+});
 
 // No `hostname` for Next itself: it builds the proxy's request URLs on "localhost" whatever the
 // listening address, and treats a proxy.ts rewrite to any other origin as an external one that it
@@ -34,7 +41,10 @@ const server = createServer((req, res) => {
   // (lib/auth/client-ip.ts; TRUSTED_PROXY_HOPS for deployments behind a reverse proxy).
   req.headers["x-client-ip"] = req.socket.remoteAddress ?? "";
   res.setHeader("X-Request-Id", requestId);
+  // Per-request pages replace the policy with their nonce one (proxy.ts).
+  applyStaticSecurityHeaders(req, res, securityHeaders);
   correctNextAnswers(req, res, notFoundPage);
+  answerOutagesWith503(req, res);
   // SQL statements this request sent before its headers went out (all of them in the log line).
   const stats = { dbStatements: 0 };
   const writeHead = res.writeHead;
@@ -52,6 +62,12 @@ const server = createServer((req, res) => {
       dbStatements: stats.dbStatements,
     });
   });
+  const refused = refusePageRequest(req);
+  if (refused) {
+    res.writeHead(refused.status, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+    res.end(refused.message);
+    return;
+  }
   requestStats
     .run(stats, () => handle(req, res))
     .catch((error) => {

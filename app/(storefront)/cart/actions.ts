@@ -10,10 +10,12 @@ import {
   updateCurrentCartQuantity,
 } from "@/lib/checkout";
 import { CartError } from "@/lib/checkout/rules";
+import { repeatedField } from "@/lib/form-data";
 
-async function withNotice(change: () => Promise<string>): Promise<never> {
+async function withNotice(form: FormData, change: () => Promise<string>): Promise<never> {
   let notice: string;
   try {
+    if (repeatedField(form)) throw new CartError("not-understood");
     notice = await change();
   } catch (error) {
     if (!(error instanceof CartError)) throw error;
@@ -23,25 +25,25 @@ async function withNotice(change: () => Promise<string>): Promise<never> {
 }
 
 export async function addToCartAction(form: FormData): Promise<void> {
-  await withNotice(async () => (await addToCurrentCart(form)).notice);
+  await withNotice(form, async () => (await addToCurrentCart(form)).notice);
 }
 
 export async function updateQuantityAction(form: FormData): Promise<void> {
-  await withNotice(async () => {
+  await withNotice(form, async () => {
     await updateCurrentCartQuantity(form);
     return "updated";
   });
 }
 
 export async function removeFromCartAction(form: FormData): Promise<void> {
-  await withNotice(async () => {
+  await withNotice(form, async () => {
     await removeFromCurrentCart(form);
     return "removed";
   });
 }
 
 export async function setCountryAction(form: FormData): Promise<void> {
-  await withNotice(async () => {
+  await withNotice(form, async () => {
     await setCurrentCartCountry(form);
     return "country-set";
   });

@@ -1,4 +1,5 @@
 // GET /api/v1/books/:slug/ratings - a book's published ratings, newest first, cursor-paginated
+import { readBoundedText } from "@/lib/api/body";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { ApiProblem, apiGet, apiOptions, limitParam, onlyParams } from "@/lib/api/handler";
 import { toRatingDoc } from "@/lib/api/schemas";
@@ -77,10 +78,7 @@ export async function POST(request: Request, context: { params: Promise<{ slug: 
         requestId,
       });
     }
-    const text = await request.text();
-    if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-      return problem("payload_too_large", { detail: `At most ${MAX_BODY_BYTES} bytes.`, requestId });
-    }
+    const text = await readBoundedText(request, { maxBytes: MAX_BODY_BYTES });
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -98,6 +96,7 @@ export async function POST(request: Request, context: { params: Promise<{ slug: 
       );
       return problem("unprocessable", { detail: error.message, errors, requestId });
     }
+    if (error instanceof ApiProblem) return problem(error.type, { ...error.options, requestId });
     return errorToProblem(error, requestId);
   }
 }
