@@ -3,9 +3,9 @@ import { expect, test, type Page } from "@playwright/test";
 import {
   EARLY_READER_TITLES,
   FEATURED,
+  FEATURED_RELATED_TITLES,
   INVISIBLE_SLUGS,
   OTHER_RELATED_TITLES,
-  RELATED_TITLES,
   SPANISH_TITLES,
 } from "./support/catalog";
 
@@ -82,8 +82,7 @@ for (const javaScriptEnabled of [true, false]) {
 
       await page.goto(`/books/${FEATURED.slug}`);
       const related = page.getByRole("region", { name: "More like this" });
-      for (const title of RELATED_TITLES)
-        await expect(related.getByRole("link", { name: title })).toBeVisible();
+      await expect(related.getByRole("heading", { level: 3 })).toHaveText(FEATURED_RELATED_TITLES);
     });
 
     test("the article renders with its headings and links back to the book", async ({ page }) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
-import { listRelatedBooks } from "./books";
+import { listRelatedBooks, RELATED_BOOKS } from "./books";
 import { browseBooks, browseFacets } from "./browse";
 import { LIST_SAMPLE, parseBrowseParams, type RawParams } from "./browse-query";
 import { seedCatalog } from "./seed";
@@ -160,7 +160,7 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
     ]);
     expect(related.map((b) => b.slug)).not.toContain("animales-wordbooks");
     expect(related.map((b) => b.slug)).not.toContain("hidden-wordbook");
-    expect(related).toHaveLength(8);
+    expect(related).toHaveLength(RELATED_BOOKS);
   });
 
   describe("a list longer than its sample", () => {

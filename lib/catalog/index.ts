@@ -12,6 +12,7 @@ import type { BookScope } from "./browse";
 import type { BrowseQuery } from "./browse-query";
 import * as ratings from "./rating-summary";
 import * as search from "./search";
+import * as slugRedirects from "./slug-redirects";
 import type { SearchQuery } from "./search-query";
 import * as taxonomy from "./taxonomy";
 import * as sitemap from "@/lib/seo/sitemap";
@@ -23,6 +24,7 @@ export { CONTRIBUTOR_ROLES, EDITION_FORMATS } from "./vocabulary";
 export type { BookScope, BrowseFacets, BrowseResult, FacetCount } from "./browse";
 export type { CategoryView, ContributorView, SeriesView } from "./taxonomy";
 export type { RatingDistribution } from "./rating-summary";
+export { ratingCursorSchema } from "./rating-summary";
 export { rateBookAsShopper } from "./shopper-ratings";
 export { recomputeRatingAggregates, RATING_IP_LIMIT, type CreatedRating } from "./ratings";
 export {
@@ -61,6 +63,15 @@ export const findPublishedBook = cache((slug: string) =>
 export async function findBookForPreview(id: number) {
   return books.findBookForPreview(await getPrisma(), id);
 }
+
+/** The current slug of the published book `slug` used to name (SlugRedirect), or null. */
+export const findRenamedBookSlug = cache((slug: string) =>
+  unstable_cache(
+    async () => slugRedirects.findBookRedirect(await getPrisma(), slug),
+    ["book:renamed", slug],
+    { tags: [CACHE_TAGS.book(slug)], revalidate: CACHE_SECONDS },
+  )(),
+);
 
 export const listRelatedBooks = cache((slug: string) =>
   unstable_cache(async () => books.listRelatedBooks(await getPrisma(), slug), ["book:related", slug], {

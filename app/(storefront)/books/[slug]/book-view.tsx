@@ -69,6 +69,8 @@ export function BookView({
   moreReviews: boolean;
 }) {
   const lang = titleLang(book.languages);
+  // Only a Spanish title carries lang; an undefined attribute would still be in the RSC payload.
+  const langAttr = lang ? { lang } : {};
   const paragraphs = (book.description ?? "").split(/\n{2,}/).filter(Boolean);
   return (
     <>
@@ -84,10 +86,11 @@ export function BookView({
               categorySlugs={book.categories.map((c) => c.slug)}
               lang={lang}
               className={styles.cover}
-              uploaded={book.cover ? { cover: book.cover, sizes: PRODUCT_COVER_SIZES, priority: true } : null}
+              priority
+              uploaded={book.cover ? { cover: book.cover, sizes: PRODUCT_COVER_SIZES } : null}
             />
           </div>
-          <div className={styles.summary}>
+          <div>
             {book.series ? (
               <p className="eyebrow">
                 <Link href={`/series/${book.series.slug}`} className={styles.seriesLink}>
@@ -96,11 +99,11 @@ export function BookView({
                 {book.series.position ? `, book ${book.series.position}` : ""}
               </p>
             ) : null}
-            <h1 className={styles.title} lang={lang}>
+            <h1 className={styles.title} {...langAttr}>
               {book.title}
             </h1>
             {book.subtitle ? (
-              <p className={styles.subtitle} lang={lang}>
+              <p className={styles.subtitle} {...langAttr}>
                 {book.subtitle}
               </p>
             ) : null}
@@ -160,7 +163,7 @@ export function BookView({
         {paragraphs.length > 0 ? (
           <section className={styles.section} aria-labelledby="about-book">
             <h2 id="about-book">About this book</h2>
-            <div className="prose" lang={lang}>
+            <div className="prose" {...langAttr}>
               {paragraphs.map((p, i) => (
                 <p key={i}>{p}</p>
               ))}

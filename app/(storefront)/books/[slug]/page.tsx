@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { BookCard } from "@/components/ui/book-card";
 import { coverSharePath } from "@/lib/covers/urls";
 import {
@@ -14,10 +13,12 @@ import { metaDescription, pageMetadata } from "@/lib/seo/metadata";
 import { absoluteUrl, siteInfo } from "@/lib/site";
 import { JsonLd } from "@/components/ui/json-ld";
 import { BookView, bookCrumbs, LATEST_REVIEWS } from "./book-view";
+import { redirectOldSlugOrNotFound } from "./old-slug";
 import styles from "./book.module.css";
 
-// Rendered on first request, then served from the cache until a write invalidates its tags.
-// No params at build time: the build reads no database (docs/architecture.md).
+// Rendered on first request, then served from the cache until a write invalidates its tags; an
+// unknown slug is a cached 404 page, an old slug a cached 308 (no proxy.ts in front: a hit does no
+// database work). No params at build time: the build reads no database (docs/architecture.md).
 export const revalidate = 3600;
 export const dynamicParams = true;
 export function generateStaticParams(): { slug: string }[] {
@@ -30,8 +31,7 @@ interface Props {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const book = await findPublishedBook(slug);
-  if (!book) return { title: "Book not found", robots: { index: false } };
+  const book = (await findPublishedBook(slug)) ?? (await redirectOldSlugOrNotFound(slug));
   const byline = book.contributors[0] ? ` by ${book.contributors[0].name}` : "";
   const share = book.cover ? coverSharePath(book.slug, book.cover) : null;
   const price = book.fromPrice
@@ -50,8 +50,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function BookPage({ params }: Props) {
   const { slug } = await params;
-  const book = await findPublishedBook(slug);
-  if (!book) notFound();
+  const book = (await findPublishedBook(slug)) ?? (await redirectOldSlugOrNotFound(slug));
   const [related, ratings, reviews] = await Promise.all([
     listRelatedBooks(book.slug),
     ratingDistribution(book.id, book.slug),
