@@ -4,6 +4,9 @@ import { ADMIN, createDraft, edition, save, signIn } from "./support/admin";
 // The admin's help for staff: the dashboard's figures, choosing categories without losing the
 // others, and the editions' ebook-only fields. Books created here stay drafts.
 test.describe.configure({ timeout: 90_000 });
+// The pages and the writer are the same on both databases (integration tests cover both engines'
+// storage): one is enough, and keeps npm test's time down.
+test.beforeEach(() => test.skip(test.info().project.name !== "pglite", "one database is enough"));
 
 const category = (page: Page, name: string) => page.getByRole("checkbox", { name, exact: true });
 const main = (page: Page, name: string) =>

@@ -5,6 +5,9 @@ import { createDraft, openEditor, signIn } from "./support/admin";
 // Uploaded covers, as staff upload them (a plain form: JavaScript off) and as shoppers get them.
 // The images are made here with sharp. The seed book used gets its generated cover back at the end.
 test.describe.configure({ timeout: 120_000 });
+// The pages and the writer are the same on both databases (integration tests cover both engines'
+// storage): one is enough, and keeps npm test's time down.
+test.beforeEach(() => test.skip(test.info().project.name !== "pglite", "one database is enough"));
 
 const BOOK = { slug: "the-secrets-of-chaplaincy", title: "The Secrets of Chaplaincy" };
 
