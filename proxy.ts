@@ -76,7 +76,7 @@ async function route(request: NextRequest) {
     if (exists === false) return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url));
     return continueWithPagePolicy(request);
   }
-  if (path === "/cart" || path === "/admin" || path.startsWith("/admin/")) {
+  if (path === "/cart" || path === "/admin" || path.startsWith("/admin/") || path.startsWith("/preview/")) {
     return continueWithPagePolicy(request);
   }
   // A product, article, series or contributor address with a %-escape (the only ones the matcher
@@ -99,9 +99,10 @@ export const config = {
     "/(books|articles|series|contributors)/:slug(.*%.*)",
     "/orders/:token",
     "/checkout/stub/:sessionId",
-    // Not the uploads (CSV, ebook files): Next reads a whole request body before a matching proxy runs.
+    // Not the uploads (CSV, ebook files, covers): Next reads a whole request body before a matching proxy runs.
     "/admin",
-    "/admin/((?!exchange/csv-imports$|books/[^/]+/ebook-files$).*)",
+    "/admin/((?!exchange/csv-imports$|books/[^/]+/ebook-files$|books/[^/]+/cover$).*)",
     "/cart",
+    "/preview/:path*",
   ],
 };

@@ -49,7 +49,6 @@ const envSchema = z.object({
   ),
   MAIL_FROM: optionalString,
   SHIPPING_ZONES: optionalString,
-  UPLOAD_DIR: optionalString,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   TRUSTED_PROXY_HOPS: z.coerce
     .number({ error: "TRUSTED_PROXY_HOPS must be a whole number (0 without a reverse proxy)." })
@@ -92,18 +91,12 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 export interface Env extends Omit<
   RawEnv,
-  | "SITE_URL"
-  | "SESSION_SECRET"
-  | "STRIPE_WEBHOOK_SECRET"
-  | "UPLOAD_DIR"
-  | "SHIPPING_ZONES"
-  | "DATABASE_SETUP_ON_START"
+  "SITE_URL" | "SESSION_SECRET" | "STRIPE_WEBHOOK_SECRET" | "SHIPPING_ZONES" | "DATABASE_SETUP_ON_START"
 > {
   SITE_URL: string;
   shippingZones: ShippingZone[];
   SESSION_SECRET: string;
   STRIPE_WEBHOOK_SECRET: string;
-  UPLOAD_DIR: string;
   databaseKind: "pglite" | "postgres";
   paymentProvider: "stripe" | "stub";
   /** The server migrates, seeds and creates the demo admin before serving (demo mode's default). */
@@ -204,7 +197,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     shippingZones,
     SESSION_SECRET: raw.SESSION_SECRET ?? DEMO_SESSION_SECRET,
     STRIPE_WEBHOOK_SECRET: raw.STRIPE_WEBHOOK_SECRET ?? DEMO_WEBHOOK_SECRET,
-    UPLOAD_DIR: raw.UPLOAD_DIR ?? ".data/uploads",
     databaseKind,
     paymentProvider: raw.STRIPE_SECRET_KEY ? "stripe" : "stub",
     DATABASE_SETUP_ON_START:

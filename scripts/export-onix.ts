@@ -38,7 +38,7 @@ async function main() {
   });
   try {
     const chunks = onixMessageChunks(
-      publishedOnixBatches(db.prisma, { batchSize }),
+      publishedOnixBatches(db.prisma, { batchSize, siteUrl: env.SITE_URL }),
       { name: SITE_NAME, siteUrl: env.SITE_URL },
       new Date(),
     );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getCurrentSession } from "@/lib/auth";
+import { SITE_NAME } from "@/lib/site";
 import { signOutAction } from "./actions";
 import styles from "./admin.module.css";
 
@@ -20,7 +21,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     <div className={styles.shell}>
       <header className={styles.header}>
         <Link href="/admin" className={styles.brand}>
-          Bookstore admin
+          {SITE_NAME} admin
         </Link>
         {staff && (
           <>

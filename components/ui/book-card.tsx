@@ -3,6 +3,7 @@ import { formatMoney } from "@/lib/catalog/money";
 import type { BookSummary } from "@/lib/catalog/types";
 import { titleLang } from "@/lib/site";
 import { BookCover } from "./book-cover";
+import { CARD_COVER_SIZES } from "./uploaded-cover";
 import { Credits, primaryName } from "./credits";
 import { MarkedText } from "./search-snippet";
 import styles from "./book-card.module.css";
@@ -40,6 +41,7 @@ export function BookCard({
         decorative
         eager={eager}
         className={styles.cover}
+        uploaded={book.cover ? { cover: book.cover, sizes: CARD_COVER_SIZES } : null}
       />
       <div className={styles.body}>
         <Heading className={styles.title}>

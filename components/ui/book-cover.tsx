@@ -1,8 +1,10 @@
-// A typographic cover drawn from the book's own data: the catalog has no cover images, so each
-// book gets a distinct, stable design (palette from its shelf, motif from its slug). Pages show it
+// A typographic cover drawn from the book's own data, for every book without an uploaded one
+// (lib/covers): each gets a distinct, stable design (palette from its shelf, motif from its slug). Pages show it
 // as an image, /covers/<slug>?v=<version> (app/covers/[slug]/route.ts): drawn once per version,
 // kept by browsers and shared caches, never repeated in a page's HTML and RSC payload.
+import type { CoverRef } from "@/lib/covers/urls";
 import { elWith, serializeXml, type XmlElement } from "@/lib/xml";
+import { UploadedCover } from "./uploaded-cover";
 
 export interface CoverPalette {
   background: string;
@@ -253,9 +255,24 @@ export interface BookCoverProps extends CoverInput {
   /** In the first row of a list: fetched with the page rather than when scrolled near. */
   eager?: boolean;
   className?: string;
+  /** An uploaded cover replaces the drawn one, shown at `sizes` (components/ui/uploaded-cover). */
+  uploaded?: { cover: CoverRef; sizes: string } | null;
 }
 
-export function BookCover({ decorative, priority, eager, className, ...cover }: BookCoverProps) {
+export function BookCover({ decorative, priority, eager, className, uploaded, ...cover }: BookCoverProps) {
+  if (uploaded) {
+    return (
+      <UploadedCover
+        slug={cover.slug}
+        title={cover.title}
+        decorative={decorative}
+        priority={priority}
+        eager={eager}
+        className={className}
+        {...uploaded}
+      />
+    );
+  }
   return (
     // No width and height attributes: every place a cover is shown sizes it in CSS (a width and
     // aspect-ratio 2 / 3), and on a list of 24 books the attributes cost 1.2 KB of HTML and payload.

@@ -49,6 +49,7 @@ describe("toSearchResultsDoc", () => {
     listingRating: null,
     rating: { count: 0, average: 0 },
     updatedAt: "2026-01-01T00:00:00.000Z",
+    cover: null,
   };
 
   it("maps hits, page info and the capped total", () => {

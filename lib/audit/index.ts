@@ -25,7 +25,9 @@ export type AuditAction =
   | "order.shipped"
   | "email.requeued"
   | "ebook_file.uploaded"
-  | "ebook_file.removed";
+  | "ebook_file.removed"
+  | "cover.uploaded"
+  | "cover.removed";
 
 export interface AuditEntryInput {
   actorId: number | null;

@@ -44,8 +44,10 @@ describe("decideAccess (the guard's decision)", () => {
 });
 
 describe("safeNextPath", () => {
-  it("keeps admin paths and refuses anything else", () => {
+  it("keeps admin and preview paths and refuses anything else", () => {
     expect(safeNextPath("/admin/users?x=1")).toBe("/admin/users?x=1");
+    expect(safeNextPath("/preview/books/12")).toBe("/preview/books/12");
+    expect(safeNextPath("/previewer")).toBe("/admin");
     expect(safeNextPath("https://evil.example/admin")).toBe("/admin");
     expect(safeNextPath("//evil.example/admin")).toBe("/admin");
     expect(safeNextPath("/admin\\@evil")).toBe("/admin");

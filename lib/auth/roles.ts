@@ -37,7 +37,9 @@ export function decideAccess(input: {
 
 /** Where to go after sign-in: only paths inside the admin, never another site. */
 export function safeNextPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/admin") || next.startsWith("//") || next.includes("\\")) return "/admin";
+  // The admin's pages and the staff previews of listings (/preview/books/<id>).
+  const staffPage = next?.startsWith("/admin") || next?.startsWith("/preview/");
+  if (!next || !staffPage || next.startsWith("//") || next.includes("\\")) return "/admin";
   // It becomes a Location header: no longer than a URL a browser would send.
   if (next.length > 2048) return "/admin";
   if (next.startsWith("/admin/sign-in")) return "/admin";

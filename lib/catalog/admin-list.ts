@@ -13,12 +13,28 @@ const oneString = z
   .optional()
   .transform((v) => (Array.isArray(v) ? v[0] : v)?.replace(/[\s\p{Cc}]+/gu, " ").trim() || undefined);
 
-/** The list's URL query (?q=&status=&category=&language=&page=), parsed leniently. */
+/** An ebook edition still on sale whose file is missing or only the demo store's sample. */
+export const ebookWithoutFileWhere: Prisma.EditionWhereInput = {
+  format: "ebook",
+  availability: { not: "discontinued" },
+  OR: [{ ebookFile: { is: null } }, { ebookFile: { is: { sample: true } } }],
+};
+
+/** What `?missing=` finds: books still lacking something staff supply (the dashboard links here). */
+export const MISSING_FILTERS = {
+  cover: { coverVersion: null },
+  "ebook-file": { editions: { some: ebookWithoutFileWhere } },
+} satisfies Record<string, Prisma.BookWhereInput>;
+export type MissingFilter = keyof typeof MISSING_FILTERS;
+const MISSING_KEYS = Object.keys(MISSING_FILTERS) as [MissingFilter, ...MissingFilter[]];
+
+/** The list's URL query (?q=&status=&category=&language=&missing=&page=), parsed leniently. */
 export const adminListQuerySchema = z.object({
   q: oneString.transform((v) => v?.slice(0, 200)),
   status: oneString.pipe(z.enum(BOOK_STATUSES).optional().catch(undefined)),
   category: oneString,
   language: oneString,
+  missing: oneString.pipe(z.enum(MISSING_KEYS).optional().catch(undefined)),
   page: oneString.transform((v) => Math.max(1, Math.floor(Number(v)) || 1)),
   pageSize: oneString.transform((v) =>
     Math.min(Math.max(1, Math.floor(Number(v)) || 25), ADMIN_PAGE_SIZE_MAX),
@@ -59,6 +75,7 @@ export async function listAdminBooks(db: Db, query: AdminListQuery): Promise<Adm
     ...(query.status ? { status: query.status } : {}),
     ...(query.category ? { categories: { some: { category: { slug: query.category } } } } : {}),
     ...(query.language ? { languages: { has: query.language.toLowerCase() } } : {}),
+    ...(query.missing ? MISSING_FILTERS[query.missing] : {}),
   };
   const total = await db.book.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));

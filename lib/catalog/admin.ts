@@ -9,7 +9,7 @@ import * as moderation from "./rating-moderation";
 import type { ListingActor, SaveResult } from "./listings";
 
 export { adminListQuerySchema, ADMIN_PAGE_SIZE_MAX } from "./admin-list";
-export type { AdminBookPage, AdminBookRow, AdminListQuery } from "./admin-list";
+export type { AdminBookPage, AdminBookRow, AdminListQuery, MissingFilter } from "./admin-list";
 export { StaleVersionError } from "./listings";
 export { moderationQuerySchema, MODERATION_DECISIONS, MODERATION_STATUSES } from "./rating-moderation";
 export type {

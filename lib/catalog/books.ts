@@ -80,6 +80,10 @@ export function toBookSummary(row: SummaryRow): BookSummary {
     listingRating: row.listingRating,
     rating: { count: row.ratingCount, average: Number(row.ratingAverage) },
     updatedAt: row.updatedAt.toISOString(),
+    cover:
+      row.coverVersion && row.coverWidth && row.coverHeight
+        ? { version: row.coverVersion, width: row.coverWidth, height: row.coverHeight }
+        : null,
   };
 }
 
@@ -118,6 +122,12 @@ export async function findPublishedBook(db: Db, slug: string): Promise<BookDetai
   // Anything that is not a slug cannot name a book (and NUL bytes would be a database error).
   if (!isValidSlug(slug)) return null;
   const row = await db.book.findFirst({ where: { slug, status: "published" }, include: detailInclude });
+  return row ? toDetail(row) : null;
+}
+
+/** Any book by id, whatever its status: staff previewing a draft (never cached, never public). */
+export async function findBookForPreview(db: Db, id: number): Promise<BookDetail | null> {
+  const row = await db.book.findUnique({ where: { id }, include: detailInclude });
   return row ? toDetail(row) : null;
 }
 

@@ -166,6 +166,7 @@ export async function summariesInOrder(db: Db, ids: number[]): Promise<BookSumma
   const rows = await db.$queryRaw<SummaryRow[]>`
     SELECT b."id", b."slug", b."title", b."subtitle", b."teaser", b."languages", b."featured",
            b."listingRating", b."ratingCount", b."ratingAverage", b."updatedAt",
+           b."coverVersion", b."coverWidth", b."coverHeight",
            s."contributors", s."categories", s."editions"
       FROM bookstore_book_summaries(ARRAY[${Prisma.join(ids)}]::int[]) s
       JOIN "Book" b ON b."id" = s."book_id"

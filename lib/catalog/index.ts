@@ -59,6 +59,11 @@ export const findPublishedBook = cache((slug: string) =>
   })(),
 );
 
+/** A book of any status, uncached: the staff preview (app/(storefront)/preview). */
+export async function findBookForPreview(id: number) {
+  return books.findBookForPreview(await getPrisma(), id);
+}
+
 /** The current slug of the published book `slug` used to name (SlugRedirect), or null. */
 export const findRenamedBookSlug = cache((slug: string) =>
   unstable_cache(

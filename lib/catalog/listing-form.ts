@@ -93,8 +93,36 @@ function rowCount(formData: FormData, prefix: string): number {
   return count;
 }
 
+/** Fields that describe an ebook's file; the form ignores them on any other edition. */
+export const EBOOK_ONLY_FIELDS = ["fileSizeKb", ...EDITION_FLAGS] as const;
+
+/**
+ * The categories as posted: ticked boxes (`categorySlugs`, in the list's order), the main one
+ * (`mainCategory`, a radio) and the order they were stored in (`categoryOrder`). The result keeps
+ * the stored order, the main category first and newly ticked ones last, so an untouched form
+ * posts back exactly what it showed. `storedOrder`: the book's order now (the server's own copy,
+ * which wins). `mainUnticked`: a main category chosen but not ticked.
+ */
+export function categoryChoice(
+  formData: FormData,
+  storedOrder: string[] = [],
+): { slugs: string[]; mainUnticked: boolean } {
+  const strings = (name: string) =>
+    formData.getAll(name).filter((v): v is string => typeof v === "string" && v.trim() !== "");
+  const ticked = strings("categorySlugs");
+  const main = strings("mainCategory")[0] ?? "";
+  // The order stored now comes first, whatever the post says (a client that dropped or garbled the
+  // form's order changes nothing); the form's order places only the newly ticked ones.
+  const order = [...storedOrder, ...strings("categoryOrder").flatMap((v) => v.split(","))];
+  const stored = order.filter((slug) => ticked.includes(slug));
+  const ordered = [...new Set([...stored, ...ticked])];
+  if (!main) return { slugs: ordered, mainUnticked: false };
+  if (!ticked.includes(main)) return { slugs: ordered, mainUnticked: true };
+  return { slugs: [main, ...ordered.filter((slug) => slug !== main)], mainUnticked: false };
+}
+
 /** The posted form, as typed (for re-showing it), rows marked "remove" left out. */
-export function formValuesFrom(formData: FormData): ListingFormValues {
+export function formValuesFrom(formData: FormData, storedCategoryOrder: string[] = []): ListingFormValues {
   const contributors: ListingFormValues["contributors"] = [];
   for (let i = 0; i < rowCount(formData, "contributors"); i++) {
     if (text(formData, `contributors.${i}.remove`)) continue;
@@ -126,7 +154,7 @@ export function formValuesFrom(formData: FormData): ListingFormValues {
     status: text(formData, "status") || "draft",
     seriesName: text(formData, "seriesName"),
     seriesPosition: text(formData, "seriesPosition"),
-    categorySlugs: formData.getAll("categorySlugs").filter((v): v is string => typeof v === "string"),
+    categorySlugs: categoryChoice(formData, storedCategoryOrder).slugs,
     languages: text(formData, "languages"),
     contributors,
     editions,
@@ -136,6 +164,8 @@ export function formValuesFrom(formData: FormData): ListingFormValues {
 function isBlankEdition(row: EditionFormValues): boolean {
   return !row.id && !row.isbn.trim() && !row.price.trim() && !row.formatLabel.trim() && !row.publisher.trim();
 }
+
+const NO_EBOOK_FIELDS = Object.fromEntries(EBOOK_ONLY_FIELDS.map((key) => [key, ""]));
 
 /** The form's yes/no/unknown select; anything else goes on to the schema, which refuses it. */
 const flag = (v: string): boolean | null | string =>
@@ -153,6 +183,9 @@ export function listingInputFromValues(values: ListingFormValues): Record<keyof 
     contributors: values.contributors.filter((row) => row.name.trim() !== ""),
     editions: values.editions
       .filter((row) => !isBlankEdition(row))
+      // A print or audio edition's ebook fields (shown without JavaScript, or left from when the
+      // row was an ebook) are not stored.
+      .map((row) => (row.format === "ebook" ? row : { ...row, ...NO_EBOOK_FIELDS }))
       .map((row) => ({
         ...row,
         textToSpeech: flag(row.textToSpeech),

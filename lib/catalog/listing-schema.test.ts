@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  categoryChoice,
   fieldErrorsForForm,
   formValuesFrom,
   formValuesFromData,
@@ -156,6 +157,56 @@ describe("the form adapter", () => {
     expect(fields["editions.1.isbn"]).toEqual(["Not a valid ISBN-13."]);
   });
 
+  it("keeps the stored category order when the ticked boxes come in the list's order", () => {
+    // Stored: cold-war (main), history, asia. The list shows them alphabetically.
+    const ticked = (...slugs: string[]) => slugs.map((s): [string, string] => ["categorySlugs", s]);
+    const stored: [string, string] = ["categoryOrder", "cold-war,history,asia"];
+    expect(
+      categoryChoice(form([...ticked("asia", "cold-war", "history"), stored, ["mainCategory", "cold-war"]])),
+    ).toEqual({ slugs: ["cold-war", "history", "asia"], mainUnticked: false });
+    // A new main one moves first; a newly ticked one comes last; an unticked one is gone.
+    expect(
+      categoryChoice(form([...ticked("asia", "food", "history"), stored, ["mainCategory", "history"]])),
+    ).toEqual({ slugs: ["history", "asia", "food"], mainUnticked: false });
+    // No main chosen: the first ticked in the stored order is.
+    expect(categoryChoice(form([...ticked("asia", "history"), stored])).slugs).toEqual(["history", "asia"]);
+    // The server's stored order wins over a post that dropped or garbled the form's order.
+    const storedNow = ["cold-war", "history", "asia"];
+    for (const posted of [[], [["categoryOrder", "y".repeat(1000)]], [["categoryOrder", "asia,history"]]] as [
+      string,
+      string,
+    ][][]) {
+      expect(
+        categoryChoice(form([...ticked("asia", "cold-war", "history"), ...posted]), storedNow).slugs,
+      ).toEqual(storedNow);
+    }
+    // A main category that is not ticked is a contradiction the form reports.
+    expect(categoryChoice(form([...ticked("asia"), stored, ["mainCategory", "history"]]))).toEqual({
+      slugs: ["asia"],
+      mainUnticked: true,
+    });
+  });
+
+  it("ignores the ebook-only fields of a print or audio edition", () => {
+    const values = formValuesFrom(
+      form([
+        ["title", "A Book"],
+        ["languages", "en"],
+        ["editions.0.format", "paperback"],
+        ["editions.0.price", "9.99"],
+        ["editions.0.fileSizeKb", "1706"],
+        ["editions.0.screenReader", "yes"],
+        ["editions.1.format", "ebook"],
+        ["editions.1.price", "4.99"],
+        ["editions.1.fileSizeKb", "1706"],
+        ["editions.1.screenReader", "yes"],
+      ]),
+    );
+    const [paperback, ebook] = listingSchema.parse(listingInputFromValues(values)).editions;
+    expect(paperback).toMatchObject({ fileSizeKb: null, screenReader: null, textToSpeech: null });
+    expect(ebook).toMatchObject({ fileSizeKb: 1706, screenReader: true });
+  });
+
   it("a description posted from the editor's textarea (CRLF) is stored as it was shown (LF)", () => {
     const stored = listingSchema.parse({ ...base, description: "One.\n\nTwo." });
     const shown = formValuesFromData(stored);
@@ -176,7 +227,7 @@ describe("the form adapter", () => {
     const parsed = listingSchema.parse({
       ...base,
       contributors: [{ name: "A", role: "author" }],
-      editions: [{ ...edition, isbn: "9780306406157", textToSpeech: true }],
+      editions: [{ ...edition, format: "ebook", isbn: "9780306406157", textToSpeech: true }],
     });
     const values = formValuesFromData(parsed);
     expect(values.editions[0]?.price).toBe("39.99");

@@ -1,5 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import sharp from "sharp";
+import { saveCover } from "@/lib/covers/store";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { onixExportStream } from "./onix-export";
 import { seedCatalog } from "./seed";
@@ -22,7 +24,10 @@ interface Product {
     Language?: { LanguageRole: string; LanguageCode: string }[];
     Subject?: { SubjectCode: string }[];
   };
-  CollateralDetail?: { TextContent: { TextType: string; Text: string }[] };
+  CollateralDetail?: {
+    TextContent: { TextType: string; Text: string }[];
+    SupportingResource?: { ResourceContentType: string; ResourceVersion: { ResourceLink: string } };
+  };
   PublishingDetail: { PublishingStatus: string };
   ProductSupply: {
     SupplyDetail: {
@@ -141,6 +146,25 @@ describe.each(testEngines())("the ONIX export on %s", (engine) => {
       { LanguageRole: "01", LanguageCode: "spa" },
       { LanguageRole: "01", LanguageCode: "eng" },
     ]);
+  });
+
+  it("links an uploaded cover as the front cover's SupportingResource at its absolute address", async () => {
+    expect((await exportProducts(db)).some((p) => p.CollateralDetail?.SupportingResource)).toBe(false);
+    const book = await db.prisma.book.findUniqueOrThrow({ where: { slug: "animales-wordbooks" } });
+    const jpeg = await sharp({ create: { width: 400, height: 600, channels: 3, background: "#246" } })
+      .jpeg()
+      .toBuffer();
+    const saved = await saveCover(db.prisma, book.id, { bytes: new Uint8Array(jpeg), uploadedById: null });
+    if (!saved.ok) throw new Error(saved.problem);
+    const products = await exportProducts(db);
+    const withCover = products.filter((p) => p.CollateralDetail?.SupportingResource);
+    expect(withCover.map(titleOf)).toEqual(["Animales Wordbooks"]);
+    expect(withCover[0]!.CollateralDetail!.SupportingResource).toMatchObject({
+      ResourceContentType: "01",
+      ResourceVersion: {
+        ResourceLink: `https://books.example.com/covers/animales-wordbooks?v=${saved.cover.version}&f=original`,
+      },
+    });
   });
 
   it("adds a product per new edition (ISBN-13 as 15) and drops a book once it is hidden", async () => {

@@ -4,6 +4,7 @@
 // (on PGlite that would stall every other request), so the export is not one snapshot.
 import type { Db } from "@/lib/db/types";
 import { textStream } from "@/lib/text-stream";
+import { coverImagePath } from "@/lib/covers/urls";
 import { onixMessageChunks, type OnixProductInput, type OnixSender } from "./onix";
 
 export const ONIX_BATCH_BOOKS = 250;
@@ -11,7 +12,7 @@ export const ONIX_BATCH_BOOKS = 250;
 /** Published books (never drafts or hidden ones), as ONIX builder input, one array per batch. */
 export async function* publishedOnixBatches(
   db: Db,
-  { batchSize = ONIX_BATCH_BOOKS }: { batchSize?: number } = {},
+  { batchSize = ONIX_BATCH_BOOKS, siteUrl }: { batchSize?: number; siteUrl: string },
 ): AsyncGenerator<OnixProductInput[]> {
   let afterId = 0;
   for (;;) {
@@ -27,6 +28,12 @@ export async function* publishedOnixBatches(
         teaser: true,
         languages: true,
         seriesPosition: true,
+        slug: true,
+        coverVersion: true,
+        coverImages: {
+          where: { format: "original" },
+          select: { mediaType: true, width: true, height: true },
+        },
         series: { select: { name: true } },
         categories: {
           orderBy: { position: "asc" },
@@ -73,6 +80,13 @@ export async function* publishedOnixBatches(
         series: book.series ? { name: book.series.name, position: book.seriesPosition } : null,
         categories: book.categories.map((c) => c.category),
         contributors: book.contributors.map((c) => ({ ...c.contributor, role: c.role })),
+        cover:
+          book.coverVersion && book.coverImages[0]
+            ? {
+                ...book.coverImages[0],
+                url: `${siteUrl}${coverImagePath(book.slug, { version: book.coverVersion }, "original")}`,
+              }
+            : null,
       };
       return book.editions.map(
         ({ textToSpeech, screenReader, enhancedTypesetting, wordWise, publicationDate, ...edition }) => ({
@@ -95,5 +109,7 @@ export function onixExportStream(
   sender: OnixSender,
   { sentAt = new Date(), batchSize }: { sentAt?: Date; batchSize?: number } = {},
 ): ReadableStream<Uint8Array> {
-  return textStream(onixMessageChunks(publishedOnixBatches(db, { batchSize }), sender, sentAt));
+  return textStream(
+    onixMessageChunks(publishedOnixBatches(db, { batchSize, siteUrl: sender.siteUrl }), sender, sentAt),
+  );
 }

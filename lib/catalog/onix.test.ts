@@ -35,6 +35,12 @@ const featured: OnixBook = {
     { name: "Sandeep Balakrishna", sortName: "Balakrishna, Sandeep", role: "author", bio: null },
     { name: "Shen Zihua", sortName: null, role: "original_author", bio: "Historian of the Cold War." },
   ],
+  cover: {
+    url: "https://www.books.example.com/covers/mao-stalin-and-the-korean-war?v=0123456789abcdef&f=original",
+    mediaType: "image/jpeg",
+    width: 1600,
+    height: 2400,
+  },
 };
 
 const kindle: OnixEdition = {
@@ -80,6 +86,7 @@ const bilingual: OnixBook = {
   series: null,
   categories: [],
   contributors: [],
+  cover: null,
 };
 
 const products: OnixProductInput[] = [
@@ -269,6 +276,42 @@ describe("buildOnixMessage", () => {
     ]);
     expect(get(product(2), "CollateralDetail", "TextContent")).toEqual([
       { TextType: "03", ContentAudience: "00", Text: bilingual.teaser },
+    ]);
+  });
+
+  it("links the uploaded front cover as a SupportingResource after the texts, and nothing without one", () => {
+    const collateral = get(product(0), "CollateralDetail") as Node;
+    expect(Object.keys(collateral)).toEqual(["TextContent", "SupportingResource"]);
+    expect(collateral.SupportingResource).toEqual({
+      ResourceContentType: "01",
+      ContentAudience: "00",
+      ResourceMode: "03",
+      ResourceVersion: {
+        ResourceForm: "02",
+        ResourceVersionFeature: [
+          { ResourceVersionFeatureType: "01", FeatureValue: "D502" },
+          { ResourceVersionFeatureType: "02", FeatureValue: "2400" },
+          { ResourceVersionFeatureType: "03", FeatureValue: "1600" },
+        ],
+        ResourceLink: featured.cover!.url,
+      },
+    });
+    expect(get(product(2), "CollateralDetail", "SupportingResource")).toBeUndefined();
+    // A cover alone still makes a CollateralDetail; a WebP claims no file format (list 178 has none).
+    const webpOnly = buildOnixMessage(
+      [
+        {
+          book: { ...bilingual, teaser: null, cover: { ...featured.cover!, mediaType: "image/webp" } },
+          edition: paperback,
+        },
+      ],
+      SENDER,
+      SENT_AT,
+    );
+    const resource = get(parse(webpOnly).ONIXMessage.Product[0], "CollateralDetail", "SupportingResource");
+    expect(get(resource, "ResourceVersion", "ResourceVersionFeature")).toEqual([
+      { ResourceVersionFeatureType: "02", FeatureValue: "2400" },
+      { ResourceVersionFeatureType: "03", FeatureValue: "1600" },
     ]);
   });
 

@@ -37,6 +37,8 @@ export interface OnixBook {
   series: { name: string; position: number | null } | null;
   categories: { slug: string; name: string }[];
   contributors: OnixContributor[];
+  /** The uploaded front cover as uploaded, at its absolute address; null: none (the generated one is not sent). */
+  cover: { url: string; mediaType: string; width: number; height: number } | null;
 }
 
 export interface OnixEdition {
@@ -291,15 +293,44 @@ function descriptiveDetail({ book, edition }: OnixProductInput, sender: OnixSend
   );
 }
 
+/** List 178 file formats of the images staff may upload (WebP has no code there: none is claimed). */
+const RESOURCE_FILE_FORMAT: Record<string, string> = { "image/jpeg": "D502", "image/png": "D503" };
+
+/**
+ * The front cover as a downloadable image: ResourceContentType 01 front cover [158], ResourceMode
+ * 03 image [159], ResourceForm 02 downloadable file [161], and its features [160]: file format
+ * 01 [178], height 02 and width 03 in pixels.
+ */
+function frontCover(cover: NonNullable<OnixBook["cover"]>): XmlElement {
+  const feature = (type: string, value: string) =>
+    el("ResourceVersionFeature", el("ResourceVersionFeatureType", type), el("FeatureValue", value));
+  const format = RESOURCE_FILE_FORMAT[cover.mediaType];
+  return el(
+    "SupportingResource",
+    el("ResourceContentType", "01"),
+    el("ContentAudience", "00"),
+    el("ResourceMode", "03"),
+    el(
+      "ResourceVersion",
+      el("ResourceForm", "02"),
+      format && feature("01", format),
+      feature("02", String(cover.height)),
+      feature("03", String(cover.width)),
+      el("ResourceLink", cover.url),
+    ),
+  );
+}
+
 function collateralDetail(book: OnixBook): XmlElement | null {
   const description = book.description ?? book.teaser;
-  if (!description) return null;
+  if (!description && !book.cover) return null;
   const text = (type: string, value: string) =>
     el("TextContent", el("TextType", type), el("ContentAudience", "00"), el("Text", value));
   return el(
     "CollateralDetail",
-    text("03", description),
+    description && text("03", description),
     book.description && book.teaser && book.teaser !== book.description && text("02", book.teaser),
+    book.cover && frontCover(book.cover),
   );
 }
 

@@ -195,6 +195,7 @@ async function windowPage(
            ${analyse ? Prisma.sql`(SELECT "hasUnknown" FROM analysis) AS "hasUnknown", (SELECT "typoIds" FROM analysis) AS "typoIds", (SELECT corrections FROM analysis) AS corrections,` : Prisma.empty}
            b."id", b."slug", b."title", b."subtitle", b."teaser", b."languages", b."featured",
            b."listingRating", b."ratingCount", b."ratingAverage", b."updatedAt",
+           b."coverVersion", b."coverWidth", b."coverHeight",
            h."contributors", h."categories", h."editions", h."snippet", h."title_marks" AS "titleMarks", h."name_marks" AS "nameMarks",
            translate(coalesce(b."description", b."teaser", b."subtitle", ''), chr(1) || chr(2) || chr(3), '') AS "snippetSource"
       FROM (SELECT 1) AS one

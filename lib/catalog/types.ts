@@ -1,7 +1,9 @@
 // The catalog's own shapes. Pages, the admin and the API see these, never Prisma rows.
+import type { CoverRef } from "@/lib/covers/urls";
 import type { Availability, BookStatus, ContributorRole, EditionFormat } from "@/lib/generated/prisma/enums";
 
 export type { Availability, BookStatus, ContributorRole, EditionFormat };
+export type { CoverRef };
 
 export interface Money {
   amountCents: number;
@@ -73,6 +75,8 @@ export interface BookSummary {
   rating: RatingSummary;
   /** ISO timestamps: these shapes cross the data cache, which stores JSON. */
   updatedAt: string;
+  /** The uploaded cover (lib/covers/urls.ts); null: pages show the generated one. */
+  cover: CoverRef | null;
 }
 
 export interface BookDetail extends BookSummary {

@@ -5,11 +5,11 @@
 // - Cached pages (home, lists, book, review and article pages: ISR and a shared cache) get one
 //   static policy: a nonce in a cached page would be the same for everyone, so scripts are
 //   allowed from this origin and inline (Next's inline flight data), and everything else is shut.
-// - Per-request pages (admin, sign-in, cart, checkout, orders) get scripts only with the request's
+// - Per-request pages (admin, sign-in, cart, checkout, orders, staff previews) get scripts only with the request's
 //   nonce, and what those load ('strict-dynamic').
 
 /** Pages rendered for one request, never from a shared cache: they get the nonce policy. */
-export const PER_REQUEST_PAGE_PREFIXES = ["/admin", "/cart", "/checkout", "/orders"];
+export const PER_REQUEST_PAGE_PREFIXES = ["/admin", "/cart", "/checkout", "/orders", "/preview"];
 
 /** @param {string} path */
 export function isPerRequestPage(path) {

@@ -44,7 +44,14 @@ describe("security headers", () => {
   });
 
   it("know which pages are rendered per request", () => {
-    for (const path of ["/admin", "/admin/users", "/cart", "/checkout/stub/cs_1", "/orders/abc"])
+    for (const path of [
+      "/admin",
+      "/admin/users",
+      "/cart",
+      "/checkout/stub/cs_1",
+      "/orders/abc",
+      "/preview/books/1",
+    ])
       expect(isPerRequestPage(path), path).toBe(true);
     for (const path of ["/", "/books", "/books/x", "/cartography", "/api/admin/session", "/administrator"])
       expect(isPerRequestPage(path), path).toBe(false);

@@ -11,11 +11,12 @@ export const SERVER_ACTION_BODY_LIMIT_BYTES = 256 * 1024;
 
 /**
  * Route handlers that take a body outside /api; they bound it themselves (readBoundedBody). The
- * same two are left out of proxy.ts's matcher.
+ * same ones are left out of proxy.ts's matcher.
  */
 const ROUTE_HANDLERS_WITH_BODIES = [
   /^\/admin\/exchange\/csv-imports$/,
   /^\/admin\/books\/[^/]+\/ebook-files$/,
+  /^\/admin\/books\/[^/]+\/cover$/,
 ];
 const WITHOUT_BODY = new Set(["GET", "HEAD", "OPTIONS"]);
 

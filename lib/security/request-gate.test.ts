@@ -49,6 +49,7 @@ describe("refusePageRequest", () => {
       refusePageRequest(post("/admin/exchange/csv-imports", { "content-length": "9000000" })),
     ).toBeNull();
     expect(refusePageRequest(post("/admin/books/7/ebook-files", { "content-length": "9000000" }))).toBeNull();
+    expect(refusePageRequest(post("/admin/books/7/cover", { "content-length": "9000000" }))).toBeNull();
     expect(refusePageRequest(post("/admin/books/7", { "content-length": "9000000" }))?.status).toBe(413);
   });
 });

@@ -59,6 +59,7 @@ const book: BookDetail = {
   listingRating: "5 out of 5",
   rating: { count: 0, average: 0 },
   updatedAt: "2026-11-27T00:00:00.000Z",
+  cover: null,
   status: "published",
   version: 1,
   series: { slug: "cold-war-history", name: "Cold War History", position: null },

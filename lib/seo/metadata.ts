@@ -12,6 +12,8 @@ export interface PageDescription {
   type?: "website" | "article" | "book";
   /** The Open Graph image path (an /og/ route), for og:image and twitter:image. */
   imagePath?: string;
+  /** Its size in pixels, when it is not an /og/ route's 1200 × 630 (an uploaded cover). */
+  imageSize?: { width: number; height: number };
   /** Search results and other thin pages: crawl the links, keep the page out of the index. */
   noindex?: boolean;
   publishedTime?: string | null;
@@ -21,7 +23,7 @@ export interface PageDescription {
 export function pageMetadata(page: PageDescription): Metadata {
   const url = absoluteUrl(page.path);
   const images = page.imagePath
-    ? [{ url: absoluteUrl(page.imagePath), width: 1200, height: 630 }]
+    ? [{ url: absoluteUrl(page.imagePath), ...(page.imageSize ?? { width: 1200, height: 630 }) }]
     : undefined;
   return {
     title: page.title,

@@ -5,6 +5,7 @@ import { requestIp } from "@/lib/auth/guard";
 import { CatalogError } from "@/lib/catalog";
 import {
   createListingAsStaff,
+  getListingForEdit,
   getListingOptions,
   restoreRevisionAsStaff,
   saveListingAsStaff,
@@ -13,6 +14,7 @@ import {
 } from "@/lib/catalog/admin";
 import { describeChanges, diffSnapshots } from "@/lib/catalog/listing-diff";
 import {
+  categoryChoice,
   EMPTY_CONTRIBUTOR,
   EMPTY_EDITION,
   fieldErrorsForForm,
@@ -58,7 +60,9 @@ export async function saveListingAction(
     next: bookId ? `${BOOKS}/${bookId}` : `${BOOKS}/new`,
     mutation: true,
   });
-  const values = formValuesFrom(formData);
+  // The order the book's categories are stored in: ticked ones keep it (categoryChoice).
+  const storedCategories = bookId ? ((await getListingForEdit(bookId))?.data.categorySlugs ?? []) : [];
+  const values = formValuesFrom(formData, storedCategories);
   const seq = (previous?.seq ?? 0) + 1;
   if (repeatedField(formData, ["categorySlugs"]) || !isWholeListingPost(formData, rawBookId, bookId)) {
     return {
@@ -84,13 +88,17 @@ export async function saveListingAction(
     values.contributors.push({ ...EMPTY_CONTRIBUTOR, position: String(values.contributors.length + 1) });
     return answer();
   }
-  if (intent === "add-category") {
-    values.categorySlugs.push("");
-    return answer();
-  }
   if (intent === "add-edition") {
     values.editions.push({ ...EMPTY_EDITION });
     return answer();
+  }
+
+  if (categoryChoice(formData, storedCategories).mainUnticked) {
+    const message = "The main category must be one of the ticked categories: tick it too, or choose another.";
+    return answer({
+      message: "Nothing was saved: check the categories.",
+      fieldErrors: { categorySlugs: [message] },
+    });
   }
 
   const input = listingInputFromValues(values);

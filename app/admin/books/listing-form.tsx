@@ -1,8 +1,7 @@
 "use client";
-import { useActionState } from "react";
+import { type ReactNode, useActionState, useState, useSyncExternalStore } from "react";
 import type { ListingFormValues } from "@/lib/catalog/listing-form";
 import {
-  categoryRowLabel,
   CONTRIBUTOR_LABELS,
   EDITION_LABELS,
   featureLabel,
@@ -26,6 +25,109 @@ export interface ListingFormOptions {
 
 const FEATURES = ["textToSpeech", "screenReader", "enhancedTypesetting", "wordWise"] as const;
 
+const noSubscription = () => () => {};
+/** False in the server's HTML and while hydrating, true once this component runs in the browser. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * The book's categories: a box to tick for each, and the main one (the breadcrumb) chosen with a
+ * radio, so no click can untick the others. The stored order goes along (`categoryOrder`): ticked
+ * ones keep it, new ones come last (categoryChoice). Controlled inputs render their state into the
+ * HTML, so without JavaScript the boxes work natively; with it, a box filters the list, choosing a
+ * main category ticks it, and unticking the main one clears the choice.
+ */
+function CategoryChoice({
+  chosen,
+  categories,
+  error,
+  invalid,
+}: {
+  chosen: string[];
+  categories: { slug: string; name: string }[];
+  error: ReactNode;
+  invalid: Record<string, unknown>;
+}) {
+  const hydrated = useHydrated();
+  const [filter, setFilter] = useState("");
+  // The ticked categories in the order they were stored, then ticked (without JavaScript the
+  // server appends new ones in the list's order instead).
+  const [order, setOrder] = useState<string[]>(chosen);
+  const [main, setMain] = useState(chosen[0] ?? "");
+  const needle = filter.trim().toLocaleLowerCase("en");
+  const tick = (slug: string, on: boolean) =>
+    setOrder((list) =>
+      on ? (list.includes(slug) ? list : [...list, slug]) : list.filter((s) => s !== slug),
+    );
+  return (
+    <fieldset className={form.categories} aria-describedby="categories-hint" {...invalid}>
+      <legend>{LISTING_LABELS.categorySlugs}</legend>
+      <p id="categories-hint" className={form.hint}>
+        Tick every category the book belongs to; the main one is its breadcrumb and comes first on the product
+        page (with none chosen, the first ticked one is main).
+      </p>
+      {error}
+      <input type="hidden" name="categoryOrder" value={order.join(",")} />
+      {hydrated && (
+        <div className={styles.field}>
+          <label htmlFor="category-filter">Find a category</label>
+          <input
+            id="category-filter"
+            type="search"
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+            autoComplete="off"
+          />
+        </div>
+      )}
+      <ul className={form.categoryList}>
+        {categories.map((c) => {
+          const isTicked = order.includes(c.slug);
+          const shown = !needle || isTicked || c.name.toLocaleLowerCase("en").includes(needle);
+          return (
+            <li key={c.slug} hidden={!shown}>
+              <label className={form.check}>
+                <input
+                  type="checkbox"
+                  name="categorySlugs"
+                  value={c.slug}
+                  checked={isTicked}
+                  onChange={(event) => {
+                    tick(c.slug, event.target.checked);
+                    if (!event.target.checked && main === c.slug) setMain("");
+                  }}
+                />
+                {c.name}
+              </label>
+              <label className={form.main}>
+                <input
+                  type="radio"
+                  name="mainCategory"
+                  value={c.slug}
+                  checked={main === c.slug}
+                  onChange={(event) => {
+                    if (!event.target.checked) return;
+                    setMain(c.slug);
+                    tick(c.slug, true);
+                  }}
+                />
+                <span>
+                  Main<span className="visually-hidden"> category: {c.name}</span>
+                </span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}
+
 // Client only for useActionState: under a plain <form action>, the returned state (errors, what
 // was typed, a conflict) is rendered with JavaScript off too. No Suspense above it.
 export function ListingForm({
@@ -44,9 +146,10 @@ export function ListingForm({
     null,
   );
   const values = state?.values ?? initial;
-  // The rows in the order they were saved or typed (the order the store shows), then one spare.
-  const categoryRows =
-    values.categorySlugs.at(-1) === "" ? values.categorySlugs : [...values.categorySlugs, ""];
+  // Each edition's format as chosen now: ebook-only fields hide for other formats (with JavaScript;
+  // without it they show, and listingInputFromValues ignores them on a print or audio edition).
+  const hydrated = useHydrated();
+  const [formats, setFormats] = useState<Record<number, string>>({});
   const errors = state?.fieldErrors ?? {};
   const id = (name: string) => `f-${name.replace(/\./g, "-")}`;
   const message = (name: string) => errors[name]?.join(" ") || undefined;
@@ -143,35 +246,12 @@ export function ListingForm({
             `${LISTING_LABELS.languages} (codes, comma-separated: es, en)`,
             values.languages,
           )}
-          <fieldset className={form.categories} aria-describedby="categories-hint">
-            <legend>{LISTING_LABELS.categorySlugs}</legend>
-            <p id="categories-hint" className={form.hint}>
-              In this order on the product page; the main category is the book&apos;s breadcrumb. Choose
-              &ldquo;None&rdquo; to drop a row.
-            </p>
-            {err("categorySlugs")}
-            {categoryRows.map((slug, i) => (
-              <div className={styles.field} key={i}>
-                <label htmlFor={id(`categorySlugs.${i}`)}>{categoryRowLabel(i)}</label>
-                <select
-                  id={id(`categorySlugs.${i}`)}
-                  name="categorySlugs"
-                  defaultValue={slug}
-                  {...(i === 0 ? aria("categorySlugs") : {})}
-                >
-                  <option value="">None</option>
-                  {options.categories.map((c) => (
-                    <option key={c.slug} value={c.slug}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            ))}
-            <button type="submit" name="intent" value="add-category" className={styles.buttonQuiet}>
-              Add another category
-            </button>
-          </fieldset>
+          <CategoryChoice
+            chosen={values.categorySlugs}
+            categories={options.categories}
+            error={err("categorySlugs")}
+            invalid={aria("categorySlugs")}
+          />
           {text("seriesName", `${LISTING_LABELS.seriesName} (choose or type a new name)`, values.seriesName, {
             list: "series-options",
           })}
@@ -233,7 +313,12 @@ export function ListingForm({
                 <input type="hidden" name={`${p}.id`} value={row.id} />
                 <div className={styles.field}>
                   <label htmlFor={id(`${p}.format`)}>{EDITION_LABELS.format}</label>
-                  <select id={id(`${p}.format`)} name={`${p}.format`} defaultValue={row.format}>
+                  <select
+                    id={id(`${p}.format`)}
+                    name={`${p}.format`}
+                    defaultValue={row.format}
+                    onChange={(event) => setFormats((f) => ({ ...f, [i]: event.target.value }))}
+                  >
                     {options.formats.map((f) => (
                       <option key={f.value} value={f.value}>
                         {f.label}
@@ -270,17 +355,31 @@ export function ListingForm({
                   type: "date",
                 })}
                 {text(`${p}.pageCount`, EDITION_LABELS.pageCount, row.pageCount, { inputMode: "numeric" })}
-                {text(`${p}.fileSizeKb`, EDITION_LABELS.fileSizeKb, row.fileSizeKb, { inputMode: "numeric" })}
-                {FEATURES.map((key) => (
-                  <div className={styles.field} key={key}>
-                    <label htmlFor={id(`${p}.${key}`)}>{EDITION_LABELS[key]}</label>
-                    <select id={id(`${p}.${key}`)} name={`${p}.${key}`} defaultValue={row[key]}>
-                      <option value="">{featureLabel(null)}</option>
-                      <option value="yes">{featureLabel(true)}</option>
-                      <option value="no">{featureLabel(false)}</option>
-                    </select>
-                  </div>
-                ))}
+                <div
+                  className={form.ebookOnly}
+                  hidden={hydrated && (formats[i] ?? row.format) !== "ebook"}
+                  data-testid="ebook-only"
+                >
+                  {text(
+                    `${p}.fileSizeKb`,
+                    `${EDITION_LABELS.fileSizeKb}${hydrated ? "" : " (ebooks only)"}`,
+                    row.fileSizeKb,
+                    { inputMode: "numeric" },
+                  )}
+                  {FEATURES.map((key) => (
+                    <div className={styles.field} key={key}>
+                      <label htmlFor={id(`${p}.${key}`)}>
+                        {EDITION_LABELS[key]}
+                        {hydrated ? "" : " (ebooks only)"}
+                      </label>
+                      <select id={id(`${p}.${key}`)} name={`${p}.${key}`} defaultValue={row[key]}>
+                        <option value="">{featureLabel(null)}</option>
+                        <option value="yes">{featureLabel(true)}</option>
+                        <option value="no">{featureLabel(false)}</option>
+                      </select>
+                    </div>
+                  ))}
+                </div>
                 <label className={form.check}>
                   <input type="checkbox" name={`${p}.remove`} value="1" /> Remove this edition
                 </label>

@@ -2,12 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth";
 import { formatMoney } from "@/lib/catalog";
-import { adminListQuerySchema, getAdminBooks, getListingOptions } from "@/lib/catalog/admin";
+import {
+  adminListQuerySchema,
+  getAdminBooks,
+  getListingOptions,
+  type MissingFilter,
+} from "@/lib/catalog/admin";
 import { Pager, utcTime } from "../admin-ui";
 import styles from "../admin.module.css";
 import { plural } from "@/lib/plural";
 
 export const dynamic = "force-dynamic";
+
+const MISSING_LABELS: Record<MissingFilter, string> = {
+  cover: "An uploaded cover",
+  "ebook-file": "An ebook edition's file",
+};
 export const metadata: Metadata = { title: "Books", robots: { index: false, follow: false } };
 
 export default async function AdminBooksPage({
@@ -20,7 +30,7 @@ export default async function AdminBooksPage({
   const [result, options] = [await getAdminBooks(query), await getListingOptions()];
   const pageLink = (page: number) => {
     const params = new URLSearchParams();
-    for (const key of ["q", "status", "category", "language"] as const) {
+    for (const key of ["q", "status", "category", "language", "missing"] as const) {
       const value = query[key];
       if (value) params.set(key, value);
     }
@@ -65,6 +75,17 @@ export default async function AdminBooksPage({
         <div className={styles.inline}>
           <label htmlFor="language">Language</label>
           <input id="language" name="language" size={4} defaultValue={query.language ?? ""} />
+        </div>
+        <div className={styles.inline}>
+          <label htmlFor="missing">Missing</label>
+          <select id="missing" name="missing" defaultValue={query.missing ?? ""}>
+            <option value="">Nothing in particular</option>
+            {Object.entries(MISSING_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
         </div>
         <button type="submit" className={styles.buttonQuiet}>
           Filter

@@ -105,6 +105,7 @@ export default async function ArticlePage({ params }: Props) {
               categorySlugs={book.categories.map((c) => c.slug)}
               lang={lang}
               decorative
+              uploaded={book.cover ? { cover: book.cover, sizes: "8rem" } : null}
             />
           </Link>
           <p className={styles.asideTitle}>

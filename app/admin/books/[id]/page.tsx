@@ -7,6 +7,7 @@ import { EMPTY_CONTRIBUTOR, EMPTY_EDITION, formValuesFromData } from "@/lib/cata
 import { utcTime } from "../../admin-ui";
 import styles from "../../admin.module.css";
 import { ListingForm } from "../listing-form";
+import { CoverSection } from "./cover";
 import { EbookFiles } from "./ebook-files";
 import { listingFormOptions } from "../options";
 
@@ -25,7 +26,7 @@ export default async function EditBookPage({
   const bookId = Number(id);
   const listing = Number.isInteger(bookId) && bookId > 0 ? await getListingForEdit(bookId) : null;
   if (!listing) notFound();
-  const { saved, unchanged, ebook } = await searchParams;
+  const { saved, unchanged, ebook, cover } = await searchParams;
   const initial = formValuesFromData(listing.data);
   // One spare row to type into when there is none (more through the "add another" buttons).
   if (initial.contributors.length === 0) initial.contributors.push({ ...EMPTY_CONTRIBUTOR, position: "1" });
@@ -43,7 +44,8 @@ export default async function EditBookPage({
             , last changed by {listing.lastChange.by} at {utcTime(listing.lastChange.at)}
           </>
         )}
-        . <Link href={`/admin/books/${listing.id}/history`}>History</Link>
+        . <Link href={`/admin/books/${listing.id}/history`}>History</Link> ·{" "}
+        <Link href={`/preview/books/${listing.id}`}>Preview as the store shows it</Link>
         {listing.data.status === "published" && (
           <>
             {" "}
@@ -68,6 +70,7 @@ export default async function EditBookPage({
         initial={initial}
         options={await listingFormOptions()}
       />
+      <CoverSection bookId={listing.id} notice={typeof cover === "string" ? cover : undefined} />
       <EbookFiles bookId={listing.id} notice={typeof ebook === "string" ? ebook : undefined} />
     </>
   );

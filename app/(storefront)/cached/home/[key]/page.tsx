@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BookCard } from "@/components/ui/book-card";
 import { BookCover } from "@/components/ui/book-cover";
+import { HERO_COVER_SIZES } from "@/components/ui/uploaded-cover";
 import { Credits, primaryName } from "@/components/ui/credits";
 import { ListingRating } from "@/components/ui/listing-rating";
 import { findPublishedBook, formatMoney, listPublishedArticles, listPublishedBooks } from "@/lib/catalog";
@@ -70,6 +71,7 @@ export default async function HomePage({ params }: { params: Promise<{ key: stri
                 lang={lang}
                 decorative
                 priority
+                uploaded={featured.cover ? { cover: featured.cover, sizes: HERO_COVER_SIZES } : null}
               />
             </Link>
             <div>
