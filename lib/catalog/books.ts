@@ -128,14 +128,21 @@ export async function getPublishedBookOrThrow(db: Db, slug: string): Promise<Boo
 }
 
 /**
+ * How many books "More like this" shows: one row on a wide screen, two on a phone. Each costs the
+ * product page about 1.4 KB (its card in the HTML and again in the RSC payload).
+ */
+export const RELATED_BOOKS = 4;
+
+/**
  * "More like this" for a product page: books in the same series first, then by the same
- * contributors, then sharing the most categories; the rest of the catalog fills up the list
- * (featured first, then oldest). Capped.
+ * contributors, then on the same shelves, the book's main category weighing more than its
+ * others. Only books that share one of these are shown: a short list is better than one filled
+ * with unrelated shelves (a Cold War history next to Spanish wordbooks). Capped.
  */
 export async function listRelatedBooks(
   db: Db,
   slug: string,
-  { take = 8 }: { take?: number } = {},
+  { take = RELATED_BOOKS }: { take?: number } = {},
 ): Promise<BookSummary[]> {
   const limit = Math.min(Math.max(take, 1), 24);
   if (!isValidSlug(slug)) return [];
@@ -144,38 +151,33 @@ export async function listRelatedBooks(
     select: {
       id: true,
       seriesId: true,
-      categories: { select: { categoryId: true } },
+      categories: { select: { categoryId: true, position: true }, orderBy: { position: "asc" } },
       contributors: { select: { contributorId: true } },
     },
   });
   if (!book) return [];
+  const mainCategoryId = book.categories[0]?.categoryId ?? -1;
   const categoryIds = book.categories.map((c) => c.categoryId);
   const contributorIds = book.contributors.map((c) => c.contributorId);
+  // Scores keep the tiers apart: one shared series outweighs any number of shared contributors,
+  // one shared contributor any number of shared categories (a book has at most a few dozen).
   const ranked = await db.$queryRaw<{ id: number }[]>`
     SELECT b."id"
       FROM (
-        SELECT "id" AS "bookId", 100 AS score FROM "Book" WHERE "seriesId" = ${book.seriesId ?? -1}
+        SELECT "id" AS "bookId", 1000000 AS score FROM "Book" WHERE "seriesId" = ${book.seriesId ?? -1}
         UNION ALL
-        SELECT "bookId", 10 FROM "BookContributor" WHERE "contributorId" IN (${Prisma.join(contributorIds.length ? contributorIds : [-1])})
+        SELECT DISTINCT "bookId", 1000 FROM "BookContributor" WHERE "contributorId" IN (${Prisma.join(contributorIds.length ? contributorIds : [-1])})
         UNION ALL
-        SELECT "bookId", 1 FROM "BookCategory" WHERE "categoryId" IN (${Prisma.join(categoryIds.length ? categoryIds : [-1])})
+        SELECT "bookId", CASE WHEN "categoryId" = ${mainCategoryId} THEN 10 ELSE 1 END
+          FROM "BookCategory" WHERE "categoryId" IN (${Prisma.join(categoryIds.length ? categoryIds : [-1])})
       ) s
       JOIN "Book" b ON b."id" = s."bookId"
-     WHERE b."status" = 'published' AND b."id" <> ${book.id}
+     WHERE b."status" = 'published' AND b."minPriceCents" IS NOT NULL AND b."id" <> ${book.id}
      GROUP BY b."id"
-     ORDER BY sum(s.score) DESC, b."publishedAt" DESC NULLS LAST, b."id" ASC
+     ORDER BY sum(s.score) DESC, b."ratingCount" DESC, b."publishedAt" DESC NULLS LAST, b."id" ASC
      LIMIT ${limit}`;
-  const rankedIds = ranked.map((r) => r.id);
-  const rest =
-    rankedIds.length < limit
-      ? await db.book.findMany({
-          where: { status: "published", id: { notIn: [book.id, ...rankedIds] } },
-          select: { id: true },
-          orderBy: [{ featured: "desc" }, { publishedAt: "asc" }, { id: "asc" }],
-          take: limit - rankedIds.length,
-        })
-      : [];
-  const ids = [...rankedIds, ...rest.map((r) => r.id)];
+  const ids = ranked.map((r) => r.id);
+  if (ids.length === 0) return [];
   const rows = await db.book.findMany({ where: { id: { in: ids } }, include: bookSummaryInclude });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
@@ -184,7 +186,7 @@ export async function listRelatedBooks(
   });
 }
 
-export type StorefrontPathKind = "book" | "article" | "category" | "series" | "contributor";
+export type StorefrontPathKind = "book" | "article" | "page" | "category" | "series" | "contributor";
 
 /**
  * Whether a public page exists for a slug, before rendering it. Used by proxy.ts: Next 16 sends
@@ -198,7 +200,9 @@ export async function publicSlugExists(db: Db, kind: StorefrontPathKind, slug: s
     case "book":
       return (await db.book.count({ where: { slug, status: "published" } })) > 0;
     case "article":
-      return (await db.article.count({ where: { slug, status: "published" } })) > 0;
+      return (await db.article.count({ where: { slug, kind: "editorial", status: "published" } })) > 0;
+    case "page":
+      return (await db.article.count({ where: { slug, kind: "page", status: "published" } })) > 0;
     case "category":
       return (await db.category.count({ where: { slug } })) > 0;
     case "series":
