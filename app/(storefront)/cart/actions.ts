@@ -11,10 +11,11 @@ import {
 } from "@/lib/checkout";
 import { CartError } from "@/lib/checkout/rules";
 
-async function withNotice(change: () => Promise<string>): Promise<never> {
+/** `done` is added to the cart's address when the change succeeded (which book was just added). */
+async function withNotice(change: () => Promise<string>, done = ""): Promise<never> {
   let notice: string;
   try {
-    notice = await change();
+    notice = `${await change()}${done}`;
   } catch (error) {
     if (!(error instanceof CartError)) throw error;
     notice = error.notice;
@@ -23,7 +24,11 @@ async function withNotice(change: () => Promise<string>): Promise<never> {
 }
 
 export async function addToCartAction(form: FormData): Promise<void> {
-  await withNotice(async () => (await addToCurrentCart(form)).notice);
+  // The cart names the book just added and offers to go back to it ("Continue shopping").
+  const editionId = form.get("editionId");
+  const added =
+    typeof editionId === "string" && /^[1-9]\d{0,9}$/.test(editionId) ? `&added=${editionId}` : "";
+  await withNotice(async () => (await addToCurrentCart(form)).notice, added);
 }
 
 export async function updateQuantityAction(form: FormData): Promise<void> {
