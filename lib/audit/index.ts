@@ -25,7 +25,8 @@ export type AuditAction =
   | "order.shipped"
   | "email.requeued"
   | "ebook_file.uploaded"
-  | "ebook_file.removed";
+  | "ebook_file.removed"
+  | "shop_page.updated";
 
 export interface AuditEntryInput {
   actorId: number | null;

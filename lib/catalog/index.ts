@@ -12,6 +12,7 @@ import type { BookScope } from "./browse";
 import type { BrowseQuery } from "./browse-query";
 import * as ratings from "./rating-summary";
 import * as search from "./search";
+import * as shopPages from "./shop-pages";
 import type { SearchQuery } from "./search-query";
 import * as taxonomy from "./taxonomy";
 import * as sitemap from "@/lib/seo/sitemap";
@@ -21,7 +22,9 @@ export { CatalogError } from "./errors";
 export { formatMoney, toDecimalString } from "./money";
 export { CONTRIBUTOR_ROLES, EDITION_FORMATS } from "./vocabulary";
 export type { BookScope, BrowseFacets, BrowseResult, FacetCount } from "./browse";
-export type { CategoryView, ContributorView, SeriesView } from "./taxonomy";
+export { SHOP_PAGE_LINKS } from "./shop-page-text";
+export type { ShopPageView } from "./shop-pages";
+export type { CategoryTreeNode, CategoryView, ContributorView, SeriesView } from "./taxonomy";
 export type { RatingDistribution } from "./rating-summary";
 export { rateBookAsShopper } from "./shopper-ratings";
 export { recomputeRatingAggregates, RATING_IP_LIMIT, type CreatedRating } from "./ratings";
@@ -67,6 +70,13 @@ export const listRelatedBooks = cache((slug: string) =>
 export const findPublishedArticle = cache((slug: string) =>
   unstable_cache(async () => articles.findPublishedArticle(await getPrisma(), slug), ["article", slug], {
     tags: [CACHE_TAGS.articles, CACHE_TAGS.article(slug), CACHE_TAGS.bookLists],
+    revalidate: CACHE_SECONDS,
+  })(),
+);
+
+export const findPublishedShopPage = cache((slug: string) =>
+  unstable_cache(async () => shopPages.findPublishedShopPage(await getPrisma(), slug), ["shop-page", slug], {
+    tags: [CACHE_TAGS.articles, CACHE_TAGS.article(slug)],
     revalidate: CACHE_SECONDS,
   })(),
 );
@@ -124,6 +134,13 @@ export const findCategory = cache((slug: string) =>
 
 export const listCategories = cache(() =>
   unstable_cache(async () => taxonomy.listCategories(await getPrisma()), ["categories"], {
+    tags: [CACHE_TAGS.taxonomy, CACHE_TAGS.bookLists],
+    revalidate: CACHE_SECONDS,
+  })(),
+);
+
+export const categoryTree = cache(() =>
+  unstable_cache(async () => taxonomy.categoryTree(await getPrisma()), ["categories:tree"], {
     tags: [CACHE_TAGS.taxonomy, CACHE_TAGS.bookLists],
     revalidate: CACHE_SECONDS,
   })(),

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SHOP_PAGE_LINKS } from "@/lib/catalog/shop-page-text";
 import { SITE_NAME } from "@/lib/site";
 import { CartLink } from "./cart-link";
 import { SearchCombobox } from "./search-combobox";
@@ -41,6 +42,7 @@ export function StorefrontShell({ children }: { children: ReactNode }) {
           </form>
           <nav aria-label="Main" className={styles.nav}>
             <Link href="/books">Browse</Link>
+            <Link href="/categories">Categories</Link>
             <CartLink className={styles.cart} />
           </nav>
         </div>
@@ -57,7 +59,7 @@ export function StorefrontShell({ children }: { children: ReactNode }) {
               payment.
             </p>
           </div>
-          <nav aria-label="Footer">
+          <nav aria-label="Footer" className={styles.footerNav}>
             <ul className={styles.footerLinks}>
               <li>
                 <Link href="/">Home</Link>
@@ -66,11 +68,21 @@ export function StorefrontShell({ children }: { children: ReactNode }) {
                 <Link href="/books">All books</Link>
               </li>
               <li>
+                <Link href="/categories">Categories</Link>
+              </li>
+              <li>
                 <Link href="/search">Search</Link>
               </li>
               <li>
                 <Link href="/cart">Your cart</Link>
               </li>
+            </ul>
+            <ul className={styles.footerLinks}>
+              {SHOP_PAGE_LINKS.map((page) => (
+                <li key={page.slug}>
+                  <Link href={`/pages/${page.slug}`}>{page.label}</Link>
+                </li>
+              ))}
             </ul>
           </nav>
         </div>
