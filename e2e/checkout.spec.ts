@@ -112,7 +112,9 @@ for (const javaScriptEnabled of [true, false]) {
       await injectField(page, /^Add to cart/, "priceCents", "1");
       await injectField(page, /^Add to cart/, "unitPriceCents", "1");
       await page.getByRole("button", { name: /^Add to cart/ }).click();
-      await expect(page.getByText("Added to your cart.")).toBeVisible();
+      await expect(page.getByRole("status").filter({ hasText: "Added to your cart:" })).toContainText(
+        FEATURED.title,
+      );
       await addToCart(page, WORDBOOK.slug, WORDBOOK.title);
       await expect(page.getByTestId("cart-subtotal")).toHaveText("$49.98");
 
