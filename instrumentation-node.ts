@@ -1,5 +1,6 @@
 import type { Instrumentation } from "next";
 import { demoAdminNotice, setUpDatabase } from "@/lib/database-setup";
+import { isDatabaseUnreachableError, noteDatabaseOutcome } from "@/lib/db/availability.mjs";
 import { getDatabase } from "@/lib/db/process-database";
 import { EnvError, getEnv } from "@/lib/env";
 import { deleteUnreachableRows, HOUSEKEEPING_INTERVAL_MS } from "@/lib/housekeeping";
@@ -75,7 +76,17 @@ export function startHousekeeping() {
 }
 
 export function logRequestError(...[error, request, context]: Parameters<Instrumentation.onRequestError>) {
+  // server.mjs answers this request's 5xx as a 503 when the database could not be reached.
+  noteDatabaseOutcome(error);
   const requestId = (request.headers as Record<string, string | string[] | undefined>)["x-request-id"];
+  if (isDatabaseUnreachableError(error)) {
+    // An outage fails every request alike: one short line each, not a stack trace each.
+    log.warn("render unavailable: the database cannot be reached", {
+      requestId,
+      path: redactPath(request.path),
+    });
+    return;
+  }
   log.error("render error", error, {
     requestId,
     method: request.method,

@@ -1,4 +1,6 @@
 // @ts-check
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/security/request-gate.mjs";
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // Tests and benchmarks build into their own folder so they never touch the demo build.
@@ -17,7 +19,11 @@ const nextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   // forbidden() and forbidden.tsx: a signed-in staff member without the role gets a real 403.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // server.mjs refuses longer declared bodies first (lib/security/request-gate.mjs).
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
+  },
 };
 
 export default nextConfig;

@@ -3,15 +3,26 @@ import { defineConfig, devices } from "@playwright/test";
 // Each database gets its own production server, migrated and seeded into a throwaway database by
 // the webServer command itself (Playwright starts web servers before any setup project).
 // `stripe` is one more server: live mode on PostgreSQL, paying through the project's Stripe mock;
-// only e2e/stripe-checkout.spec.ts runs against it.
-const SERVERS = (process.env.E2E_DATABASES ?? "pglite,postgres,stripe").split(",").filter(Boolean) as (
-  "pglite" | "postgres" | "stripe"
+// only e2e/stripe-checkout.spec.ts runs against it. `outage` is a store on a PostgreSQL of its own,
+// which e2e/outage.spec.ts stops and starts again under it.
+const SERVERS = (process.env.E2E_DATABASES ?? "pglite,postgres,stripe,outage").split(",").filter(Boolean) as (
+  "pglite" | "postgres" | "stripe" | "outage"
 )[];
 // E2E_PORT_BASE lets two checkouts run their suites side by side. Each server's mail goes to an
-// SMTP server on its port + 4 (+4, +5, +6), run by e2e/delivery.spec.ts (scripts/e2e-server.mjs).
+// SMTP server on its port + 4 (+4, +5, +6), run by e2e/delivery.spec.ts (scripts/e2e-server.mjs);
+// the outage store is +7 (its PostgreSQL +8).
 const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
-const PORTS = { pglite: PORT_BASE, postgres: PORT_BASE + 1, stripe: PORT_BASE + 2 } as const;
+const PORTS = {
+  pglite: PORT_BASE,
+  postgres: PORT_BASE + 1,
+  stripe: PORT_BASE + 2,
+  outage: PORT_BASE + 7,
+} as const;
 const STRIPE_MOCK_PORT = PORT_BASE + 3;
+const OUTAGE_PG_PORT = PORT_BASE + 8;
+// The outage spec stops and starts this PostgreSQL (scripts/e2e-server.mjs creates it).
+process.env.E2E_OUTAGE_PG_PORT = String(OUTAGE_PG_PORT);
+const OUTAGE_SPEC = /outage\.spec\.ts$/;
 // The spec talks to the mock's test-control endpoints (workers load this file too).
 process.env.E2E_STRIPE_MOCK_URL = `http://127.0.0.1:${STRIPE_MOCK_PORT}`;
 const STRIPE_SPEC = /stripe-checkout\.spec\.ts$/;
@@ -43,14 +54,20 @@ export default defineConfig({
   use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
   projects: SERVERS.map((server) => ({
     name: server,
-    ...(server === "stripe" ? { testMatch: STRIPE_SPEC } : { testIgnore: STRIPE_SPEC }),
+    ...(server === "stripe"
+      ? { testMatch: STRIPE_SPEC }
+      : server === "outage"
+        ? { testMatch: OUTAGE_SPEC }
+        : { testIgnore: [STRIPE_SPEC, OUTAGE_SPEC] }),
     use: { ...chromium, baseURL: `http://127.0.0.1:${PORTS[server]}` },
   })),
   webServer: SERVERS.map((server) => ({
     command:
       server === "stripe"
         ? `node scripts/e2e-server.mjs stripe ${PORTS.stripe} ${STRIPE_MOCK_PORT}`
-        : `node scripts/e2e-server.mjs ${server} ${PORTS[server]}`,
+        : server === "outage"
+          ? `node scripts/e2e-server.mjs outage ${PORTS.outage} ${OUTAGE_PG_PORT}`
+          : `node scripts/e2e-server.mjs ${server} ${PORTS[server]}`,
     url: `http://127.0.0.1:${PORTS[server]}/api/health`,
     reuseExistingServer: false,
     timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 600_000),

@@ -4,12 +4,19 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
+import { answerOutagesWith503 } from "./lib/db/availability.mjs";
 import { writeLogLine } from "./lib/log/json-line.mjs";
 import { redactPath } from "./lib/log/redact.mjs";
+import { applyStaticSecurityHeaders, staticSecurityHeaders } from "./lib/security/headers.mjs";
+import { refusePageRequest } from "./lib/security/request-gate.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+const securityHeaders = staticSecurityHeaders({
+  live: process.env.STORE_MODE?.trim() === "live",
+  https: (process.env.SITE_URL ?? "").trim().startsWith("https:"),
+});
 
 const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
 const handle = app.getRequestHandler();
@@ -24,6 +31,9 @@ const server = createServer((req, res) => {
   // (lib/auth/client-ip.ts; TRUSTED_PROXY_HOPS for deployments behind a reverse proxy).
   req.headers["x-client-ip"] = req.socket.remoteAddress ?? "";
   res.setHeader("X-Request-Id", requestId);
+  // Per-request pages replace the policy with their nonce one (proxy.ts).
+  applyStaticSecurityHeaders(req, res, securityHeaders);
+  answerOutagesWith503(req, res);
   res.on("finish", () => {
     writeLogLine("info", "request", {
       requestId,
@@ -33,6 +43,12 @@ const server = createServer((req, res) => {
       durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
     });
   });
+  const refused = refusePageRequest(req);
+  if (refused) {
+    res.writeHead(refused.status, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+    res.end(refused.message);
+    return;
+  }
   handle(req, res).catch((error) => {
     writeLogLine("error", "request failed", { requestId, error: String(error?.stack ?? error) });
     if (!res.headersSent) res.statusCode = 500;

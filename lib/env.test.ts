@@ -7,7 +7,7 @@ const liveBase = {
   SITE_URL: "https://books.example.com/",
   STRIPE_SECRET_KEY: "sk_test_123",
   STRIPE_WEBHOOK_SECRET: "whsec_real_0123456789",
-  SESSION_SECRET: "f".repeat(64),
+  SESSION_SECRET: "9f2c41d07be35a86e1c4f0d29b7a3e5c81d6f4a02b9e7c35d18a6f0e4b2c97d3",
   SMTP_URL: "smtp://mail.internal:587",
 };
 
@@ -66,6 +66,35 @@ describe("parseEnv", () => {
     expect(problemsOf({ ...liveBase, SESSION_SECRET: DEMO_SESSION_SECRET })[0]).toMatch(
       /^SESSION_SECRET: the demo secret/,
     );
+  });
+
+  it("refuses a live session secret that is guessable: repeated, short on randomness or built on the demo one", () => {
+    const refused = (SESSION_SECRET: string) =>
+      problemsOf({ ...liveBase, SESSION_SECRET }).filter((p) => p.startsWith("SESSION_SECRET:"));
+    expect(refused("x".repeat(32))).toEqual([expect.stringMatching(/too predictable/)]);
+    expect(refused("ab".repeat(40))).toEqual([expect.stringMatching(/too predictable/)]);
+    expect(refused(`${DEMO_SESSION_SECRET}1`)).toEqual([expect.stringMatching(/the demo secret/)]);
+    expect(refused(`prefix-${DEMO_SESSION_SECRET.toUpperCase()}`)).toEqual([
+      expect.stringMatching(/the demo secret/),
+    ]);
+    // 16 random bytes in hex are only 128 bits.
+    expect(refused("3f9a0c6e1b7d42a58e0f6c3d9b1a7e24")).toEqual([expect.stringMatching(/too predictable/)]);
+    // 32 random bytes, as `openssl rand -hex 32` and `openssl rand -base64 32` print them.
+    expect(refused("0c8e5b2f7a1d9c46e3b08f5a2d7c1e94b6a30f8d5c2e7b194a6d0c3f8e5b2a71")).toEqual([]);
+    expect(refused("q3Jx8ZkP2vN0aR7mT5cW1yH9bF4gL6sD8eU2iO0pA3Q=")).toEqual([]);
+    expect(
+      problemsOf({ ...liveBase, STRIPE_WEBHOOK_SECRET: `${DEMO_WEBHOOK_SECRET}x` }).some((p) =>
+        p.startsWith("STRIPE_WEBHOOK_SECRET: the demo secret"),
+      ),
+    ).toBe(true);
+  });
+
+  it("refuses a plain http SITE_URL in live mode, except on this machine", () => {
+    expect(problemsOf({ ...liveBase, SITE_URL: "http://books.example.com" })).toEqual([
+      expect.stringMatching(/^SITE_URL: live mode needs an https:\/\/ URL/),
+    ]);
+    expect(problemsOf({ ...liveBase, SITE_URL: "http://127.0.0.1:3102" })).toEqual([]);
+    expect(problemsOf({ SITE_URL: "http://books.example.com" })).toEqual([]);
   });
 
   it("uses Stripe whenever a secret key is set, in either mode, and maps STRIPE_API_BASE only for test keys", () => {

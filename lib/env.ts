@@ -72,6 +72,24 @@ const envSchema = z.object({
 
 type RawEnv = z.infer<typeof envSchema>;
 
+/**
+ * Bits of entropy a secret shows: its length times the Shannon entropy of its own characters. A
+ * repeated character shows 0; 32 random bytes show 180-250 (hex or base64), 16 in hex at most 128.
+ */
+export function estimatedEntropyBits(secret: string): number {
+  const counts = new Map<string, number>();
+  for (const char of secret) counts.set(char, (counts.get(char) ?? 0) + 1);
+  const length = [...secret].length;
+  let perChar = 0;
+  for (const count of counts.values()) perChar -= (count / length) * Math.log2(count / length);
+  return length * perChar;
+}
+
+/** What live mode asks of SESSION_SECRET: about 32 random bytes (`openssl rand -hex 32`). */
+export const MIN_SESSION_SECRET_BITS = 160;
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
 export interface Env extends Omit<
   RawEnv,
   | "SITE_URL"
@@ -142,6 +160,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       );
     if (!raw.SITE_URL)
       problems.push("SITE_URL: live mode needs the public URL of the store, e.g. https://books.example.com.");
+    else if (
+      new URL(raw.SITE_URL).protocol !== "https:" &&
+      !LOOPBACK_HOSTS.has(new URL(raw.SITE_URL).hostname)
+    )
+      problems.push(
+        "SITE_URL: live mode needs an https:// URL (session cookies are Secure and browsers are told to use HTTPS only); plain http is allowed only for localhost.",
+      );
     if (!raw.STRIPE_SECRET_KEY)
       problems.push("STRIPE_SECRET_KEY: live mode needs a Stripe secret key (sk_live_... or sk_test_...).");
     if (!raw.STRIPE_WEBHOOK_SECRET)
@@ -152,7 +177,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       problems.push(
         "STRIPE_WEBHOOK_SECRET: not a webhook signing secret; copy the endpoint's whsec_... from the Stripe dashboard.",
       );
-    else if (raw.STRIPE_WEBHOOK_SECRET === DEMO_WEBHOOK_SECRET)
+    else if (raw.STRIPE_WEBHOOK_SECRET.includes(DEMO_WEBHOOK_SECRET))
       problems.push(
         "STRIPE_WEBHOOK_SECRET: the demo secret is public; set the endpoint's own signing secret.",
       );
@@ -160,8 +185,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       problems.push(
         "SESSION_SECRET: live mode needs a random secret of 32+ characters (`openssl rand -hex 32`).",
       );
-    else if (raw.SESSION_SECRET === DEMO_SESSION_SECRET)
+    else if (raw.SESSION_SECRET.toLowerCase().includes(DEMO_SESSION_SECRET))
       problems.push("SESSION_SECRET: the demo secret is public; generate one with `openssl rand -hex 32`.");
+    else if (estimatedEntropyBits(raw.SESSION_SECRET) < MIN_SESSION_SECRET_BITS)
+      problems.push(
+        "SESSION_SECRET: too predictable (repeated or too few different characters); use 32 random bytes, e.g. `openssl rand -hex 32`.",
+      );
     if (raw.DATABASE_SETUP_ON_START === "true")
       problems.push(
         "DATABASE_SETUP_ON_START: a live store never migrates or seeds when it starts; unset it and run `npm run db:migrate` as a release step.",

@@ -1,14 +1,17 @@
 // The Playwright web server: node scripts/e2e-server.mjs <pglite|postgres> <port>
 //                         or: node scripts/e2e-server.mjs stripe <port> <stripe-mock-port>
+//                         or: node scripts/e2e-server.mjs outage <port> <postgres-port>
 // `stripe` is a live-mode store (STORE_MODE=live, PostgreSQL, Stripe Checkout) whose Stripe API is
-// the project's mock (scripts/stripe-mock.mjs), started here in the same process.
+// the project's mock (scripts/stripe-mock.mjs), started here in the same process. `outage` is a
+// demo store on a PostgreSQL server of its own (data in .data/e2e-outage-pg-<postgres-port>), which
+// e2e/outage.spec.ts stops and starts again.
 // Builds the app once into .next-e2e-build (the build reads no database), copies it to a folder of
 // this server's own (ISR caches must not leak between databases), creates a fresh throwaway
 // database, sets it up (a demo store: its own first start, as `npm start` on an empty database; the
 // live store: `db:migrate` and `db:seed`, its release steps), adds the test fixtures, then serves
 // the production build (for a demo store, a restart). Never touches .data/pglite, .next or a
 // running `npm start`.
-import { spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -16,11 +19,17 @@ import pg from "pg";
 import { buildIsCurrent } from "./build-freshness.mjs";
 
 const [mode, port, mockPort] = process.argv.slice(2);
-if (!["pglite", "postgres", "stripe"].includes(mode) || !port || (mode === "stripe" && !mockPort)) {
-  console.error("usage: node scripts/e2e-server.mjs <pglite|postgres> <port> | stripe <port> <mock-port>");
+if (
+  !["pglite", "postgres", "stripe", "outage"].includes(mode) ||
+  !port ||
+  ((mode === "stripe" || mode === "outage") && !mockPort)
+) {
+  console.error(
+    "usage: node scripts/e2e-server.mjs <pglite|postgres> <port> | stripe <port> <mock-port> | outage <port> <postgres-port>",
+  );
   process.exit(2);
 }
-const database = mode === "stripe" ? "postgres" : mode;
+const database = mode === "pglite" ? "pglite" : "postgres";
 const root = path.resolve(import.meta.dirname, "..");
 const BUILD_DIR = process.env.E2E_BUILD_DIR || ".next-e2e-build";
 const distDir = `.next-e2e-${mode}`;
@@ -58,13 +67,34 @@ async function firstStart(startEnv) {
   await exited;
 }
 
+/** Starts (or reuses) the outage store's own PostgreSQL; its URL for the postgres database. */
+function outagePostgresUrl() {
+  const url = execFileSync("bash", [path.join(root, "scripts/pg-start.sh")], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PGPORT: mockPort,
+      PG_DATA_DIR: path.join(root, ".data", `e2e-outage-pg-${mockPort}`),
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return `${url
+    .toString()
+    .trim()
+    .replace(/\/[^/]*$/, "")}/postgres`;
+}
+
 async function throwawayDatabaseUrl() {
   if (database === "pglite") {
     const dir = path.join(root, ".data", `e2e-pglite-${port}`);
     rmSync(dir, { recursive: true, force: true });
     return `pglite:${dir}`;
   }
-  const admin = new URL(process.env.TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:54329/postgres");
+  const admin = new URL(
+    mode === "outage"
+      ? outagePostgresUrl()
+      : process.env.TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:54329/postgres",
+  );
   if (!["127.0.0.1", "localhost", "::1"].includes(admin.hostname)) {
     console.error(`Refusing to run e2e tests against a database that is not local (${admin.hostname}).`);
     process.exit(1);

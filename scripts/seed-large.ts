@@ -523,6 +523,9 @@ async function main() {
     await db.$executeRawUnsafe(`ALTER TABLE "BookCategory" DISABLE TRIGGER "BookCategory_names_trg"`);
     await db.$executeRawUnsafe(`ALTER TABLE "Book" DISABLE TRIGGER "Book_series_name_trg"`);
     await db.$executeRawUnsafe(`ALTER TABLE "Edition" DISABLE TRIGGER "Edition_min_price_trg"`);
+    // The vocabulary is rebuilt once at the end (refreshSearchVocabulary) rather than per batch.
+    await db.$executeRawUnsafe(`ALTER TABLE "Book" DISABLE TRIGGER "Book_search_words_insert_trg"`);
+    await db.$executeRawUnsafe(`ALTER TABLE "Book" DISABLE TRIGGER "Book_search_words_update_trg"`);
     try {
       for (let i = 0; i < total; i += BATCH) {
         const books: unknown[][] = [];
@@ -672,6 +675,8 @@ async function main() {
       await db.$executeRawUnsafe(`ALTER TABLE "BookCategory" ENABLE TRIGGER "BookCategory_names_trg"`);
       await db.$executeRawUnsafe(`ALTER TABLE "Book" ENABLE TRIGGER "Book_series_name_trg"`);
       await db.$executeRawUnsafe(`ALTER TABLE "Edition" ENABLE TRIGGER "Edition_min_price_trg"`);
+      await db.$executeRawUnsafe(`ALTER TABLE "Book" ENABLE TRIGGER "Book_search_words_insert_trg"`);
+      await db.$executeRawUnsafe(`ALTER TABLE "Book" ENABLE TRIGGER "Book_search_words_update_trg"`);
     }
     process.stderr.write("\n");
     await refreshSearchVocabulary(db);

@@ -10,7 +10,9 @@ import {
   type ApiWriteOptions,
   type ApiWriteResult,
 } from "@/lib/catalog/api-writes";
+import { clientIp } from "@/lib/auth/client-ip";
 import { isValidSlug } from "@/lib/catalog/slug";
+import { getEnv } from "@/lib/env";
 import { ApiProblem, etagOf } from "./handler";
 import { toListingDoc } from "./schemas";
 import { ifMatchVersion, readJsonBody, type WriteContext, type WriteOutcome } from "./write";
@@ -29,10 +31,10 @@ function editionIdOf(params: EditionParams): number {
   return id;
 }
 
-/** The token's creator acts; the token itself is named in the audit entry. */
+/** The token's creator acts, from the client's address; the token itself is named in the audit entry. */
 function writeOptions(ctx: WriteContext<unknown>, expectedVersion: number | null): ApiWriteOptions {
   return {
-    actor: { id: ctx.token.createdById, ip: null },
+    actor: { id: ctx.token.createdById, ip: clientIp(ctx.request.headers, getEnv().TRUSTED_PROXY_HOPS) },
     expectedVersion,
     auditDetails: { apiToken: { id: ctx.token.id, name: ctx.token.name } },
   };

@@ -94,7 +94,7 @@ const written = (description: string, location = false) => ({
 
 const errors = (conditional: boolean, hasBody: boolean) => ({
   ...(hasBody ? { "400": problem("The body is not valid JSON.") } : {}),
-  "401": problem("No token, or an unknown or revoked one.", {
+  "401": problem("No token, or an unknown or revoked one, or one whose creator's account is disabled.", {
     "WWW-Authenticate": { description: "Bearer challenge.", schema: { type: "string" } },
   }),
   "403": problem("The token lacks the catalog:write scope."),

@@ -37,13 +37,18 @@ describe("problem responses", () => {
   it("expose nothing internal for unknown errors", async () => {
     const spy = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     const response = errorToProblem(
-      new Error("connect ECONNREFUSED 10.0.0.5:5432 password=hunter2"),
+      new Error('relation "staff_secrets" does not exist at 10.0.0.5:5432 password=hunter2'),
       "req-abcdefgh",
     );
+    // An unreachable database is a 503 to retry, with nothing internal either.
+    const outage = errorToProblem(new Error("connect ECONNREFUSED 10.0.0.5:5432 password=hunter2"), null);
     spy.mockRestore();
+    expect(outage.status).toBe(503);
+    expect(outage.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(await outage.text()).not.toMatch(/ECONNREFUSED|hunter2/);
     expect(response.status).toBe(500);
     const text = await response.text();
-    expect(text).not.toContain("ECONNREFUSED");
+    expect(text).not.toContain("staff_secrets");
     expect(text).not.toContain("hunter2");
     expect(JSON.parse(text)).toMatchObject({
       type: "/problems/internal",

@@ -1,6 +1,7 @@
 // RFC 9457 problem details: the one shape every API error takes, and the one map from error
 // codes to HTTP statuses. Unknown errors answer a fixed message with no internals.
 import { CatalogError, toCatalogError } from "@/lib/catalog/errors";
+import { isDatabaseUnreachableError, RETRY_AFTER_SECONDS } from "@/lib/db/availability.mjs";
 import { log } from "@/lib/log";
 
 /** Stable problem types, documented in docs/api.md and the OpenAPI document. */
@@ -18,6 +19,7 @@ export const PROBLEM_TYPES = {
   forbidden: { status: 403, title: "You may not do this." },
   precondition_failed: { status: 412, title: "The resource changed since you read it." },
   precondition_required: { status: 428, title: "This request must be conditional." },
+  request_timeout: { status: 408, title: "The request body did not arrive in time." },
   payload_too_large: { status: 413, title: "The request body is too large." },
   unsupported_media_type: { status: 415, title: "The request body must be application/json." },
   unavailable: { status: 503, title: "The service is unavailable." },
@@ -85,6 +87,14 @@ export function errorToProblem(error: unknown, requestId: string | null): Respon
       errors: fieldErrors,
       requestId,
       ...(retryAfter ? { headers: { "retry-after": String(retryAfter) } } : {}),
+    });
+  }
+  if (isDatabaseUnreachableError(error)) {
+    log.warn("api unavailable: the database cannot be reached", { requestId });
+    return problem("unavailable", {
+      detail: "The catalog's database cannot be reached just now; try again shortly.",
+      requestId,
+      headers: { "retry-after": String(RETRY_AFTER_SECONDS) },
     });
   }
   log.error("api error", error, { requestId });

@@ -23,7 +23,7 @@ export async function requireApiToken(
   const token = await authenticateApiToken(db, match[1]!);
   if (!token) {
     throw new ApiProblem("unauthorized", {
-      detail: "The token is unknown or revoked.",
+      detail: "The token is unknown or revoked, or the account that created it is disabled.",
       headers: { "www-authenticate": 'Bearer realm="catalog", error="invalid_token"' },
     });
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authenticateApiToken, createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
-import { createStaffUser } from "@/lib/auth/users";
+import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
+import { createStaffUser, setStaffDisabled } from "@/lib/auth/users";
 import { getListingForEdit } from "@/lib/catalog/listings";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { malformedBodies } from "@/test/malformed-bodies";
@@ -41,6 +41,8 @@ describe.each(testEngines())("write API on %s", (engine) => {
     init: { method: string; token?: string; body?: string; headers?: Record<string, string> },
   ) {
     const headers = new Headers(init.headers);
+    // What server.mjs sets from the socket.
+    headers.set("x-client-ip", "203.0.113.5");
     if (init.token) headers.set("authorization", `Bearer ${init.token}`);
     if (init.body !== undefined && !headers.has("content-type"))
       headers.set("content-type", "application/json");
@@ -228,6 +230,42 @@ describe.each(testEngines())("write API on %s", (engine) => {
     expect(await db.prisma.book.findUniqueOrThrow({ where: { slug: slug.slug } })).toMatchObject({
       status: "hidden",
     });
+  });
+
+  it("refuses the tokens of a disabled account (listed as such) and records the client's IP on writes", async () => {
+    const creator = await createStaffUser(
+      db.prisma,
+      { email: "leaver@it.test", name: "Leaver", role: "admin", password: "a-long-password-123" },
+      { actorId: null },
+    );
+    const { token, view } = await createApiToken(
+      db.prisma,
+      { name: "leaver's token", scopes: ["catalog:write"] },
+      { actorId: creator.id },
+    );
+    const body = JSON.stringify({ ...listing, slug: "leaver-book", title: "Leaver Book", editions: [] });
+    const before = await call(
+      createBook,
+      {},
+      { method: "POST", token, body: body.replace('"published"', '"draft"') },
+    );
+    expect(before.status).toBe(201);
+    const audit = await db.prisma.auditLog.findFirstOrThrow({
+      where: { action: "listing.created", actorId: creator.id },
+      orderBy: { id: "desc" },
+    });
+    expect(audit.ip).toBe("203.0.113.5");
+
+    await setStaffDisabled(db.prisma, creator.id, true, { actorId: null });
+    const refused = await call(hideBook, { slug: "leaver-book" }, { method: "DELETE", token });
+    expect(refused.status).toBe(401);
+    expect((await db.prisma.book.findUniqueOrThrow({ where: { slug: "leaver-book" } })).status).toBe("draft");
+    expect((await listApiTokens(db.prisma)).find((t) => t.id === view.id)).toMatchObject({
+      creatorDisabled: true,
+      revokedAt: null,
+    });
+    await setStaffDisabled(db.prisma, creator.id, false, { actorId: null });
+    expect((await call(hideBook, { slug: "leaver-book" }, { method: "DELETE", token })).status).toBe(200);
   });
 
   it("refuses a revoked token at once and records lastUsedAt at most once a minute", async () => {

@@ -8,6 +8,7 @@ import { CatalogError } from "@/lib/catalog/errors";
 import { StaleVersionError } from "@/lib/catalog/listings";
 import { getPrisma } from "@/lib/db";
 import type { Db } from "@/lib/db/types";
+import { readBoundedText } from "./body";
 import { ApiProblem } from "./handler";
 import { errorToProblem, problem } from "./problem";
 import { limitApiClient } from "./rate-limit";
@@ -41,26 +42,7 @@ export async function readJsonBody(request: Request): Promise<unknown> {
       detail: "Send the body as Content-Type: application/json.",
     });
   }
-  const tooLarge = () =>
-    new ApiProblem("payload_too_large", { detail: `Bodies are limited to ${MAX_BODY_BYTES} bytes.` });
-  const declared = request.headers.get("content-length");
-  if (declared !== null && !(Number(declared) <= MAX_BODY_BYTES)) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel();
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  const text = await readBoundedText(request, { maxBytes: MAX_BODY_BYTES });
   try {
     return JSON.parse(text) as unknown;
   } catch {

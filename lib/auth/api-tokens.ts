@@ -1,5 +1,6 @@
 // API tokens for the write API: created by an admin, shown once, stored as a SHA-256 hash, revocable.
-// Every lookup reads the database (no caching), so a revoked token is refused on the next request.
+// Every lookup reads the database (no caching), so a revoked token, or one whose creator's account
+// has been disabled, is refused on the next request.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
@@ -32,6 +33,8 @@ export interface ApiTokenView {
   prefix: string;
   scopes: ApiScope[];
   createdBy: string | null;
+  /** The creator's account is disabled: the token is refused until it is enabled again. */
+  creatorDisabled: boolean;
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
@@ -74,7 +77,7 @@ export async function createApiToken(
       scopes: parsed.data.scopes,
       createdById: context.actorId,
     },
-    include: { createdBy: { select: { email: true } } },
+    include: { createdBy: { select: { email: true, disabledAt: true } } },
   });
   await recordAudit(db, {
     actorId: context.actorId,
@@ -95,7 +98,7 @@ function toView(row: {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
-  createdBy: { email: string } | null;
+  createdBy: { email: string; disabledAt: Date | null } | null;
 }): ApiTokenView {
   return {
     id: row.id,
@@ -103,6 +106,7 @@ function toView(row: {
     prefix: row.prefix,
     scopes: scopesOf(row.scopes),
     createdBy: row.createdBy?.email ?? null,
+    creatorDisabled: Boolean(row.createdBy?.disabledAt),
     createdAt: row.createdAt,
     lastUsedAt: row.lastUsedAt,
     revokedAt: row.revokedAt,
@@ -114,7 +118,7 @@ export async function listApiTokens(db: Db): Promise<ApiTokenView[]> {
   const rows = await db.apiToken.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: API_TOKEN_LIST_MAX,
-    include: { createdBy: { select: { email: true } } },
+    include: { createdBy: { select: { email: true, disabledAt: true } } },
   });
   return rows.map(toView);
 }
@@ -126,7 +130,7 @@ export async function revokeApiToken(db: Db, id: number, context: ActorContext):
   const row = await db.apiToken.update({
     where: { id },
     data: { revokedAt: existing.revokedAt ?? new Date() },
-    include: { createdBy: { select: { email: true } } },
+    include: { createdBy: { select: { email: true, disabledAt: true } } },
   });
   if (!existing.revokedAt) {
     await recordAudit(db, {
@@ -141,15 +145,22 @@ export async function revokeApiToken(db: Db, id: number, context: ActorContext):
   return toView(row);
 }
 
-/** The live token with this secret, or null (unknown or revoked). Records lastUsedAt once a minute. */
+/**
+ * The live token with this secret, or null (unknown, revoked, or made by an account that is now
+ * disabled: a token acts as its creator and must not outlive their access). Records lastUsedAt
+ * once a minute.
+ */
 export async function authenticateApiToken(
   db: Db,
   token: string,
   now: Date = new Date(),
 ): Promise<AuthenticatedToken | null> {
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
-  const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!row || row.revokedAt) return null;
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { createdBy: { select: { disabledAt: true } } },
+  });
+  if (!row || row.revokedAt || row.createdBy?.disabledAt) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await db.apiToken.updateMany({
       where: {

@@ -4,7 +4,7 @@ import { createTestDatabase, testEngines, type TestDatabase } from "@/test/datab
 import { AuthError } from "./errors";
 import { IDLE_TIMEOUT_MS } from "./session-policy";
 import { createSession, revokeSession, validateSession } from "./sessions";
-import { SIGN_IN_ACCOUNT_LIMIT, signIn } from "./sign-in";
+import { SIGN_IN_ACCOUNT_IP_LIMIT, SIGN_IN_ACCOUNT_LIMIT, signIn } from "./sign-in";
 import { hashToken } from "./tokens";
 import { changeStaffRole, createStaffUser, resetStaffPassword, setStaffDisabled } from "./users";
 
@@ -117,21 +117,66 @@ describe.each(testEngines())("staff sessions and accounts on %s", (engine) => {
     expect(actions).toEqual(["auth.sign_in_failed", "auth.sign_in_failed", "auth.sign_in"]);
   });
 
-  it("limits an account after N attempts, even with the right password", async () => {
+  it("limits an account per client IP, even with the right password, without locking its owner out elsewhere", async () => {
     const email = "limited@example.test";
     await createStaffUser(
       db.prisma,
       { email, name: "L", role: "editor", password: PASSWORD },
       { actorId: null },
     );
-    for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT.limit; i++) {
-      expect(await signIn(db.prisma, { email, password: "wrong" }, { ip: `10.1.0.${i}` })).toMatchObject({
+    for (let i = 0; i < SIGN_IN_ACCOUNT_IP_LIMIT.limit; i++) {
+      expect(await signIn(db.prisma, { email, password: "wrong" }, { ip: "203.0.113.66" })).toMatchObject({
         reason: "invalid",
       });
     }
-    const limited = await signIn(db.prisma, { email, password: PASSWORD }, { ip: "10.1.1.1" });
+    const limited = await signIn(db.prisma, { email, password: PASSWORD }, { ip: "203.0.113.66" });
     expect(limited).toMatchObject({ ok: false, reason: "limited" });
     expect((limited as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
+    // The owner, at their own desk, is not locked out by the attacker's five wrong passwords.
+    expect(await signIn(db.prisma, { email, password: PASSWORD }, { ip: "10.1.1.1" })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("caps attempts on one account from many IPs, except from an address the owner has signed in from", async () => {
+    const email = "ceiling@example.test";
+    await createStaffUser(
+      db.prisma,
+      { email, name: "C", role: "editor", password: PASSWORD },
+      { actorId: null },
+    );
+    expect(await signIn(db.prisma, { email, password: PASSWORD }, { ip: "10.4.0.1" })).toMatchObject({
+      ok: true,
+    });
+    for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT.limit; i++) {
+      await signIn(
+        db.prisma,
+        { email, password: "wrong" },
+        { ip: `198.51.${Math.floor(i / 200)}.${i % 200}` },
+      );
+    }
+    expect(await signIn(db.prisma, { email, password: PASSWORD }, { ip: "192.0.2.7" })).toMatchObject({
+      ok: false,
+      reason: "limited",
+    });
+    expect(await signIn(db.prisma, { email, password: PASSWORD }, { ip: "10.4.0.1" })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("never writes the text typed as an unknown email into the audit log", async () => {
+    const typed = "correct-horse-battery-staple";
+    await signIn(db.prisma, { email: typed, password: "x" }, { ip: "10.5.0.1" });
+    await signIn(db.prisma, { email: typed, password: "y" }, { ip: "10.5.0.1" });
+    const entries = (await listAudit(db.prisma, { page: 1, pageSize: 2 })).entries;
+    expect(JSON.stringify(entries)).not.toContain(typed);
+    const labels = entries.map((e) => (e.details as { email: string }).email);
+    expect(labels[0]).toMatch(/^unknown:[\w-]{16}$/);
+    expect(labels[1]).toBe(labels[0]);
+    // A known account's attempts still name it.
+    await signIn(db.prisma, { email: "editor@example.test", password: "wrong" }, { ip: "10.5.0.1" });
+    const [known] = (await listAudit(db.prisma, { page: 1, pageSize: 1 })).entries;
+    expect(known?.details).toMatchObject({ email: "editor@example.test" });
   });
 
   it("disabling revokes sessions and blocks sign-in; an admin cannot disable or demote themself", async () => {

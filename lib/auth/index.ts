@@ -29,6 +29,7 @@ export { requireStaffForRoute } from "./route-guard";
 export { AuthError, type AuthFieldErrors } from "./errors";
 export { hasRole, safeNextPath, STAFF_ROLES, type Staff, type StaffRole } from "./roles";
 export { MIN_PASSWORD_LENGTH } from "./password";
+export { STAFF_FORM_MESSAGES, staffFormMessageCode, type StaffFormMessageCode } from "./schemas";
 export type { StaffUser } from "./users";
 export { API_SCOPES, type ApiScope, type ApiTokenView } from "./api-tokens";
 export type { AuditEntry } from "@/lib/audit";

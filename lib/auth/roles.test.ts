@@ -52,5 +52,6 @@ describe("safeNextPath", () => {
     expect(safeNextPath("/checkout")).toBe("/admin");
     expect(safeNextPath("/admin/sign-in?next=/admin")).toBe("/admin");
     expect(safeNextPath(undefined)).toBe("/admin");
+    expect(safeNextPath(`/admin/${"a".repeat(5000)}`)).toBe("/admin");
   });
 });

@@ -38,6 +38,8 @@ export function decideAccess(input: {
 /** Where to go after sign-in: only paths inside the admin, never another site. */
 export function safeNextPath(next: string | null | undefined): string {
   if (!next || !next.startsWith("/admin") || next.startsWith("//") || next.includes("\\")) return "/admin";
+  // It becomes a Location header: no longer than a URL a browser would send.
+  if (next.length > 2048) return "/admin";
   if (next.startsWith("/admin/sign-in")) return "/admin";
   return next;
 }

@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/types";
 import { AuthError } from "./errors";
 import { generatePassword, hashPassword } from "./password";
 import type { Staff, StaffRole } from "./roles";
-import { createStaffSchema, roleSchema, type CreateStaffInput } from "./schemas";
+import { createStaffSchema, roleSchema, STAFF_FORM_MESSAGES, type CreateStaffInput } from "./schemas";
 
 export interface StaffUser extends Staff {
   disabled: boolean;
@@ -87,8 +87,8 @@ export async function createStaffUser(
     });
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new AuthError("email_taken", "Another staff account uses this email.", {
-        email: ["Another staff account uses this email."],
+      throw new AuthError("email_taken", STAFF_FORM_MESSAGES.email_taken, {
+        email: [STAFF_FORM_MESSAGES.email_taken],
       });
     throw error;
   }

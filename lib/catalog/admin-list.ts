@@ -7,10 +7,11 @@ import { BOOK_STATUSES } from "./listing-schema";
 
 export const ADMIN_PAGE_SIZE_MAX = 100;
 
+// Control characters count as spaces: PostgreSQL refuses NUL in text.
 const oneString = z
   .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((v) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined);
+  .transform((v) => (Array.isArray(v) ? v[0] : v)?.replace(/[\s\p{Cc}]+/gu, " ").trim() || undefined);
 
 /** The list's URL query (?q=&status=&category=&language=&page=), parsed leniently. */
 export const adminListQuerySchema = z.object({

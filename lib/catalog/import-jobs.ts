@@ -57,7 +57,7 @@ export interface ImportJobView {
   finishedAt: string | null;
 }
 
-export type UploadProblem = "no_file" | "too_large" | "not_utf8" | "not_text";
+export type UploadProblem = "no_file" | "too_large" | "incomplete" | "not_utf8" | "not_text";
 
 /** Decodes an upload as UTF-8 text (a BOM is kept for the CSV parser to remove). */
 export function decodeUpload(

@@ -211,11 +211,6 @@ export const searchFacets = cache(async (query: SearchQuery) =>
 /** Autocomplete: up to 8 published titles for a partly typed text. */
 export const suggestBooks = cache(async (text: string) => search.suggestBooks(await getPrisma(), text));
 
-/** After an admin save (its book id) or an import (no ids): refresh the search vocabulary. */
-export async function refreshSearchVocabulary(bookIds?: number[]): Promise<void> {
-  await search.refreshSearchVocabulary(await getPrisma(), bookIds ? { bookIds } : {});
-}
-
 export const sitemapData = cache((name: string) =>
   unstable_cache(
     async () => {

@@ -137,7 +137,9 @@ function isBlankEdition(row: EditionFormValues): boolean {
   return !row.id && !row.isbn.trim() && !row.price.trim() && !row.formatLabel.trim() && !row.publisher.trim();
 }
 
-const flag = (v: string): boolean | null => (v === "yes" ? true : v === "no" ? false : null);
+/** The form's yes/no/unknown select; anything else goes on to the schema, which refuses it. */
+const flag = (v: string): boolean | null | string =>
+  v === "yes" ? true : v === "no" ? false : v === "" ? null : v;
 
 /**
  * The schema's input from form values (unchecked: the schema decides), the form's spare blank

@@ -57,13 +57,18 @@ const optionalInt = (min: number, max: number) =>
     });
 
 /** Checkbox ("on"), "true"/"false", booleans; absent → null (not stated). */
+const TRUE_WORDS = new Set(["on", "true", "1", "yes"]);
+const FALSE_WORDS = new Set(["off", "false", "0", "no"]);
 const optionalFlag = z
   .union([z.boolean(), z.string()])
   .nullish()
-  .transform((v) => {
+  .transform((v, ctx) => {
     if (v == null || v === "") return null;
     if (typeof v === "boolean") return v;
-    return v === "on" || v === "true" || v === "1" || v === "yes";
+    if (TRUE_WORDS.has(v)) return true;
+    if (FALSE_WORDS.has(v)) return false;
+    ctx.addIssue({ code: "custom", message: "Choose yes or no." });
+    return z.NEVER;
   });
 
 export const LANGUAGE_CODE = /^[a-z]{2,3}$/;

@@ -2,7 +2,6 @@
 // FormData and of Next: the admin's server actions and the write API call the same functions with
 // the same schema (lib/catalog/listing-schema.ts), then invalidate the tags the result names.
 import { recordAudit } from "@/lib/audit";
-import { refreshSearchVocabulary } from "./search";
 import type { Prisma } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import type { Db } from "@/lib/db/types";
@@ -450,8 +449,6 @@ async function writeListing(
           details: { slug: after.slug, version, fields: Object.keys(diff), ...options.auditDetails },
           ip: options.actor.ip ?? null,
         });
-        // New words in the listing must be known to search, or they would be "corrected" as typos.
-        await refreshSearchVocabulary(tx, { bookIds: [id] });
         return {
           bookId: id,
           slug: after.slug,

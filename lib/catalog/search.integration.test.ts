@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { runMigration } from "@/test/migration-sql";
 import type { RawParams } from "./browse-query";
+import { createListing, saveListing } from "./listings";
 import { refreshSearchVocabulary, searchBooks, searchFacets, suggestBooks } from "./search";
 import { parseSearchParams } from "./search-query";
 import { seedCatalog } from "./seed";
@@ -291,20 +292,50 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
     expect(slugs).not.toContain("korean-war-hidden");
   });
 
-  it("picks up a new book's words after a targeted vocabulary refresh", async () => {
-    const book = await db.prisma.book.create({
-      data: {
-        slug: "quetzalcoatl-stories",
-        status: "published",
-        title: "Quetzalcoatl Stories",
-        languages: ["en"],
-        editions: { create: [{ format: "paperback", priceCents: 500 }] },
-      },
+  it("keeps the vocabulary to published books' words, exactly, through saves, hiding and deletes", async () => {
+    const actor = { id: null, ip: null };
+    const listing = (status: "published" | "hidden" | "draft", title = "Hyperlink Quetzalcoatl Stories") => ({
+      title,
+      slug: "hyperlink-stories",
+      languages: "en",
+      status,
+      contributors: [],
+      editions: [{ format: "paperback", price: "5.00" }],
     });
-    await refreshSearchVocabulary(db.prisma, { bookIds: [book.id] });
+    const words = () =>
+      db.prisma.$queryRaw<{ word: string; ndoc: number }[]>`SELECT * FROM "SearchWord" ORDER BY "word"`;
+    const created = await createListing(db.prisma, listing("published"), { actor });
     expect((await search({ q: "quetzalcoatl" })).suggestion).toBeNull();
+    expect((await search({ q: "hyperlnik" })).suggestion).toBe("hyperlink");
+
+    const hidden = await saveListing(db.prisma, created.bookId, listing("hidden"), {
+      actor,
+      expectedVersion: created.version,
+    });
+    // A hidden book's words would lead to a "did you mean" with no results.
+    expect((await search({ q: "hyperlnik" })).suggestion).toBeNull();
+    expect((await words()).map((w) => w.word)).not.toContain("hyperlink");
+
+    const again = await saveListing(db.prisma, created.bookId, listing("published", "Quetzalcoatl Stories"), {
+      actor,
+      expectedVersion: hidden.version,
+    });
     expect((await search({ q: "quetzalcotl" })).suggestion).toBe("quetzalcoatl");
-    await db.prisma.book.delete({ where: { id: book.id } });
+    expect((await words()).map((w) => w.word)).not.toContain("hyperlink");
+    await saveListing(db.prisma, created.bookId, listing("draft", "Quetzalcoatl Stories"), {
+      actor,
+      expectedVersion: again.version,
+    });
+    expect((await search({ q: "quetzalcotl" })).suggestion).toBeNull();
+
+    // Any write path, not only saves: raw updates and deletes keep it exact too.
+    await db.prisma.book.update({ where: { id: created.bookId }, data: { status: "published" } });
+    expect((await search({ q: "quetzalcotl" })).suggestion).toBe("quetzalcoatl");
+    await db.prisma.book.delete({ where: { id: created.bookId } });
+    expect((await search({ q: "quetzalcotl" })).suggestion).toBeNull();
+    const maintained = await words();
+    await refreshSearchVocabulary(db.prisma);
+    expect(maintained).toEqual(await words());
   });
 
   it("records the top results for the cross-engine comparison", async () => {

@@ -343,19 +343,11 @@ export async function suggestBooks(db: Db, text: string, limit = 8): Promise<Sea
 }
 
 /**
- * Refreshes the SearchWord vocabulary (typo detection, "did you mean") from published books.
- * Call after a seed or import (all books), or after an admin save with the saved book's id
- * (adds its words; a full refresh also forgets words no book has any more). Runs inside the
- * caller's transaction when given one; scripts follow a full refresh with VACUUM ANALYZE.
+ * Rebuilds the SearchWord vocabulary (typo detection, "did you mean") from published books. Every
+ * write to "Book" keeps it exact through triggers (migration 20261206090000_search_words_exact),
+ * so this is for seeds and repairs; scripts follow it with VACUUM ANALYZE.
  */
-export async function refreshSearchVocabulary(
-  db: Db,
-  { bookIds }: { bookIds?: number[] } = {},
-): Promise<void> {
-  if (bookIds) {
-    if (bookIds.length) await db.$executeRaw`SELECT bookstore_add_search_words(${intArray(bookIds)})`;
-    return;
-  }
+export async function refreshSearchVocabulary(db: Db): Promise<void> {
   await db.$executeRaw`SELECT bookstore_refresh_search_words()`;
   await db.$executeRaw`ANALYZE "SearchWord"`;
 }

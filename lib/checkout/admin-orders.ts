@@ -45,7 +45,12 @@ const fieldSchemas = {
   status: z.enum(ORDER_STATUSES).optional(),
   from: day("From"),
   to: day("To"),
-  q: z.string().trim().max(200, "Search at most 200 characters.").optional(),
+  // Control characters count as spaces: PostgreSQL refuses NUL in text.
+  q: z
+    .string()
+    .transform((v) => v.replace(/[\s\p{Cc}]+/gu, " ").trim())
+    .pipe(z.string().max(200, "Search at most 200 characters."))
+    .optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
 };
 type OrderListField = keyof typeof fieldSchemas;

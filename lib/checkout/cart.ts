@@ -216,6 +216,8 @@ export async function setQuantity(
   cartId: string | null,
   input: Record<string, string | undefined>,
 ): Promise<void> {
+  // Adding may leave the quantity out (an ebook's form has none); changing it may not.
+  if (!input.quantity?.trim()) throw new CartError("quantity-invalid", "quantity");
   const { editionId, quantity } = parseCartLine(input);
   const line = cartId
     ? await db.cartItem.findUnique({

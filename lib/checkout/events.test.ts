@@ -4,6 +4,7 @@ import {
   readOrderEvent,
   signPayload,
   verifyEvent,
+  WEBHOOK_CLOCK_SKEW_SECONDS,
   WebhookSignatureError,
 } from "./events";
 
@@ -81,6 +82,18 @@ describe("stub checkout events", () => {
     const payload = JSON.stringify(completed());
     const old = signPayload(payload, SECRET, Math.floor(Date.now() / 1000) - 3600);
     expect(() => verifyEvent(payload, old, SECRET)).toThrow(WebhookSignatureError);
+  });
+
+  it("refuse a signature timestamped in the future beyond a small clock skew", () => {
+    const event = completed();
+    const payload = JSON.stringify(event);
+    const now = Math.floor(Date.now() / 1000);
+    const ahead = signPayload(payload, SECRET, now + 3600);
+    expect(() => verifyEvent(payload, ahead, SECRET)).toThrow(/future/);
+    // Stripe's SDK reads the last t=: a present one in front must not hide the future one it checks.
+    expect(() => verifyEvent(payload, `t=${now},${ahead}`, SECRET)).toThrow(/future/);
+    const skewed = signPayload(payload, SECRET, now + WEBHOOK_CLOCK_SKEW_SECONDS - 5);
+    expect(verifyEvent(payload, skewed, SECRET).id).toBe(event.id);
   });
 
   it("map each event type to what it does", () => {

@@ -93,16 +93,52 @@ export class WebhookSignatureError extends Error {
   }
 }
 
+/**
+ * How far a signature's timestamp may lie in the future. The SDK refuses only timestamps older
+ * than its tolerance (5 minutes); a future one would stretch a captured delivery's replay window
+ * by however far ahead it was signed.
+ */
+export const WEBHOOK_CLOCK_SKEW_SECONDS = 60;
+
 /** Verifies a delivery on its raw body and parses it; WebhookSignatureError when it is not Stripe's (or the stub's). */
-export function verifyEvent(rawBody: string, signature: string | null, secret: string): Stripe.Event {
+export function verifyEvent(
+  rawBody: string,
+  signature: string | null,
+  secret: string,
+  now: Date = new Date(),
+): Stripe.Event {
   if (!signature) throw new WebhookSignatureError("The Stripe-Signature header is missing.");
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  let event: Stripe.Event;
   try {
-    return stripeForWebhooks().webhooks.constructEvent(rawBody, signature, secret);
+    event = stripeForWebhooks().webhooks.constructEvent(
+      rawBody,
+      signature,
+      secret,
+      undefined,
+      undefined,
+      now.getTime(),
+    );
   } catch (error) {
     if (error instanceof Stripe.errors.StripeSignatureVerificationError)
       throw new WebhookSignatureError("The signature does not match the payload.");
     throw new WebhookSignatureError("The payload is not a signed Stripe event.");
   }
+  // The timestamp the SDK has just checked was signed, read as it reads it: the last `t=` wins, so
+  // a `t=<now>` put in front of a future one cannot hide it.
+  const signedAt = signature
+    .split(",")
+    .map((item) => item.split("="))
+    .filter(([key]) => key === "t")
+    .map(([, value]) => parseInt(value ?? "", 10))
+    .at(-1);
+  if (
+    signedAt === undefined ||
+    !Number.isFinite(signedAt) ||
+    signedAt > nowSeconds + WEBHOOK_CLOCK_SKEW_SECONDS
+  )
+    throw new WebhookSignatureError("The signature's timestamp is in the future.");
+  return event;
 }
 
 /** What the store reads from an event; `kind` null for event types it does not act on. */

@@ -20,6 +20,7 @@ export const CART_NOTICES = {
   "quantity-digital": "Ebooks and audiobooks are sold one copy per order: the quantity is 1.",
   "quantity-max": `You can buy at most ${MAX_PRINT_QUANTITY} copies of a book.`,
   empty: "Your cart is empty.",
+  "not-understood": "That request was not understood; your cart is as it was.",
   "country-set": "Shipping and tax are now for your new destination.",
   "country-unknown": "We do not ship to that country. Choose one from the list.",
   "no-longer-available": "A book in your cart is no longer available: remove it to check out.",
@@ -32,6 +33,7 @@ export const CART_NOTICES = {
 export type CartNotice = keyof typeof CART_NOTICES;
 
 const ERROR_NOTICES = new Set<CartNotice>([
+  "not-understood",
   "unavailable",
   "not-in-cart",
   "quantity-invalid",

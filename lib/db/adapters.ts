@@ -6,7 +6,9 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
+import type { ClientConfig } from "pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { noteDatabaseOutcome } from "./availability.mjs";
 
 export const DEFAULT_DATABASE_URL = "pglite:./.data/pglite";
 
@@ -59,15 +61,60 @@ export interface AdapterHandle {
  */
 const SESSION_OPTIONS = "-c max_parallel_workers_per_gather=0 -c synchronize_seqscans=off";
 
+/** Calls whose outcome says whether the database answers (lib/db/availability.mjs). */
+const OBSERVED_CALLS = new Set(["queryRaw", "executeRaw", "startTransaction", "commit", "rollback"]);
+
+/** The adapter (or a transaction of it), reporting each call's outcome to the availability tracker. */
+function observed<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      const value: unknown = Reflect.get(object, property, receiver);
+      if (typeof value !== "function" || !OBSERVED_CALLS.has(String(property))) return value;
+      return async (...args: unknown[]) => {
+        try {
+          const result: unknown = await (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);
+          noteDatabaseOutcome(null);
+          return property === "startTransaction" ? observed(result as object) : result;
+        } catch (error) {
+          noteDatabaseOutcome(error);
+          throw error;
+        }
+      };
+    },
+  });
+}
+
+/**
+ * A new connection that cannot be made within this fails instead of waiting (an unreachable
+ * server). Set on the connections only: pg's pool would apply its own connectionTimeoutMillis to
+ * queries waiting for a free connection too, and refuse them under load.
+ */
+const CONNECT_TIMEOUT_MS = 1_500;
+
 export async function createAdapter(url: string | undefined): Promise<AdapterHandle> {
   const parsed = parseDatabaseUrl(url);
   if (parsed.kind === "postgres") {
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    return {
-      kind: "postgres",
-      factory: new PrismaPg({ connectionString: parsed.url, max: 10, options: SESSION_OPTIONS }),
-      close: async () => {},
+    const { default: postgres } = await import("pg");
+    class QuickConnectClient extends postgres.Client {
+      constructor(config?: string | ClientConfig) {
+        super({
+          ...(typeof config === "string" ? { connectionString: config } : config),
+          connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+        });
+      }
+    }
+    const pg = new PrismaPg(
+      { connectionString: parsed.url, max: 10, options: SESSION_OPTIONS, Client: QuickConnectClient },
+      { onPoolError: noteDatabaseOutcome, onConnectionError: noteDatabaseOutcome },
+    );
+    const factory: SqlMigrationAwareDriverAdapterFactory = {
+      provider: pg.provider,
+      adapterName: pg.adapterName,
+      connect: async () => observed(await pg.connect()),
+      connectToShadowDb: () => pg.connectToShadowDb(),
     };
+    return { kind: "postgres", factory, close: async () => {} };
   }
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const pglite = await openPGlite(parsed.dataDir);

@@ -14,7 +14,12 @@ export interface Database {
 /** One Prisma client over the adapter DATABASE_URL names. Callers own its lifetime. */
 export async function openDatabase(url: string | undefined): Promise<Database> {
   const adapter = await createAdapter(url);
-  const prisma = new PrismaClient({ adapter: adapter.factory });
+  // Under load every connection can be busy for a while: a shopper's transaction (a cart add, a
+  // rating) waits up to 10 s for one rather than failing after Prisma's default 2 s.
+  const prisma = new PrismaClient({
+    adapter: adapter.factory,
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  });
   return {
     kind: adapter.kind,
     prisma,

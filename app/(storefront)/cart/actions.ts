@@ -10,11 +10,13 @@ import {
   updateCurrentCartQuantity,
 } from "@/lib/checkout";
 import { CartError } from "@/lib/checkout/rules";
+import { repeatedField } from "@/lib/form-data";
 
 /** `done` is added to the cart's address when the change succeeded (which book was just added). */
-async function withNotice(change: () => Promise<string>, done = ""): Promise<never> {
+async function withNotice(form: FormData, change: () => Promise<string>, done = ""): Promise<never> {
   let notice: string;
   try {
+    if (repeatedField(form)) throw new CartError("not-understood");
     notice = `${await change()}${done}`;
   } catch (error) {
     if (!(error instanceof CartError)) throw error;
@@ -28,25 +30,25 @@ export async function addToCartAction(form: FormData): Promise<void> {
   const editionId = form.get("editionId");
   const added =
     typeof editionId === "string" && /^[1-9]\d{0,9}$/.test(editionId) ? `&added=${editionId}` : "";
-  await withNotice(async () => (await addToCurrentCart(form)).notice, added);
+  await withNotice(form, async () => (await addToCurrentCart(form)).notice, added);
 }
 
 export async function updateQuantityAction(form: FormData): Promise<void> {
-  await withNotice(async () => {
+  await withNotice(form, async () => {
     await updateCurrentCartQuantity(form);
     return "updated";
   });
 }
 
 export async function removeFromCartAction(form: FormData): Promise<void> {
-  await withNotice(async () => {
+  await withNotice(form, async () => {
     await removeFromCurrentCart(form);
     return "removed";
   });
 }
 
 export async function setCountryAction(form: FormData): Promise<void> {
-  await withNotice(async () => {
+  await withNotice(form, async () => {
     await setCurrentCartCountry(form);
     return "country-set";
   });

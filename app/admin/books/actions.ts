@@ -20,10 +20,26 @@ import {
   listingInputFromValues,
 } from "@/lib/catalog/listing-form";
 import { listingSchema } from "@/lib/catalog/listing-schema";
-import { textField } from "../form-data";
+import { repeatedField, textField } from "@/lib/form-data";
 import type { ListingFormState } from "./form-state";
 
 const BOOKS = "/admin/books";
+
+/**
+ * Whether the post has the fields the listing form always sends: which book ("new" or its id),
+ * the version an edit started from, and every edition row's id ("" for a new row). Without them a
+ * post would mean something else (a new book, or an edition removed and added again).
+ */
+function isWholeListingPost(formData: FormData, rawBookId: string, bookId: number | null): boolean {
+  if (rawBookId !== "new" && bookId === null) return false;
+  if (bookId !== null && !formData.has("version")) return false;
+  const rows = new Set<string>();
+  for (const key of formData.keys()) {
+    const row = /^editions\.(\d+)\./.exec(key)?.[1];
+    if (row !== undefined) rows.add(row);
+  }
+  return [...rows].every((row) => formData.has(`editions.${row}.id`));
+}
 
 function positiveInt(value: string): number | null {
   const n = Number(value);
@@ -36,13 +52,23 @@ export async function saveListingAction(
   previous: ListingFormState | null,
   formData: FormData,
 ): Promise<ListingFormState> {
-  const bookId = positiveInt(textField(formData, "bookId"));
+  const rawBookId = textField(formData, "bookId");
+  const bookId = rawBookId === "new" ? null : positiveInt(rawBookId);
   const staff = await requireStaff("editor", {
     next: bookId ? `${BOOKS}/${bookId}` : `${BOOKS}/new`,
     mutation: true,
   });
   const values = formValuesFrom(formData);
   const seq = (previous?.seq ?? 0) + 1;
+  if (repeatedField(formData, ["categorySlugs"]) || !isWholeListingPost(formData, rawBookId, bookId)) {
+    return {
+      seq,
+      values,
+      fieldErrors: {},
+      message: "That request was not understood; nothing was saved.",
+      conflict: null,
+    };
+  }
   const answer = (rest: Partial<ListingFormState> = {}): ListingFormState => ({
     seq,
     values,
@@ -111,6 +137,7 @@ export async function restoreRevisionAction(formData: FormData): Promise<void> {
   const bookId = positiveInt(textField(formData, "bookId")) ?? 0;
   const history = `${BOOKS}/${bookId}/history`;
   const staff = await requireStaff("editor", { next: history, mutation: true });
+  if (repeatedField(formData)) redirect(`${history}?error=bad_request`);
   const revisionId = positiveInt(textField(formData, "revisionId")) ?? 0;
   const version = positiveInt(textField(formData, "version")) ?? 0;
   let result: SaveResult;
@@ -122,12 +149,7 @@ export async function restoreRevisionAction(formData: FormData): Promise<void> {
       version,
     );
   } catch (error) {
-    if (error instanceof CatalogError) {
-      const first = Object.values(error.details.fields ?? {})[0]?.[0];
-      redirect(
-        `${history}?${new URLSearchParams({ error: first ? `${error.message} ${first}` : error.message })}`,
-      );
-    }
+    if (error instanceof CatalogError) redirect(`${history}?${new URLSearchParams({ error: error.code })}`);
     throw error;
   }
   redirect(`${history}?${result.changed ? "restored" : "unchanged"}=${result.version}`);

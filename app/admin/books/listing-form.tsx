@@ -62,7 +62,7 @@ export function ListingForm({
 
   return (
     <form action={formAction} className={form.form} noValidate>
-      {bookId !== null && <input type="hidden" name="bookId" value={bookId} />}
+      <input type="hidden" name="bookId" value={bookId ?? "new"} />
       {version !== null && <input type="hidden" name="version" value={version} />}
 
       {state?.message && !state.conflict && (

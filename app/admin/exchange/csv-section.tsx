@@ -17,13 +17,16 @@ const UPLOAD_PROBLEMS: Record<UploadProblem, string> = {
   too_large: `That file is larger than ${MAX_MB} MB. Split it into smaller files (keep each book's rows in one file).`,
   not_utf8: "That file is not UTF-8 text. In your spreadsheet app, save it as “CSV UTF-8”.",
   not_text: "That file is not a text CSV file.",
+  incomplete: "The upload did not finish in time; try again.",
 };
 
 /** The CSV export and import of listings: one section each, and the latest imports. */
 export async function CsvSections({ uploadProblem }: { uploadProblem: string | undefined }) {
   const imports = await listCsvImports();
   const problem = uploadProblem
-    ? (UPLOAD_PROBLEMS[uploadProblem as UploadProblem] ?? "The upload failed.")
+    ? Object.hasOwn(UPLOAD_PROBLEMS, uploadProblem)
+      ? UPLOAD_PROBLEMS[uploadProblem as UploadProblem]
+      : "The upload failed."
     : null;
   return (
     <>

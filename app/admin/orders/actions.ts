@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth";
 import { requestIp } from "@/lib/auth/guard";
 import { shipOrder, type ShipmentErrors } from "@/lib/checkout";
-import { textField } from "../form-data";
+import { repeatedField, textField } from "@/lib/form-data";
 
 export interface ShipState {
   errors: ShipmentErrors;
@@ -16,6 +16,15 @@ export async function markShippedAction(_previous: ShipState, formData: FormData
   const orderId = textField(formData, "orderId");
   const page = `/admin/orders/${encodeURIComponent(orderId)}`;
   const staff = await requireStaff("admin", { next: page, mutation: true });
+  if (repeatedField(formData)) {
+    return {
+      errors: { form: "That request was not understood; nothing changed." },
+      values: {
+        carrier: textField(formData, "carrier"),
+        trackingNumber: textField(formData, "trackingNumber"),
+      },
+    };
+  }
   const result = await shipOrder(orderId, formData, { id: staff.id, ip: await requestIp() });
   if (result.ok) redirect(`${page}?shipped=1`);
   return {

@@ -4,7 +4,7 @@ import { requireStaff } from "@/lib/auth";
 import { requestIp } from "@/lib/auth/guard";
 import { CatalogError } from "@/lib/catalog";
 import { saveShopPageAsStaff } from "@/lib/catalog/admin";
-import { textField } from "../form-data";
+import { repeatedField, textField } from "@/lib/form-data";
 
 export interface ShopPageFormValues {
   title: string;
@@ -33,6 +33,10 @@ export async function saveShopPageAction(
     body: textField(formData, "body"),
     updatedAt: textField(formData, "updatedAt"),
   };
+  // A field sent twice, or no version to check against, is not a post this form makes.
+  if (repeatedField(formData) || !values.updatedAt) {
+    return { message: "That request was not understood; nothing changed.", fields: {}, values };
+  }
   try {
     await saveShopPageAsStaff({ id: staff.id, ip: await requestIp() }, slug, values);
   } catch (error) {

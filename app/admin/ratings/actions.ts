@@ -3,8 +3,13 @@ import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth";
 import { requestIp } from "@/lib/auth/guard";
 import { CatalogError } from "@/lib/catalog";
-import { MODERATION_DECISIONS, moderateRatingAsStaff, type ModerationDecision } from "@/lib/catalog/admin";
-import { textField } from "../form-data";
+import {
+  MODERATION_DECISIONS,
+  MODERATION_STATUSES,
+  moderateRatingAsStaff,
+  type ModerationDecision,
+} from "@/lib/catalog/admin";
+import { repeatedField, textField } from "@/lib/form-data";
 
 const RATINGS = "/admin/ratings";
 
@@ -17,8 +22,8 @@ function backTo(formData: FormData, notice: Record<string, string>): never {
   const params = new URLSearchParams();
   const status = textField(formData, "status");
   const page = textField(formData, "page");
-  if (status) params.set("status", status);
-  if (page && page !== "1") params.set("page", page);
+  if ((MODERATION_STATUSES as readonly string[]).includes(status)) params.set("status", status);
+  if (/^\d{1,5}$/.test(page) && page !== "1") params.set("page", page);
   for (const [key, value] of Object.entries(notice)) params.set(key, value);
   redirect(`${RATINGS}?${params.toString()}`);
 }
@@ -27,7 +32,17 @@ export async function moderateRatingAction(formData: FormData): Promise<void> {
   const staff = await requireStaff("editor", { next: RATINGS, mutation: true });
   const ratingId = Number(textField(formData, "ratingId"));
   const decision = textField(formData, "decision");
-  if (!Number.isInteger(ratingId) || ratingId <= 0 || !isDecision(decision)) {
+  // The queue's status and page come back with every decision; a post without them is not the form's.
+  const queue = textField(formData, "status");
+  const page = textField(formData, "page");
+  const fromQueue = (MODERATION_STATUSES as readonly string[]).includes(queue) && /^\d{1,5}$/.test(page);
+  if (
+    repeatedField(formData) ||
+    !fromQueue ||
+    !Number.isInteger(ratingId) ||
+    ratingId <= 0 ||
+    !isDecision(decision)
+  ) {
     backTo(formData, { error: "bad_request" });
   }
   try {

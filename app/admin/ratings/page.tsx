@@ -10,6 +10,7 @@ import {
   type ModerationRow,
   type ModerationStatus,
 } from "@/lib/catalog/admin";
+import { isValidSlug } from "@/lib/catalog/slug";
 import { getEnv } from "@/lib/env";
 import { Pager, utcTime } from "../admin-ui";
 import styles from "../admin.module.css";
@@ -76,6 +77,18 @@ export default async function RatingsModerationPage({
   const query = moderationQuerySchema.parse(params);
   const result = await getRatingsForModeration(query);
   const done = one(params.done);
+  // Only an id and a slug come from the URL, each checked for its shape: no words of a link's choosing.
+  const ratingId = one(params.rating);
+  const bookSlug = one(params.book);
+  const doneNotice =
+    done &&
+    Object.hasOwn(DONE, done) &&
+    ratingId &&
+    /^\d{1,9}$/.test(ratingId) &&
+    bookSlug &&
+    isValidSlug(bookSlug)
+      ? { verb: DONE[done as ModerationDecision], ratingId, bookSlug }
+      : null;
   const moderationOn = getEnv().RATINGS_MODERATION === "pending";
 
   return (
@@ -87,9 +100,9 @@ export default async function RatingsModerationPage({
           : "New ratings are published at once (RATINGS_MODERATION=publish); reject or delete any that break the rules."}{" "}
         Only published ratings count in a book&apos;s average, and every decision updates it at once.
       </p>
-      {done && done in DONE && (
+      {doneNotice && (
         <p className={styles.notice} role="status">
-          {DONE[done as ModerationDecision]} rating {one(params.rating)} of <code>{one(params.book)}</code>.
+          {doneNotice.verb} rating {doneNotice.ratingId} of <code>{doneNotice.bookSlug}</code>.
         </p>
       )}
       {params.error === "not_found" && (

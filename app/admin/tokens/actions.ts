@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { addApiToken, AuthError, removeApiToken, requireStaff } from "@/lib/auth";
-import { textField } from "../form-data";
+import { repeatedField, textField } from "@/lib/form-data";
 
 const TOKENS = "/admin/tokens";
 
@@ -19,6 +19,14 @@ export async function createTokenAction(
   const staff = await requireStaff("admin", { next: TOKENS, mutation: true });
   const name = textField(formData, "name");
   const scopes = formData.getAll("scopes").filter((s): s is string => typeof s === "string");
+  if (repeatedField(formData, ["scopes"]))
+    return {
+      ok: false,
+      message: "That request was not understood; nothing changed.",
+      fields: {},
+      name,
+      scopes,
+    };
   try {
     const { token, view } = await addApiToken(staff.id, { name, scopes });
     return { ok: true, name: view.name, token };
@@ -35,13 +43,15 @@ export async function createTokenAction(
 
 export async function revokeTokenAction(formData: FormData): Promise<void> {
   const staff = await requireStaff("admin", { next: TOKENS, mutation: true });
-  const id = Number(formData.get("tokenId"));
-  let name = "";
+  if (repeatedField(formData)) redirect(`${TOKENS}?error=bad_request`);
+  const id = /^\d{1,9}$/.test(textField(formData, "tokenId")) ? Number(textField(formData, "tokenId")) : 0;
+  let revoked = 0;
   try {
-    name = (await removeApiToken(staff.id, Number.isInteger(id) && id > 0 ? id : 0)).name;
+    revoked = (await removeApiToken(staff.id, Number.isInteger(id) && id > 0 ? id : 0)).id;
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     redirect(`${TOKENS}?error=not_found`);
   }
-  redirect(`${TOKENS}?${new URLSearchParams({ notice: "revoked", target: name }).toString()}`);
+  // The token by id: the page prints its name from the database, never text from the URL.
+  redirect(`${TOKENS}?${new URLSearchParams({ notice: "revoked", target: String(revoked) }).toString()}`);
 }

@@ -18,6 +18,8 @@ export default async function TokensPage({
   await requireStaff("admin", { next: "/admin/tokens" });
   const params = await searchParams;
   const tokens = await getApiTokens();
+  const revoked =
+    params.notice === "revoked" ? tokens.find((t) => String(t.id) === params.target) : undefined;
   return (
     <>
       <h1>API tokens</h1>
@@ -25,9 +27,14 @@ export default async function TokensPage({
         Bearer tokens for the catalog API (<code>/api/v1</code>). <code>catalog:write</code> may create, edit
         and hide books; see <a href="/developers/api">the API reference</a>.
       </p>
-      {params.notice === "revoked" && typeof params.target === "string" && (
+      {revoked && (
         <p className={styles.notice} role="status">
-          Revoked the token “{params.target}”.
+          Revoked the token “{revoked.name}”.
+        </p>
+      )}
+      {params.error === "bad_request" && (
+        <p className={styles.alert} role="alert">
+          That request was not understood; nothing changed.
         </p>
       )}
       {params.error === "not_found" && (
@@ -61,7 +68,13 @@ export default async function TokensPage({
                   {token.createdBy && ` by ${token.createdBy}`}
                 </td>
                 <td data-label="Last used">{when(token.lastUsedAt)}</td>
-                <td data-label="Status">{token.revokedAt ? `revoked ${when(token.revokedAt)}` : "active"}</td>
+                <td data-label="Status">
+                  {token.revokedAt
+                    ? `revoked ${when(token.revokedAt)}`
+                    : token.creatorDisabled
+                      ? "refused: its creator's account is disabled"
+                      : "active"}
+                </td>
                 <td>
                   {!token.revokedAt && (
                     <form action={revokeTokenAction} className={styles.inline}>

@@ -1,5 +1,12 @@
 import type { Metadata } from "next";
-import { getStaffUsers, MIN_PASSWORD_LENGTH, requireStaff, STAFF_ROLES } from "@/lib/auth";
+import {
+  getStaffUsers,
+  MIN_PASSWORD_LENGTH,
+  requireStaff,
+  STAFF_FORM_MESSAGES,
+  STAFF_ROLES,
+  type StaffFormMessageCode,
+} from "@/lib/auth";
 import { FieldError, invalidProps } from "../admin-ui";
 import styles from "../admin.module.css";
 import { changeRoleAction, createUserAction, setDisabledAction } from "./actions";
@@ -18,6 +25,7 @@ const ERRORS: Record<string, string> = {
   self_change: "You cannot disable your own account or remove your own admin role.",
   not_found: "That staff account does not exist.",
   validation: "Choose admin or editor.",
+  bad_request: "That request was not understood; nothing changed.",
 };
 
 export default async function UsersPage({
@@ -32,19 +40,26 @@ export default async function UsersPage({
   const creating = one("form") === "create";
   const notice = one("notice");
   const error = one("error");
-  const refused = (field: string) => (creating ? one(`fe_${field}`) : undefined);
+  // The URL carries codes only: a crafted link cannot put words of its own in these boxes.
+  const refused = (field: string) => {
+    const code = creating ? one(`fe_${field}`) : undefined;
+    return code && Object.hasOwn(STAFF_FORM_MESSAGES, code)
+      ? STAFF_FORM_MESSAGES[code as StaffFormMessageCode]
+      : undefined;
+  };
+  const target = users.find((user) => String(user.id) === one("target"));
 
   return (
     <>
       <h1>Staff users</h1>
-      {notice && NOTICES[notice] && (
+      {notice && Object.hasOwn(NOTICES, notice) && target && (
         <p className={styles.notice} role="status">
-          {NOTICES[notice]} {one("target")}.
+          {NOTICES[notice]} {target.email}.
         </p>
       )}
       {error && (
         <p className={styles.alert} role="alert">
-          {ERRORS[error] ?? "That did not work."}
+          {(Object.hasOwn(ERRORS, error) && ERRORS[error]) || "That did not work."}
         </p>
       )}
 

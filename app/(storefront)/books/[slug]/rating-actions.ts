@@ -4,6 +4,7 @@
 // book's tags, so the summary on this response and on the next request is the new one.
 import { invalidateBookRatings } from "@/lib/cache-tags";
 import { CatalogError, rateBookAsShopper, ratingValuesFromForm, type RatingField } from "@/lib/catalog";
+import { repeatedField } from "@/lib/form-data";
 
 export interface RateState {
   outcome: "idle" | "published" | "pending" | "refused" | "invalid";
@@ -25,6 +26,13 @@ export async function rateBookAction(_previous: RateState, form: FormData): Prom
   const slug = form.get("slug");
   if (typeof slug !== "string")
     return { outcome: "refused", message: "Unknown book.", errors: {}, values: {} };
+  if (repeatedField(form))
+    return {
+      outcome: "refused",
+      message: "That request was not understood; nothing was saved.",
+      errors: {},
+      values: echo(form),
+    };
   try {
     const rating = await rateBookAsShopper(slug, ratingValuesFromForm(form));
     if (rating.status === "published") invalidateBookRatings(slug, "action");

@@ -27,7 +27,7 @@ const size = (bytes: number) =>
 export async function EbookFiles({ bookId, notice }: { bookId: number; notice: string | undefined }) {
   const editions = await getEbookEditions(bookId);
   if (editions.length === 0) return null;
-  const message = notice ? NOTICES[notice] : undefined;
+  const message = notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined;
   return (
     <section className={styles.card} aria-labelledby="ebook-files-title" id="ebook-files">
       <h2 id="ebook-files-title">Ebook files</h2>

@@ -51,12 +51,12 @@ export default async function EditBookPage({
           </>
         )}
       </p>
-      {typeof saved === "string" && (
+      {typeof saved === "string" && /^\d{1,9}$/.test(saved) && (
         <p className={styles.notice} role="status">
           Saved (version {saved}).
         </p>
       )}
-      {typeof unchanged === "string" && (
+      {typeof unchanged === "string" && /^\d{1,9}$/.test(unchanged) && (
         <p className={styles.notice} role="status">
           Nothing to save: the listing is as it was (still version {unchanged}).
         </p>

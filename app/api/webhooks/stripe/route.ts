@@ -1,5 +1,7 @@
 // POST /api/webhooks/stripe - Stripe (or the stub checkout) reports a payment event; verified on
 // the raw body, applied once
+import { readBoundedText } from "@/lib/api/body";
+import { ApiProblem } from "@/lib/api/handler";
 import { problem } from "@/lib/api/problem";
 import { receiveStripeWebhook, WebhookSignatureError } from "@/lib/checkout";
 import { log } from "@/lib/log";
@@ -7,8 +9,17 @@ import { log } from "@/lib/log";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
+/** Stripe's checkout and charge events are a few KB; this leaves room for large line lists. */
+const MAX_EVENT_BYTES = 256 * 1024;
+
 export async function POST(request: Request) {
-  const raw = await request.text();
+  let raw: string;
+  try {
+    raw = await readBoundedText(request, { maxBytes: MAX_EVENT_BYTES });
+  } catch (error) {
+    if (error instanceof ApiProblem) return problem(error.type, error.options);
+    throw error;
+  }
   try {
     const result = await receiveStripeWebhook(raw, request.headers.get("stripe-signature"));
     return Response.json({ received: true, outcome: result.outcome, replay: result.replay });

@@ -7,6 +7,7 @@ import {
   type CheckoutFieldErrors,
   type CheckoutValues,
 } from "@/lib/checkout";
+import { repeatedField } from "@/lib/form-data";
 
 export interface PayState {
   message: string | null;
@@ -19,7 +20,9 @@ function field(form: FormData, name: string): string {
   return typeof value === "string" ? value : "";
 }
 
-export async function payAction(_previous: PayState, form: FormData): Promise<PayState> {
+export async function payAction(previous: PayState, form: FormData): Promise<PayState> {
+  if (repeatedField(form))
+    return { ...previous, message: "That request was not understood; nothing was paid.", errors: {} };
   const sessionId = field(form, "sessionId");
   const token = field(form, "token");
   const result = await payStubSession(sessionId, token, form);
@@ -29,6 +32,7 @@ export async function payAction(_previous: PayState, form: FormData): Promise<Pa
 }
 
 export async function cancelAction(form: FormData): Promise<void> {
+  if (repeatedField(form)) redirect("/cart?notice=not-understood");
   await cancelStubSession(field(form, "sessionId"), field(form, "token"));
   redirect("/cart?notice=cancelled");
 }

@@ -1,7 +1,8 @@
 import { requireStaffForRoute } from "@/lib/auth";
 import { requestIp } from "@/lib/auth/guard";
 import { deleteEbookFile, EBOOK_MAX_BYTES, uploadEbookFile } from "@/lib/ebooks";
-import { readBodyUpTo } from "@/lib/ebooks/request-body";
+import { readBoundedBody } from "@/lib/api/body";
+import { ApiProblem } from "@/lib/api/handler";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ const ENVELOPE_BYTES = 64 * 1024;
 // POST /admin/books/:id/ebook-files - a plain multipart form (no JavaScript needed): uploads the
 // file of one ebook edition (field `file`), or removes it (`intent=remove`), then answers 303 to
 // the editor with a fixed notice code. A route handler rather than a server action, so an
-// oversized file is refused from its Content-Length before the body is read.
+// oversized file is refused as soon as it passes the cap (lib/api/body.ts).
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const bookId = Number(id);
@@ -22,14 +23,18 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     new Response(null, { status: 303, headers: { location: `${editor}?ebook=${code}#ebook-files` } });
   if (!Number.isSafeInteger(bookId) || bookId < 1) return back("not_ebook_edition");
 
-  const body = await readBodyUpTo(request, EBOOK_MAX_BYTES + ENVELOPE_BYTES);
-  if (!body) return back("too_large");
   let form: FormData;
   try {
+    const body = await readBoundedBody(request, {
+      maxBytes: EBOOK_MAX_BYTES + ENVELOPE_BYTES,
+      deadlineMs: 120_000,
+    });
     form = await new Response(body, {
       headers: { "content-type": request.headers.get("content-type") ?? "" },
     }).formData();
-  } catch {
+  } catch (error) {
+    if (error instanceof ApiProblem)
+      return back(error.type === "payload_too_large" ? "too_large" : "no_file");
     return back("no_file");
   }
   const editionId = Number(form.get("editionId"));

@@ -10,6 +10,19 @@ import { restoreRevisionAction } from "../../actions";
 import { ChangesTable } from "../../changes-table";
 
 export const dynamic = "force-dynamic";
+
+/** What a refused restore says, by the CatalogError code in the URL (never text from the URL). */
+const RESTORE_ERRORS: Record<string, string> = {
+  stale_version:
+    "Someone saved this listing since you opened its history; nothing was restored. Look again and retry.",
+  not_found: "That version does not exist; nothing was restored.",
+  bad_request: "That request was not understood; nothing was restored.",
+  validation:
+    "That version no longer passes the store's checks (for example an ISBN or slug another book now uses); nothing was restored. Edit the listing instead.",
+  unique_violation:
+    "Another book now uses that version's slug or an ISBN; nothing was restored. Edit the listing instead.",
+};
+const VERSION = /^\d{1,9}$/;
 export const metadata: Metadata = { title: "Listing history", robots: { index: false, follow: false } };
 
 export default async function HistoryPage({
@@ -33,19 +46,20 @@ export default async function HistoryPage({
         <Link href={`/admin/books/${bookId}`}>← Edit {listing.data.title}</Link>
       </p>
       <h1>History of {listing.data.title}</h1>
-      {typeof query.restored === "string" && (
+      {typeof query.restored === "string" && VERSION.test(query.restored) && (
         <p className={styles.notice} role="status">
           Restored as version {query.restored}.
         </p>
       )}
-      {typeof query.unchanged === "string" && (
+      {typeof query.unchanged === "string" && VERSION.test(query.unchanged) && (
         <p className={styles.notice} role="status">
           Nothing to restore: the listing already holds those values (still version {query.unchanged}).
         </p>
       )}
       {typeof query.error === "string" && (
         <p className={styles.alert} role="alert">
-          {query.error}
+          {(Object.hasOwn(RESTORE_ERRORS, query.error) && RESTORE_ERRORS[query.error]) ||
+            "That version could not be restored; nothing changed."}
         </p>
       )}
       {revisions.map((revision) => {

@@ -1,5 +1,6 @@
 // GET /api/v1/books/:slug/ratings - a book's published ratings, newest first, cursor-paginated
 import { z } from "zod";
+import { readBoundedText } from "@/lib/api/body";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { ApiProblem, apiGet, apiOptions, limitParam, onlyParams } from "@/lib/api/handler";
 import { toRatingDoc } from "@/lib/api/schemas";
@@ -79,10 +80,7 @@ export async function POST(request: Request, context: { params: Promise<{ slug: 
         requestId,
       });
     }
-    const text = await request.text();
-    if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-      return problem("payload_too_large", { detail: `At most ${MAX_BODY_BYTES} bytes.`, requestId });
-    }
+    const text = await readBoundedText(request, { maxBytes: MAX_BODY_BYTES });
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -100,6 +98,7 @@ export async function POST(request: Request, context: { params: Promise<{ slug: 
       );
       return problem("unprocessable", { detail: error.message, errors, requestId });
     }
+    if (error instanceof ApiProblem) return problem(error.type, { ...error.options, requestId });
     return errorToProblem(error, requestId);
   }
 }
