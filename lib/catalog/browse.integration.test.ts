@@ -5,7 +5,7 @@ import { browseBooks, browseFacets } from "./browse";
 import { LIST_SAMPLE, parseBrowseParams, type RawParams } from "./browse-query";
 import { seedCatalog } from "./seed";
 import { readSeedCatalog } from "./seed-file";
-import { findCategory, findContributor, findSeries } from "./taxonomy";
+import { categoryTree, findCategory, findContributor, findSeries } from "./taxonomy";
 
 const SPANISH_BY_TITLE = [
   "A Delicious Journey through Food / la Comida (Wordbooks / Libros de Palabras)",
@@ -145,6 +145,30 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
       ["mao-stalin-and-the-korean-war", ["A38"]],
     ]);
     expect(await findContributor(db.prisma, "nobody")).toBeNull();
+  });
+
+  it("gives the category tree with each shelf's visible books, subshelves counted once", async () => {
+    const tree = await categoryTree(db.prisma);
+    const summary = tree.map((c) => [c.slug, c.bookCount, c.children.map((k) => [k.slug, k.bookCount])]);
+    // The hidden wordbook counts nowhere; the three wordbooks are also children's books.
+    expect(summary).toContainEqual([
+      "childrens",
+      5,
+      [
+        ["wordbooks", 3],
+        ["phonics", 1],
+      ],
+    ]);
+    expect(summary).toContainEqual([
+      "history",
+      1,
+      [
+        ["cold-war", 1],
+        ["china", 1],
+        ["korea", 1],
+      ],
+    ]);
+    expect(tree.flatMap((c) => [c, ...c.children]).every((c) => c.bookCount > 0)).toBe(true);
   });
 
   it("ranks more-like-this by the main category first, and shows no unrelated shelves", async () => {

@@ -92,6 +92,11 @@ async function PopularCategories() {
             <Link href={`/categories/${c.slug}`}>{c.name}</Link>
           </li>
         ))}
+        <li>
+          <Link href="/categories">
+            <strong>All categories</strong>
+          </Link>
+        </li>
       </ul>
     </section>
   );
