@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { blocksFromText, shopPageInputSchema, textFromBlocks } from "./shop-page-text";
+import { shopPageInputSchema } from "./shop-page-schema";
+import { blocksFromText, textFromBlocks } from "./shop-page-text";
 
 describe("shop page text", () => {
   it("reads headings and paragraphs, joining a paragraph's lines", () => {

@@ -1,7 +1,7 @@
 // The shop pages' text as staff edit it: one textarea, where a line starting with "## " is a
 // heading and other text runs in paragraphs separated by a blank line. Stored as Article blocks,
-// which the article pages render. Pure.
-import { z } from "zod";
+// which the article pages render. Pure, and free of zod: the admin's client form imports it (zod
+// probes for eval, which the admin's Content-Security-Policy reports).
 import type { ArticleBlock } from "./types";
 
 /** The pages every page's footer links to, in its order (the footer reads no database). */
@@ -41,31 +41,3 @@ export function textFromBlocks(blocks: ArticleBlock[]): string {
 }
 
 export const SHOP_PAGE_LIMITS = { title: 120, excerpt: 300, body: 20_000 } as const;
-
-/** A shop page as the admin form sends it. */
-export const shopPageInputSchema = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(1, "Enter a title.")
-    .max(SHOP_PAGE_LIMITS.title, `Keep the title to ${SHOP_PAGE_LIMITS.title} characters.`),
-  excerpt: z
-    .string()
-    .trim()
-    .max(SHOP_PAGE_LIMITS.excerpt, `Keep the summary to ${SHOP_PAGE_LIMITS.excerpt} characters.`),
-  body: z
-    .string()
-    .max(
-      SHOP_PAGE_LIMITS.body,
-      `Keep the text to ${SHOP_PAGE_LIMITS.body.toLocaleString("en-US")} characters.`,
-    )
-    .refine(
-      (text) => blocksFromText(text).some((b) => b.type === "paragraph"),
-      "Write at least one paragraph.",
-    ),
-  /** The page's updatedAt when the editor opened it: a save over a newer one is refused. */
-  updatedAt: z.string().min(1),
-});
-
-export type ShopPageInput = z.infer<typeof shopPageInputSchema>;
-export type ShopPageField = "title" | "excerpt" | "body";

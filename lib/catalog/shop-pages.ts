@@ -7,7 +7,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 import { CatalogError } from "./errors";
 import type { ListingActor } from "./listings";
-import { blocksFromText, shopPageInputSchema } from "./shop-page-text";
+import { shopPageInputSchema } from "./shop-page-schema";
+import { blocksFromText } from "./shop-page-text";
 import { isValidSlug } from "./slug";
 import type { ArticleBlock } from "./types";
 
