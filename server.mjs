@@ -2,11 +2,15 @@
 // request an id (echoed as X-Request-Id and visible to the app as a request header) and writes
 // one JSON log line per request. `npm start` runs it after building when the build is stale.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import path from "node:path";
 import next from "next";
 import { answerOutagesWith503 } from "./lib/db/availability.mjs";
 import { writeLogLine } from "./lib/log/json-line.mjs";
 import { redactPath } from "./lib/log/redact.mjs";
+import { requestStats } from "./lib/log/request-stats.mjs";
+import { correctNextAnswers } from "./lib/serve/next-answers.mjs";
 import { applyStaticSecurityHeaders, staticSecurityHeaders } from "./lib/security/headers.mjs";
 import { refusePageRequest } from "./lib/security/request-gate.mjs";
 
@@ -18,9 +22,15 @@ const securityHeaders = staticSecurityHeaders({
   https: (process.env.SITE_URL ?? "").trim().startsWith("https:"),
 });
 
-const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
+// No `hostname` for Next itself: it builds the proxy's request URLs on "localhost" whatever the
+// listening address, and treats a proxy.ts rewrite to any other origin as an external one that it
+// forwards over HTTP (with HOST=127.0.0.1 or 0.0.0.0 every rewrite was a second request).
+const app = next({ dev: false, dir: import.meta.dirname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+// The build's prerendered not-found page: the body of every 404 document (lib/serve/next-answers.mjs).
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const notFoundPage = readFileSync(path.join(import.meta.dirname, distDir, "server/app/_not-found.html"));
 
 const server = createServer((req, res) => {
   const started = process.hrtime.bigint();
@@ -33,7 +43,15 @@ const server = createServer((req, res) => {
   res.setHeader("X-Request-Id", requestId);
   // Per-request pages replace the policy with their nonce one (proxy.ts).
   applyStaticSecurityHeaders(req, res, securityHeaders);
+  correctNextAnswers(req, res, notFoundPage);
   answerOutagesWith503(req, res);
+  // SQL statements this request sent before its headers went out (all of them in the log line).
+  const stats = { dbStatements: 0 };
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    res.setHeader("Server-Timing", `db;desc="${stats.dbStatements} statements"`);
+    return writeHead.apply(res, /** @type {any} */ (args));
+  };
   res.on("finish", () => {
     writeLogLine("info", "request", {
       requestId,
@@ -41,6 +59,7 @@ const server = createServer((req, res) => {
       path: redactPath(req.url),
       status: res.statusCode,
       durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      dbStatements: stats.dbStatements,
     });
   });
   const refused = refusePageRequest(req);
@@ -49,11 +68,13 @@ const server = createServer((req, res) => {
     res.end(refused.message);
     return;
   }
-  handle(req, res).catch((error) => {
-    writeLogLine("error", "request failed", { requestId, error: String(error?.stack ?? error) });
-    if (!res.headersSent) res.statusCode = 500;
-    res.end();
-  });
+  requestStats
+    .run(stats, () => handle(req, res))
+    .catch((error) => {
+      writeLogLine("error", "request failed", { requestId, error: String(error?.stack ?? error) });
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {

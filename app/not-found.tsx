@@ -1,14 +1,14 @@
-import type { Metadata } from "next";
-import { NotFoundContent } from "./(storefront)/_components/not-found-content";
-import { StorefrontShell } from "./(storefront)/_components/storefront-shell";
+import Link from "next/link";
 
-export const metadata: Metadata = { title: "Page not found", robots: { index: false } };
-
-/** URLs that match no route at all get the storefront's header and footer too. */
+/**
+ * notFound() outside the storefront (the admin), after a client-side navigation: documents get the
+ * full 404 page (server.mjs). One line, because the root layout's boundaries travel in every
+ * page's RSC payload. Unmatched addresses get app/global-not-found.tsx.
+ */
 export default function NotFound() {
   return (
-    <StorefrontShell>
-      <NotFoundContent />
-    </StorefrontShell>
+    <p>
+      404: no such page. <Link href="/">Home</Link>
+    </p>
   );
 }

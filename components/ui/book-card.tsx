@@ -12,6 +12,7 @@ export function BookCard({
   headingLevel = 3,
   markedTitle,
   markedNames,
+  eager,
 }: {
   book: BookSummary;
   headingLevel?: 2 | 3;
@@ -19,31 +20,35 @@ export function BookCard({
   markedTitle?: string;
   /** The contributors' names, marked likewise (SearchHit.markedNames). */
   markedNames?: string[];
+  /** A card in a list's first row: its cover is fetched with the page (BookCover). */
+  eager?: boolean;
 }) {
   const Heading = `h${headingLevel}` as const;
   const lang = titleLang(book.languages);
+  // Only a Spanish title carries lang; an absent attribute costs the page nothing.
+  const langAttr = lang ? { lang } : {};
   return (
     <article className={styles.card}>
-      <Link href={`/books/${book.slug}`} className={styles.coverLink} tabIndex={-1} aria-hidden="true">
-        <BookCover
-          slug={book.slug}
-          title={book.title}
-          subtitle={book.subtitle}
-          byline={primaryName(book.contributors)}
-          categorySlugs={book.categories.map((c) => c.slug)}
-          lang={lang}
-          decorative
-          className={styles.cover}
-        />
-      </Link>
+      {/* The title's link covers the whole card (styles.title a::after): one link per book. */}
+      <BookCover
+        slug={book.slug}
+        title={book.title}
+        subtitle={book.subtitle}
+        byline={primaryName(book.contributors)}
+        categorySlugs={book.categories.map((c) => c.slug)}
+        lang={lang}
+        decorative
+        eager={eager}
+        className={styles.cover}
+      />
       <div className={styles.body}>
         <Heading className={styles.title}>
-          <Link href={`/books/${book.slug}`} lang={lang}>
+          <Link href={`/books/${book.slug}`} {...langAttr}>
             {markedTitle ? <MarkedText text={markedTitle} /> : book.title}
           </Link>
         </Heading>
         {book.subtitle ? (
-          <p className={styles.subtitle} lang={lang}>
+          <p className={styles.subtitle} {...langAttr}>
             {book.subtitle}
           </p>
         ) : null}

@@ -1,5 +1,8 @@
 // A typographic cover drawn from the book's own data: the catalog has no cover images, so each
-// book gets a distinct, stable design (palette from its shelf, motif from its slug).
+// book gets a distinct, stable design (palette from its shelf, motif from its slug). Pages show it
+// as an image, /covers/<slug>?v=<version> (app/covers/[slug]/route.ts): drawn once per version,
+// kept by browsers and shared caches, never repeated in a page's HTML and RSC payload.
+import { elWith, serializeXml, type XmlElement } from "@/lib/xml";
 
 export interface CoverPalette {
   background: string;
@@ -32,10 +35,13 @@ const SHELF_ORDER = [
   "childrens",
 ];
 
+function shelfOf(categorySlugs: string[]): string {
+  return SHELF_ORDER.find((s) => categorySlugs.includes(s)) ?? "default";
+}
+
 /** The cover colours of a book, from its most specific shelf. */
 export function coverPalette(categorySlugs: string[]): CoverPalette {
-  const shelf = SHELF_ORDER.find((s) => categorySlugs.includes(s)) ?? "default";
-  return PALETTES[shelf] ?? PALETTES.default!;
+  return PALETTES[shelfOf(categorySlugs)] ?? PALETTES.default!;
 }
 
 function hash(text: string): number {
@@ -63,136 +69,202 @@ export function wrapWords(text: string, maxChars: number, maxLines: number): str
   return kept;
 }
 
-export interface BookCoverProps {
+/** What a cover is drawn from. */
+export interface CoverInput {
   slug: string;
   title: string;
   subtitle?: string | null;
   byline?: string | null;
   categorySlugs: string[];
   lang?: string;
-  /** Cards repeat the title beside the cover: hide the cover from assistive technology there. */
-  decorative?: boolean;
-  className?: string;
 }
 
 const WIDTH = 300;
 const HEIGHT = 450;
+// Image documents cannot use the page's web fonts: the reader's own serif and sans.
+const SERIF = "Literata, Georgia, 'Times New Roman', serif";
+const SANS = "Inter, 'Segoe UI', Helvetica, Arial, sans-serif";
+/** Part of every cover's version: change it when the drawing changes, so caches fetch it anew. */
+const DESIGN = "2";
 
-export function BookCover({
-  slug,
-  title,
-  subtitle,
-  byline,
-  categorySlugs,
-  lang,
-  decorative,
-  className,
-}: BookCoverProps) {
-  const palette = coverPalette(categorySlugs);
-  const seed = hash(slug);
-  const motif = seed % 4;
+/** A short hash of everything the drawing depends on (the ?v= of its address). */
+export function coverVersion(cover: CoverInput): string {
+  const inputs = [
+    DESIGN,
+    cover.slug,
+    cover.title,
+    cover.subtitle ?? "",
+    cover.byline ?? "",
+    shelfOf(cover.categorySlugs),
+    cover.lang ?? "",
+  ];
+  return hash(inputs.join("\u0000")).toString(36);
+}
 
+/** The cover's address; the same version keeps the same bytes, so it may be cached for good. */
+export function coverSrc(cover: CoverInput): string {
+  return `/covers/${encodeURIComponent(cover.slug)}?v=${coverVersion(cover)}`;
+}
+
+const num = (n: number) => String(Math.round(n * 100) / 100);
+
+function motifOf(cover: CoverInput, palette: CoverPalette): XmlElement | null {
+  const motif = hash(cover.slug) % 4;
+  if (motif === 0) {
+    return elWith(
+      "g",
+      { fill: "none", stroke: palette.soft, "stroke-width": "14" },
+      [60, 100, 140, 180].map((r) =>
+        elWith("circle", { cx: num(WIDTH - 30), cy: num(HEIGHT - 40), r: num(r) }),
+      ),
+    );
+  }
+  if (motif === 1) {
+    return elWith(
+      "g",
+      { fill: palette.soft },
+      Array.from({ length: 9 }, (_, i) =>
+        elWith("rect", {
+          x: num(-40 + i * 44),
+          y: num(HEIGHT - 120),
+          width: "22",
+          height: "160",
+          transform: `rotate(-24 ${i * 44} ${HEIGHT})`,
+        }),
+      ),
+    );
+  }
+  if (motif === 2) {
+    return elWith(
+      "g",
+      { fill: palette.soft },
+      Array.from({ length: 36 }, (_, i) =>
+        elWith("circle", {
+          cx: num(42 + (i % 6) * 43),
+          cy: num(HEIGHT - 150 + Math.floor(i / 6) * 24),
+          r: "5",
+        }),
+      ),
+    );
+  }
+  const initial = cover.title
+    .replace(/[^\p{L}\p{N}]/gu, "")
+    .charAt(0)
+    .toUpperCase();
+  return elWith(
+    "text",
+    {
+      x: num(WIDTH - 18),
+      y: num(HEIGHT - 26),
+      "text-anchor": "end",
+      "font-family": SERIF,
+      "font-size": "220",
+      "font-weight": "700",
+      fill: palette.soft,
+    },
+    initial,
+  );
+}
+
+/** The cover as an SVG document. Every text is escaped by the XML writer. */
+export function coverSvg(cover: CoverInput): string {
+  const palette = coverPalette(cover.categorySlugs);
+  const { title } = cover;
   const titleSize = title.length <= 18 ? 36 : title.length <= 34 ? 30 : title.length <= 56 ? 25 : 21;
   const titleLines = wrapWords(title, Math.floor(236 / (titleSize * 0.55)), 5);
-  const subtitleLines = subtitle ? wrapWords(subtitle, 30, 3) : [];
+  const subtitleLines = cover.subtitle ? wrapWords(cover.subtitle, 30, 3) : [];
   const titleTop = 150;
   const subtitleTop = titleTop + titleLines.length * titleSize * 1.12 + 16;
-  const id = `cover-${slug}`;
+  const svg = elWith(
+    "svg",
+    {
+      xmlns: "http://www.w3.org/2000/svg",
+      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+      width: String(WIDTH),
+      height: String(HEIGHT),
+    },
+    elWith(
+      "defs",
+      {},
+      elWith(
+        "linearGradient",
+        { id: "spine", x1: "0", x2: "1", y1: "0", y2: "0" },
+        elWith("stop", { offset: "0", "stop-color": "#000", "stop-opacity": "0.28" }),
+        elWith("stop", { offset: "0.06", "stop-color": "#fff", "stop-opacity": "0.12" }),
+        elWith("stop", { offset: "0.1", "stop-color": "#000", "stop-opacity": "0" }),
+        elWith("stop", { offset: "1", "stop-color": "#000", "stop-opacity": "0.08" }),
+      ),
+    ),
+    elWith("rect", { width: String(WIDTH), height: String(HEIGHT), fill: palette.background }),
+    motifOf(cover, palette),
+    elWith("rect", { x: "24", y: "40", width: "56", height: "6", fill: palette.accent }),
+    elWith(
+      "g",
+      { ...(cover.lang ? { lang: cover.lang } : {}), "font-family": SERIF, fill: palette.ink },
+      titleLines.map((line, i) =>
+        elWith(
+          "text",
+          {
+            x: "24",
+            y: num(titleTop - (titleLines.length - 1) * 8 + i * titleSize * 1.12),
+            "font-size": String(titleSize),
+            "font-weight": "650",
+          },
+          line,
+        ),
+      ),
+      subtitleLines.map((line, i) =>
+        elWith(
+          "text",
+          {
+            x: "24",
+            y: num(subtitleTop + i * 19),
+            "font-size": "15",
+            "font-style": "italic",
+            opacity: "0.92",
+          },
+          line,
+        ),
+      ),
+    ),
+    elWith(
+      "text",
+      {
+        x: "24",
+        y: num(HEIGHT - 28),
+        "font-family": SANS,
+        "font-size": "12.5",
+        "font-weight": "600",
+        "letter-spacing": "1.6",
+        fill: palette.ink,
+      },
+      (cover.byline ?? "Quire Books").toUpperCase(),
+    ),
+    elWith("rect", { width: String(WIDTH), height: String(HEIGHT), fill: "url(#spine)" }),
+  );
+  return serializeXml(svg);
+}
 
+export interface BookCoverProps extends CoverInput {
+  /** Cards repeat the title beside the cover: hide the cover from assistive technology there. */
+  decorative?: boolean;
+  /** The page's main image (the product page's cover, the home page's featured one): fetched first. */
+  priority?: boolean;
+  /** In the first row of a list: fetched with the page rather than when scrolled near. */
+  eager?: boolean;
+  className?: string;
+}
+
+export function BookCover({ decorative, priority, eager, className, ...cover }: BookCoverProps) {
   return (
-    <svg
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+    // No width and height attributes: every place a cover is shown sizes it in CSS (a width and
+    // aspect-ratio 2 / 3), and on a list of 24 books the attributes cost 1.2 KB of HTML and payload.
+    // eslint-disable-next-line @next/next/no-img-element -- an SVG drawn by the store, already at its final size
+    <img
+      src={coverSrc(cover)}
+      alt={decorative ? "" : `Cover of ${cover.title}`}
       className={className}
-      role={decorative ? undefined : "img"}
-      aria-label={decorative ? undefined : `Cover of ${title}`}
-      aria-hidden={decorative ? true : undefined}
-      focusable="false"
-      preserveAspectRatio="xMidYMid meet"
-    >
-      <defs>
-        <linearGradient id={`${id}-spine`} x1="0" x2="1" y1="0" y2="0">
-          <stop offset="0" stopColor="#000" stopOpacity="0.28" />
-          <stop offset="0.06" stopColor="#fff" stopOpacity="0.12" />
-          <stop offset="0.1" stopColor="#000" stopOpacity="0" />
-          <stop offset="1" stopColor="#000" stopOpacity="0.08" />
-        </linearGradient>
-      </defs>
-      <rect width={WIDTH} height={HEIGHT} fill={palette.background} />
-      {motif === 0 && (
-        <g fill="none" stroke={palette.soft} strokeWidth="14">
-          {[60, 100, 140, 180].map((r) => (
-            <circle key={r} cx={WIDTH - 30} cy={HEIGHT - 40} r={r} />
-          ))}
-        </g>
-      )}
-      {motif === 1 && (
-        <g fill={palette.soft}>
-          {Array.from({ length: 9 }, (_, i) => (
-            <rect
-              key={i}
-              x={-40 + i * 44}
-              y={HEIGHT - 120}
-              width="22"
-              height="160"
-              transform={`rotate(-24 ${i * 44} ${HEIGHT})`}
-            />
-          ))}
-        </g>
-      )}
-      {motif === 2 && (
-        <g fill={palette.soft}>
-          {Array.from({ length: 36 }, (_, i) => (
-            <circle key={i} cx={42 + (i % 6) * 43} cy={HEIGHT - 150 + Math.floor(i / 6) * 24} r="5" />
-          ))}
-        </g>
-      )}
-      {motif === 3 && (
-        <text
-          x={WIDTH - 18}
-          y={HEIGHT - 26}
-          textAnchor="end"
-          style={{ fontFamily: "var(--font-serif-stack)" }}
-          fontSize="220"
-          fontWeight="700"
-          fill={palette.soft}
-        >
-          {title
-            .replace(/[^\p{L}\p{N}]/gu, "")
-            .charAt(0)
-            .toUpperCase()}
-        </text>
-      )}
-      <rect x="24" y="40" width="56" height="6" fill={palette.accent} />
-      <g lang={lang} style={{ fontFamily: "var(--font-serif-stack)" }} fill={palette.ink}>
-        {titleLines.map((line, i) => (
-          <text
-            key={i}
-            x="24"
-            y={titleTop - (titleLines.length - 1) * 8 + i * titleSize * 1.12}
-            fontSize={titleSize}
-            fontWeight="650"
-          >
-            {line}
-          </text>
-        ))}
-        {subtitleLines.map((line, i) => (
-          <text key={`s${i}`} x="24" y={subtitleTop + i * 19} fontSize="15" fontStyle="italic" opacity="0.92">
-            {line}
-          </text>
-        ))}
-      </g>
-      <text
-        x="24"
-        y={HEIGHT - 28}
-        style={{ fontFamily: "var(--font-sans-stack)" }}
-        fontSize="12.5"
-        fontWeight="600"
-        letterSpacing="1.6"
-        fill={palette.ink}
-      >
-        {(byline ?? "Quire Books").toUpperCase()}
-      </text>
-      <rect width={WIDTH} height={HEIGHT} fill={`url(#${id}-spine)`} />
-    </svg>
+      {...(priority ? { fetchPriority: "high" as const } : eager ? {} : { loading: "lazy" as const })}
+    />
   );
 }

@@ -12,19 +12,23 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
   return (
     <nav aria-label="Breadcrumb" className={styles.nav}>
       <ol className={styles.list}>
-        {items.map((item, i) => (
-          <li key={`${item.name}-${i}`} className={styles.item}>
-            {item.href && i < items.length - 1 ? (
-              <Link href={item.href} lang={item.lang}>
-                {item.name}
-              </Link>
-            ) : (
-              <span aria-current="page" lang={item.lang}>
-                {item.name}
-              </span>
-            )}
-          </li>
-        ))}
+        {items.map((item, i) => {
+          // An absent attribute costs the page nothing (an undefined one is still in its RSC payload).
+          const langAttr = item.lang ? { lang: item.lang } : {};
+          return (
+            <li key={`${item.name}-${i}`} className={styles.item}>
+              {item.href && i < items.length - 1 ? (
+                <Link href={item.href} {...langAttr}>
+                  {item.name}
+                </Link>
+              ) : (
+                <span aria-current="page" {...langAttr}>
+                  {item.name}
+                </span>
+              )}
+            </li>
+          );
+        })}
       </ol>
     </nav>
   );

@@ -20,8 +20,6 @@ export const OTHER_RELATED_TITLES = [
   "What Did He Say?",
 ];
 
-export const RELATED_TITLES = [...EARLY_READER_TITLES, ...OTHER_RELATED_TITLES];
-
 export const SPANISH_TITLES = [
   "Animales Wordbooks",
   "School / la Escuela (Wordbooks / Libros de Palabras)",

@@ -185,29 +185,3 @@ export async function listRelatedBooks(
     return row ? [toBookSummary(row)] : [];
   });
 }
-
-export type StorefrontPathKind = "book" | "article" | "page" | "category" | "series" | "contributor";
-
-/**
- * Whether a public page exists for a slug, before rendering it. Used by proxy.ts: Next 16 sends
- * an empty document body (content only in the RSC payload) when a dynamic page calls notFound(),
- * which a shopper without JavaScript sees as a blank page; unknown slugs are therefore answered
- * by the static not-found page instead.
- */
-export async function publicSlugExists(db: Db, kind: StorefrontPathKind, slug: string): Promise<boolean> {
-  if (!isValidSlug(slug)) return false;
-  switch (kind) {
-    case "book":
-      return (await db.book.count({ where: { slug, status: "published" } })) > 0;
-    case "article":
-      return (await db.article.count({ where: { slug, kind: "editorial", status: "published" } })) > 0;
-    case "page":
-      return (await db.article.count({ where: { slug, kind: "page", status: "published" } })) > 0;
-    case "category":
-      return (await db.category.count({ where: { slug } })) > 0;
-    case "series":
-      return (await db.series.count({ where: { slug } })) > 0;
-    case "contributor":
-      return (await db.contributor.count({ where: { slug } })) > 0;
-  }
-}

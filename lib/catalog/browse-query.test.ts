@@ -5,8 +5,10 @@ import {
   countText,
   estimateListSize,
   LIST_SAMPLE,
+  listKey,
   MAX_PAGE_SIZE,
   parseBrowseParams,
+  parseListKey,
 } from "./browse-query";
 
 describe("parseBrowseParams", () => {
@@ -143,5 +145,35 @@ describe("countText", () => {
     expect(countText(97_727, true)).toBe("98,000");
     expect(countText(1_249, true)).toBe("1,200");
     expect(countText(57, true)).toBe("57");
+  });
+});
+
+describe("list keys (one cached page per list)", () => {
+  const text = (key: string) => Buffer.from(key, "base64url").toString("utf8");
+
+  it("gives every spelling of the same list one key, and the plain list the key all", () => {
+    const key = listKey({ sort: "title", language: " es ", page: "1", utm_source: "mail" });
+    expect(text(key)).toBe("language=es&sort=title");
+    expect(key).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(listKey({ language: "es", sort: "title" })).toBe(key);
+    expect(listKey({})).toBe("all");
+    expect(listKey({ sort: "newest", page_size: "24", ref: "x" })).toBe("all");
+  });
+
+  it("keeps the names of ignored parameters, so the page can say so", () => {
+    const key = listKey({ sort: "random", format: "scroll", language: "es" });
+    expect(text(key)).toBe("language=es&ignored=format%2Csort");
+    expect(parseListKey(key)).toEqual({
+      query: parseBrowseParams({ language: "es" }).query,
+      ignoredParams: ["format", "sort"],
+    });
+  });
+
+  it("reads back the query it was made from, and anything else as the plain list", () => {
+    const raw = { feature: ["word-wise", "screen-reader"], min_price: "5", min_rating: "4", page: "2" };
+    expect(parseListKey(listKey(raw)).query).toEqual(parseBrowseParams(raw).query);
+    const plain = { query: parseBrowseParams({}).query, ignoredParams: [] };
+    expect(parseListKey("all")).toEqual(plain);
+    expect(parseListKey("language=es")).toEqual(plain);
   });
 });

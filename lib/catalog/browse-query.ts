@@ -248,3 +248,27 @@ export function browseHref(basePath: string, query: BrowseQuery, changes: Partia
   const search = browseSearchParams(next).toString();
   return search ? `${basePath}?${search}` : basePath;
 }
+
+/**
+ * A list's address as one path segment of its cached route (proxy.ts rewrites /books?… and
+ * /categories/<slug>?… onto app/(storefront)/cached): the canonical parameters and the names of
+ * the ignored ones, base64url-encoded, so every spelling of the same list is one cache entry and
+ * the segment needs no escaping. "all" is the list with no parameters.
+ */
+export function listKey(raw: RawParams): string {
+  const { query, problems } = parseBrowseParams(raw);
+  const params = browseSearchParams(query);
+  const ignored = [...new Set(problems.map((p) => p.param))].sort();
+  if (ignored.length > 0) params.set("ignored", ignored.join(","));
+  return params.size > 0 ? Buffer.from(params.toString(), "utf8").toString("base64url") : "all";
+}
+
+/** The query and ignored parameter names a listKey stands for (anything else: the plain list). */
+export function parseListKey(key: string): { query: BrowseQuery; ignoredParams: string[] } {
+  const text = key !== "all" && /^[A-Za-z0-9_-]{1,2000}$/.test(key) ? Buffer.from(key, "base64url") : "";
+  const params = new URLSearchParams(text.toString());
+  const raw: RawParams = {};
+  for (const name of new Set(params.keys())) if (name !== "ignored") raw[name] = params.getAll(name);
+  const ignoredParams = (params.get("ignored") ?? "").split(",").filter((p) => KNOWN.has(p));
+  return { query: parseBrowseParams(raw).query, ignoredParams };
+}

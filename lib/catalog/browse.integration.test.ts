@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
-import { listRelatedBooks } from "./books";
+import { listRelatedBooks, RELATED_BOOKS } from "./books";
 import { browseBooks, browseFacets } from "./browse";
 import { LIST_SAMPLE, parseBrowseParams, type RawParams } from "./browse-query";
 import { seedCatalog } from "./seed";
@@ -184,6 +184,7 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
       "the-incredible-adventures-of-tap-it-tad",
     ]);
     expect(slugs).not.toContain("hidden-wordbook");
+    expect(slugs).toHaveLength(RELATED_BOOKS);
     // Nothing else in the seed shares a series, a contributor or a shelf with the Korean War
     // history: no Spanish wordbooks fill the list.
     expect(await listRelatedBooks(db.prisma, "mao-stalin-and-the-korean-war")).toEqual([]);

@@ -13,6 +13,7 @@ import type { BrowseQuery } from "./browse-query";
 import * as ratings from "./rating-summary";
 import * as search from "./search";
 import * as shopPages from "./shop-pages";
+import * as slugRedirects from "./slug-redirects";
 import type { SearchQuery } from "./search-query";
 import * as taxonomy from "./taxonomy";
 import * as sitemap from "@/lib/seo/sitemap";
@@ -26,6 +27,7 @@ export { SHOP_PAGE_LINKS } from "./shop-page-text";
 export type { ShopPageView } from "./shop-pages";
 export type { CategoryTreeNode, CategoryView, ContributorView, SeriesView } from "./taxonomy";
 export type { RatingDistribution } from "./rating-summary";
+export { ratingCursorSchema } from "./rating-summary";
 export { rateBookAsShopper } from "./shopper-ratings";
 export { recomputeRatingAggregates, RATING_IP_LIMIT, type CreatedRating } from "./ratings";
 export {
@@ -58,6 +60,15 @@ export const findPublishedBook = cache((slug: string) =>
     tags: [CACHE_TAGS.book(slug)],
     revalidate: CACHE_SECONDS,
   })(),
+);
+
+/** The current slug of the published book `slug` used to name (SlugRedirect), or null. */
+export const findRenamedBookSlug = cache((slug: string) =>
+  unstable_cache(
+    async () => slugRedirects.findBookRedirect(await getPrisma(), slug),
+    ["book:renamed", slug],
+    { tags: [CACHE_TAGS.book(slug)], revalidate: CACHE_SECONDS },
+  )(),
 );
 
 export const listRelatedBooks = cache((slug: string) =>

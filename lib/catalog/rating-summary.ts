@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 
 export interface RatingDistribution {
@@ -44,6 +45,9 @@ export interface RatingView {
   displayName: string | null;
   createdAt: string;
 }
+
+/** A position in a book's ratings (the review pages' and the API's opaque cursors hold one). */
+export const ratingCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.number().int().positive() });
 
 /** A book's published ratings, newest first, after an optional (createdAt, id) position. */
 export async function listPublishedRatings(

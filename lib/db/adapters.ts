@@ -8,6 +8,7 @@ import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { ClientConfig } from "pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { countDbStatement } from "@/lib/log/request-stats.mjs";
 import { noteDatabaseOutcome } from "./availability.mjs";
 
 export const DEFAULT_DATABASE_URL = "pglite:./.data/pglite";
@@ -60,6 +61,39 @@ export interface AdapterHandle {
  * set them on the role instead: ALTER ROLE … SET max_parallel_workers_per_gather = 0, ….
  */
 const SESSION_OPTIONS = "-c max_parallel_workers_per_gather=0 -c synchronize_seqscans=off";
+
+/** `queryable` with every statement it sends counted for the current request (lib/log/request-stats). */
+function counted<T extends object>(queryable: T): T {
+  return new Proxy(queryable, {
+    get(target, name, receiver) {
+      const value: unknown = Reflect.get(target, name, receiver);
+      if (typeof value !== "function") return value;
+      const method = value as (...args: unknown[]) => unknown;
+      if (name === "queryRaw" || name === "executeRaw") {
+        return (...args: unknown[]): unknown => {
+          countDbStatement();
+          return method.apply(target, args);
+        };
+      }
+      if (name === "startTransaction") {
+        return async (...args: unknown[]): Promise<object> =>
+          counted((await method.apply(target, args)) as object);
+      }
+      return method.bind(target);
+    },
+  });
+}
+
+function countingFactory(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    adapterName: factory.adapterName,
+    provider: factory.provider,
+    connect: async () => counted(await factory.connect()),
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
+}
 
 /** Calls whose outcome says whether the database answers (lib/db/availability.mjs). */
 const OBSERVED_CALLS = new Set(["queryRaw", "executeRaw", "startTransaction", "commit", "rollback"]);
@@ -114,11 +148,11 @@ export async function createAdapter(url: string | undefined): Promise<AdapterHan
       connect: async () => observed(await pg.connect()),
       connectToShadowDb: () => pg.connectToShadowDb(),
     };
-    return { kind: "postgres", factory, close: async () => {} };
+    return { kind: "postgres", factory: countingFactory(factory), close: async () => {} };
   }
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const pglite = await openPGlite(parsed.dataDir);
-  return { kind: "pglite", factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+  return { kind: "pglite", factory: countingFactory(new PrismaPGlite(pglite)), close: () => pglite.close() };
 }
 
 interface ScriptClient {

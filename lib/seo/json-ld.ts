@@ -20,6 +20,7 @@ import type { RatingDistribution } from "@/lib/catalog/rating-summary";
 import type { ArticleView, BookDetail, EditionView } from "@/lib/catalog/types";
 import { toDecimalString } from "@/lib/catalog/money";
 import { EDITION_FORMATS } from "@/lib/catalog/vocabulary";
+import { metaDescription } from "./metadata";
 
 export interface SiteInfo {
   name: string;
@@ -105,7 +106,11 @@ export function bookJsonLd(
           worstRating: 1,
         }
       : undefined;
-  const description = book.description ?? book.teaser ?? undefined;
+  // The page shows the whole description; structured data carries its summary, as the meta
+  // description does, once: on the Product, which merchant listings read (the page's HTML and its
+  // RSC payload each hold the JSON-LD, so every repeated field costs the page twice).
+  const fullText = book.description ?? book.teaser;
+  const description = fullText ? metaDescription(fullText) : undefined;
 
   const work: WithContext<Book> = {
     "@context": "https://schema.org",
@@ -115,7 +120,6 @@ export function bookJsonLd(
     ...(book.subtitle ? { alternativeHeadline: book.subtitle } : {}),
     url,
     image: imageUrl,
-    ...(description ? { description } : {}),
     inLanguage: language,
     ...(authors.length ? { author: authors } : {}),
     ...(translators.length ? { translator: translators } : {}),

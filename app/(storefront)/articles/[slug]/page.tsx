@@ -23,7 +23,7 @@ interface Props {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const article = await findPublishedArticle(slug);
-  if (!article) return { title: "Article not found", robots: { index: false } };
+  if (!article) notFound();
   return pageMetadata({
     title: article.title,
     description: metaDescription(article.excerpt ?? article.title),

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { BookCard } from "@/components/ui/book-card";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { BookCover } from "@/components/ui/book-cover";
@@ -22,11 +21,13 @@ import { AddToCartForm } from "./add-to-cart-form";
 import { EditionDetails } from "./edition-details";
 import { RatingForm } from "./rating-form";
 import { RatingSummary } from "./rating-summary";
+import { redirectOldSlugOrNotFound } from "./old-slug";
 import { LatestReviews } from "./reviews";
 import styles from "./book.module.css";
 
-// Rendered on first request, then served from the cache until a write invalidates its tags.
-// No params at build time: the build reads no database (docs/architecture.md).
+// Rendered on first request, then served from the cache until a write invalidates its tags; an
+// unknown slug is a cached 404 page, an old slug a cached 308 (no proxy.ts in front: a hit does no
+// database work). No params at build time: the build reads no database (docs/architecture.md).
 export const revalidate = 3600;
 export const dynamicParams = true;
 export function generateStaticParams(): { slug: string }[] {
@@ -49,8 +50,7 @@ const AVAILABILITY: Record<string, string> = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const book = await findPublishedBook(slug);
-  if (!book) return { title: "Book not found", robots: { index: false } };
+  const book = (await findPublishedBook(slug)) ?? (await redirectOldSlugOrNotFound(slug));
   const byline = book.contributors[0] ? ` by ${book.contributors[0].name}` : "";
   const price = book.fromPrice
     ? ` ${book.primaryFormatName ?? ""} ${formatMoney(book.fromPrice.amountCents, book.fromPrice.currency)}.`
@@ -66,8 +66,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function BookPage({ params }: Props) {
   const { slug } = await params;
-  const book = await findPublishedBook(slug);
-  if (!book) notFound();
+  const book = (await findPublishedBook(slug)) ?? (await redirectOldSlugOrNotFound(slug));
   const primaryCategory = book.categories[0] ? await findCategory(book.categories[0].slug) : null;
   const [related, ratings, reviews] = await Promise.all([
     listRelatedBooks(book.slug),
@@ -75,6 +74,8 @@ export default async function BookPage({ params }: Props) {
     listPublishedRatings(book.id, book.slug, "null", LATEST_REVIEWS),
   ]);
   const lang = titleLang(book.languages);
+  // Only a Spanish title carries lang; an undefined attribute would still be in the RSC payload.
+  const langAttr = lang ? { lang } : {};
   const paragraphs = (book.description ?? "").split(/\n{2,}/).filter(Boolean);
   const crumbs = [
     { name: "Home", href: "/" },
@@ -115,9 +116,10 @@ export default async function BookPage({ params }: Props) {
               categorySlugs={book.categories.map((c) => c.slug)}
               lang={lang}
               className={styles.cover}
+              priority
             />
           </div>
-          <div className={styles.summary}>
+          <div>
             {book.series ? (
               <p className="eyebrow">
                 <Link href={`/series/${book.series.slug}`} className={styles.seriesLink}>
@@ -126,11 +128,11 @@ export default async function BookPage({ params }: Props) {
                 {book.series.position ? `, book ${book.series.position}` : ""}
               </p>
             ) : null}
-            <h1 className={styles.title} lang={lang}>
+            <h1 className={styles.title} {...langAttr}>
               {book.title}
             </h1>
             {book.subtitle ? (
-              <p className={styles.subtitle} lang={lang}>
+              <p className={styles.subtitle} {...langAttr}>
                 {book.subtitle}
               </p>
             ) : null}
@@ -190,7 +192,7 @@ export default async function BookPage({ params }: Props) {
         {paragraphs.length > 0 ? (
           <section className={styles.section} aria-labelledby="about-book">
             <h2 id="about-book">About this book</h2>
-            <div className="prose" lang={lang}>
+            <div className="prose" {...langAttr}>
               {paragraphs.map((p, i) => (
                 <p key={i}>{p}</p>
               ))}

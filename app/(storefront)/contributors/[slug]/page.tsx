@@ -19,7 +19,7 @@ interface Props {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const contributor = await findContributor(slug);
-  if (!contributor) return { title: "Contributor not found", robots: { index: false } };
+  if (!contributor) notFound();
   return pageMetadata({
     title: `Books by ${contributor.name}`,
     description: contributor.bio ?? `Books ${contributor.name} wrote, translated, edited or illustrated.`,

@@ -28,7 +28,8 @@ const SHIPPING_PAGE = "shipping-and-returns";
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const page = await findPublishedShopPage(slug);
-  if (!page) return { title: "Page not found", robots: { index: false } };
+  // A 404 answered here is cached like the page (server.mjs gives it the full not-found body).
+  if (!page) notFound();
   return pageMetadata({
     title: page.title,
     description: metaDescription(page.excerpt ?? page.title),

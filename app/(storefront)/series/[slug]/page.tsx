@@ -20,7 +20,7 @@ interface Props {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const series = await findSeries(slug);
-  if (!series) return { title: "Series not found", robots: { index: false } };
+  if (!series) notFound();
   return pageMetadata({
     title: `${series.name} series`,
     description: series.description ?? `Every book in the ${series.name} series, in reading order.`,

@@ -1,5 +1,4 @@
 // GET /api/v1/books/:slug/ratings - a book's published ratings, newest first, cursor-paginated
-import { z } from "zod";
 import { readBoundedText } from "@/lib/api/body";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { ApiProblem, apiGet, apiOptions, limitParam, onlyParams } from "@/lib/api/handler";
@@ -11,6 +10,7 @@ import {
   findPublishedBook,
   listPublishedRatings,
   rateBookAsShopper,
+  ratingCursorSchema,
   ratingDistribution,
 } from "@/lib/catalog";
 import { errorToProblem, problem } from "@/lib/api/problem";
@@ -18,15 +18,13 @@ import { getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
-const cursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.number().int().positive() });
-
 export const GET = apiGet<{ slug: string }>(
   { cacheControl: "public, max-age=30" },
   async ({ url, params }) => {
     onlyParams(url, ["cursor", "limit"]);
     const limit = limitParam(url, 20, 100);
     const cursorText = url.searchParams.get("cursor");
-    const after = cursorText === null ? null : decodeCursor(cursorText, cursorSchema);
+    const after = cursorText === null ? null : decodeCursor(cursorText, ratingCursorSchema);
     if (cursorText !== null && !after) {
       throw new ApiProblem("validation", {
         detail: "cursor is not valid.",

@@ -1,19 +1,27 @@
 import type { Metadata } from "next";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { JsonLd } from "@/components/ui/json-ld";
-import { browseBooks, browseFacets, browseKeys, parseBrowseParams } from "@/lib/catalog";
+import { browseBooks, browseFacets, browseKeys, parseListKey } from "@/lib/catalog";
 import { listCanonicalPath } from "@/lib/seo/canonical";
 import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { absoluteUrl } from "@/lib/site";
-import { BrowseView } from "../_components/browse-view";
+import { BrowseView } from "../../../_components/browse-view";
 
-interface Props {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+// /books?… as proxy.ts rewrites it: one cached page per normalised query (the `key`), rendered on
+// its first request and then served from the cache until a write invalidates the lists' tags.
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): { key: string }[] {
+  return [];
 }
 
-export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const { query } = parseBrowseParams(await searchParams);
+interface Props {
+  params: Promise<{ key: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { query } = parseListKey((await params).key);
   return pageMetadata({
     title: query.page > 1 ? `All books, page ${query.page}` : "All books",
     description: "Browse every book in the store by category, language, format, price and reading features.",
@@ -21,8 +29,8 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   });
 }
 
-export default async function BooksPage({ searchParams }: Props) {
-  const { query, problems } = parseBrowseParams(await searchParams);
+export default async function BooksPage({ params }: Props) {
+  const { query, ignoredParams } = parseListKey((await params).key);
   const keys = browseKeys(query);
   const [result, facets] = await Promise.all([browseBooks(...keys), browseFacets(...keys)]);
   return (
@@ -40,7 +48,7 @@ export default async function BooksPage({ searchParams }: Props) {
         query={query}
         result={result}
         facets={facets}
-        ignoredParams={[...new Set(problems.map((p) => p.param))].sort()}
+        ignoredParams={ignoredParams}
       />
     </div>
   );

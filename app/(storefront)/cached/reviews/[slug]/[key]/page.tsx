@@ -1,28 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
-import { findPublishedBook, listPublishedRatings } from "@/lib/catalog";
-import { ReviewList } from "../reviews";
+import { findPublishedBook, listPublishedRatings, ratingCursorSchema } from "@/lib/catalog";
+import { redirectOldSlugOrNotFound } from "@/app/(storefront)/books/[slug]/old-slug";
+import { ReviewList } from "@/app/(storefront)/books/[slug]/reviews";
 import { plural } from "@/lib/plural";
 
-// Every published review of a book, newest first, 20 a page with a cursor (?after=). The product
-// page shows the latest 10 and links here. Unknown slugs are answered by proxy.ts with a 404.
+// /books/<slug>/reviews?after=… as proxy.ts rewrites it: every published review of a book, newest
+// first, 20 a page from the cursor in `key` ("first" for the newest). The product page shows the
+// latest 10 and links here. Cached like the product page, under the same book tag.
 const PAGE_SIZE = 20;
-const cursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.number().int().positive() });
-
-interface Props {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string; key: string }[] {
+  return [];
 }
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const book = await findPublishedBook(slug);
-  if (!book) return { title: "Book not found", robots: { index: false } };
-  const paged = typeof (await searchParams).after === "string";
+interface Props {
+  params: Promise<{ slug: string; key: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, key } = await params;
+  const book = (await findPublishedBook(slug)) ?? (await redirectOldSlugOrNotFound(slug, "/reviews"));
+  const paged = key !== "first";
   return {
     title: `Reviews of ${book.title}`,
     alternates: { canonical: `/books/${book.slug}/reviews` },
@@ -30,12 +32,10 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   };
 }
 
-export default async function ReviewsPage({ params, searchParams }: Props) {
-  const { slug } = await params;
-  const book = await findPublishedBook(slug);
-  if (!book) notFound();
-  const afterText = (await searchParams).after;
-  const after = typeof afterText === "string" ? decodeCursor(afterText, cursorSchema) : null;
+export default async function ReviewsPage({ params }: Props) {
+  const { slug, key } = await params;
+  const book = (await findPublishedBook(slug)) ?? (await redirectOldSlugOrNotFound(slug, "/reviews"));
+  const after = key === "first" ? null : decodeCursor(key, ratingCursorSchema);
   const page = await listPublishedRatings(book.id, book.slug, JSON.stringify(after), PAGE_SIZE);
   return (
     <div className="container">

@@ -2,24 +2,31 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { browseBooks, browseFacets, browseKeys, findCategory, parseBrowseParams } from "@/lib/catalog";
+import { browseBooks, browseFacets, browseKeys, findCategory, parseListKey } from "@/lib/catalog";
 import { JsonLd } from "@/components/ui/json-ld";
 import { listCanonicalPath } from "@/lib/seo/canonical";
 import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
 import { pageMetadata, shelfTitle } from "@/lib/seo/metadata";
 import { absoluteUrl } from "@/lib/site";
-import { BrowseView } from "../../_components/browse-view";
+import { BrowseView } from "../../../../_components/browse-view";
 
-interface Props {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+// /categories/<slug>?… as proxy.ts rewrites it: one cached page per category and normalised query
+// (the `key`), rendered on its first request; an unknown category is a cached 404.
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string; key: string }[] {
+  return [];
 }
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { slug } = await params;
+interface Props {
+  params: Promise<{ slug: string; key: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, key } = await params;
   const category = await findCategory(slug);
-  if (!category) return { title: "Category not found", robots: { index: false } };
-  const { query } = parseBrowseParams(await searchParams);
+  if (!category) notFound();
+  const { query } = parseListKey(key);
   return pageMetadata({
     title: query.page > 1 ? `${shelfTitle(category.name)}, page ${query.page}` : shelfTitle(category.name),
     description:
@@ -29,11 +36,11 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   });
 }
 
-export default async function CategoryPage({ params, searchParams }: Props) {
-  const { slug } = await params;
+export default async function CategoryPage({ params }: Props) {
+  const { slug, key } = await params;
   const category = await findCategory(slug);
   if (!category) notFound();
-  const { query, problems } = parseBrowseParams(await searchParams);
+  const { query, ignoredParams } = parseListKey(key);
   // The page is the category: a category parameter in the address would only repeat or contradict it.
   const pageQuery = { ...query, category: undefined };
   const keys = browseKeys(pageQuery, { categoryIds: category.subtreeIds });
@@ -76,7 +83,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         result={result}
         facets={facets}
         fixed={{ category: true }}
-        ignoredParams={[...new Set(problems.map((p) => p.param))].sort()}
+        ignoredParams={ignoredParams}
       />
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { JsonLd } from "@/components/ui/json-ld";
 import { categoryTree, type CategoryTreeNode } from "@/lib/catalog";
@@ -9,8 +10,14 @@ import { pageMetadata } from "@/lib/seo/metadata";
 import { absoluteUrl } from "@/lib/site";
 import styles from "./categories.module.css";
 
-// Rendered per request from a cached read: the build reads no database (docs/architecture.md).
-export const dynamic = "force-dynamic";
+// /categories, as next.config.js rewrites it: a dynamic route with no params at build time, so the
+// build reads no database; rendered on its first request and then served from the cache until a
+// write invalidates the tags of what it shows (docs/architecture.md).
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): { key: string }[] {
+  return [];
+}
 
 export const metadata: Metadata = pageMetadata({
   title: "All categories",
@@ -38,7 +45,8 @@ function Subcategories({ nodes }: { nodes: CategoryTreeNode[] }) {
   );
 }
 
-export default async function CategoriesPage() {
+export default async function CategoriesPage({ params }: { params: Promise<{ key: string }> }) {
+  if ((await params).key !== "index") notFound();
   const tree = await categoryTree();
   return (
     <div className="container">

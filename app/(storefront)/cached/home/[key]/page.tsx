@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { BookCard } from "@/components/ui/book-card";
 import { BookCover } from "@/components/ui/book-cover";
 import { Credits, primaryName } from "@/components/ui/credits";
@@ -12,8 +13,14 @@ import { pageMetadata } from "@/lib/seo/metadata";
 import { SITE_DESCRIPTION, SITE_NAME, SITE_TAGLINE, siteInfo, titleLang } from "@/lib/site";
 import styles from "./home.module.css";
 
-// Rendered per request from cached reads: the build reads no database (docs/architecture.md).
-export const dynamic = "force-dynamic";
+// The home page, "/" as next.config.js rewrites it: a dynamic route with no params at build time,
+// so the build reads no database; rendered on its first request and then served from the cache
+// until a write invalidates the tags of what it shows (docs/architecture.md).
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): { key: string }[] {
+  return [];
+}
 
 export const metadata: Metadata = {
   ...pageMetadata({
@@ -31,7 +38,8 @@ function isEarlyReader(book: BookSummary) {
   return book.categories.some((c) => EARLY_READER_SHELVES.includes(c.slug));
 }
 
-export default async function HomePage() {
+export default async function HomePage({ params }: { params: Promise<{ key: string }> }) {
+  if ((await params).key !== "index") notFound();
   const [books, articles] = await Promise.all([listPublishedBooks(48), listPublishedArticles(3)]);
   const featuredSummary = books.find((b) => b.featured) ?? books[0];
   const featured = featuredSummary ? await findPublishedBook(featuredSummary.slug) : null;
@@ -61,6 +69,7 @@ export default async function HomePage() {
                 categorySlugs={featured.categories.map((c) => c.slug)}
                 lang={lang}
                 decorative
+                priority
               />
             </Link>
             <div>
