@@ -23,6 +23,10 @@ interface KeyState {
   inFlight: number;
   /** The window's first read of the shared count; later requests wait for it. */
   ready: Promise<void>;
+  /** The last write sent for this key. Writes go one after another so the database applies them in
+   * the order they were counted here: a request sent near the limit must see the batch sent before
+   * it, or concurrent connections could let both through. */
+  lastWrite: Promise<unknown>;
   timer: ReturnType<typeof setTimeout> | null;
 }
 
@@ -62,6 +66,7 @@ export class BatchedLimiter {
         pending: 0,
         inFlight: 0,
         ready: Promise.resolve(),
+        lastWrite: Promise.resolve(),
         timer: null,
       };
       this.states.set(key, fresh);
@@ -93,8 +98,10 @@ export class BatchedLimiter {
     const n = state.pending + extra;
     state.pending = 0;
     state.inFlight += n;
+    const write = state.lastWrite.then(() => addToBucket(state.db, key, state.rule, now, n));
+    state.lastWrite = write.catch(() => undefined);
     try {
-      const count = await addToBucket(state.db, key, state.rule, now, n);
+      const count = await write;
       state.known = Math.max(state.known, count);
       return count;
     } finally {
