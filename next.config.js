@@ -12,7 +12,9 @@ const ANONYMOUS_PAGES = [
   "/books/:slug",
   "/books/:slug/reviews",
   "/articles/:slug",
+  "/categories",
   "/categories/:slug",
+  "/pages/:slug",
   "/series/:slug",
   "/contributors/:slug",
   "/search",
@@ -54,9 +56,13 @@ const nextConfig = {
       headers: [{ key: "Cache-Control", value: SHARED_CACHE_CONTROL }],
     }));
   },
-  // The home page is an ISR route with a param, so the build renders nothing (it reads no database).
+  // The home page and /categories are ISR routes with a param, so the build renders nothing (it
+  // reads no database).
   async rewrites() {
-    return [{ source: "/", destination: "/cached/home/index" }];
+    return [
+      { source: "/", destination: "/cached/home/index" },
+      { source: "/categories", destination: "/cached/category-tree/index" },
+    ];
   },
 };
 

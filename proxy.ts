@@ -79,9 +79,9 @@ async function route(request: NextRequest) {
   if (path === "/cart" || path === "/admin" || path.startsWith("/admin/") || path.startsWith("/preview/")) {
     return continueWithPagePolicy(request);
   }
-  // A product, article, series or contributor address with a %-escape (the only ones the matcher
+  // A product, article, shop page, series or contributor address with a %-escape (the only ones the matcher
   // sends here): Next answers a malformed escape with a bare 500, and no slug has an escape.
-  const escaped = /^\/(?:books|articles|series|contributors)\/([^/]+)$/.exec(path)?.[1];
+  const escaped = /^\/(?:books|articles|pages|series|contributors)\/([^/]+)$/.exec(path)?.[1];
   if (escaped !== undefined && slugOf(escaped)) return NextResponse.next();
   const target =
     escaped !== undefined || path.startsWith("/cached/")
@@ -96,7 +96,7 @@ export const config = {
     "/books/:slug/reviews",
     "/categories/:slug",
     "/cached/:path*",
-    "/(books|articles|series|contributors)/:slug(.*%.*)",
+    "/(books|articles|pages|series|contributors)/:slug(.*%.*)",
     "/orders/:token",
     "/checkout/stub/:sessionId",
     // Not the uploads (CSV, ebook files, covers): Next reads a whole request body before a matching proxy runs.

@@ -66,7 +66,7 @@ test("an admin finds a shopper's paid order with its lines and payment events; e
   const email = `orders-${Date.now()}@example.com`;
   await page.goto(`/books/${FEATURED.slug}`);
   await page.getByRole("button", { name: /^Add to cart/ }).click();
-  await expect(page).toHaveURL(/\/cart\?notice=added$/);
+  await expect(page).toHaveURL(/\/cart\?notice=added&added=\d+$/);
   await page.getByRole("button", { name: "Checkout" }).click();
   await expect(page).toHaveURL(/\/checkout\/stub\//);
   await page.getByLabel("Email").fill(email);

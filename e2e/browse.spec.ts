@@ -83,6 +83,47 @@ test.describe("browsing without JavaScript", () => {
     ).toContainText("Author");
   });
 
+  test("the header's Categories link opens the whole tree with counts, by keyboard too", async ({ page }) => {
+    await page.goto("/");
+    const link = page.getByRole("banner").getByRole("link", { name: "Categories" });
+    await link.focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/categories$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("All categories");
+    const tree = page.getByRole("list", { name: "Categories" });
+    // A shelf counts its books and its subcategories' books once each.
+    const childrens = tree
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: "Children's Books" }) });
+    await expect(childrens).toContainText("5 books");
+    await expect(childrens.getByRole("listitem").filter({ hasText: "Wordbooks" })).toContainText("3 books");
+    await expect(tree.getByRole("heading", { level: 2 })).toHaveCount(7);
+    await childrens.getByRole("link", { name: "Wordbooks" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Wordbooks" })).toBeVisible();
+    await expect(page.getByText("Showing 1–3 of 3 books")).toBeVisible();
+  });
+
+  test("on a phone the filters open from a button above the list", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/books");
+    const button = page.getByText("Filters", { exact: true });
+    const language = page.getByRole("region", { name: "Language" });
+    await expect(language).toBeHidden();
+    // The button comes before the first book.
+    const buttonTop = (await button.boundingBox())!.y;
+    const firstBook = page.getByRole("list", { name: "Books" }).getByRole("listitem").first();
+    expect(buttonTop).toBeLessThan((await firstBook.boundingBox())!.y);
+    await button.click();
+    await language.getByRole("link", { name: /Spanish/ }).click();
+    await expect(page).toHaveURL(/\/books\?language=es$/);
+    await expect(page.getByText("Showing 1–3 of 3 books")).toBeVisible();
+    await expect(page.getByText("Filters (1 applied)")).toBeVisible();
+    // On a wide screen the filters are simply there, with no button.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect(language).toBeVisible();
+    await expect(page.getByText("Filters (1 applied)")).toBeHidden();
+  });
+
   test("the product page has breadcrumbs, the series, ratings and more like this", async ({ page }) => {
     await page.goto(`/books/${FEATURED.slug}`);
     await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toHaveText(

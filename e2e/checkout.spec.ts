@@ -4,11 +4,17 @@ import { FEATURED } from "./support/catalog";
 
 const WORDBOOK = { slug: "animales-wordbooks", title: "Animales Wordbooks" };
 
-async function addToCart(page: Page, slug: string) {
+/** Adds the book's first edition; the cart names it and offers to go back to it. */
+async function addToCart(page: Page, slug: string, title: string) {
   await page.goto(`/books/${slug}`);
   await page.getByRole("button", { name: /^Add to cart/ }).click();
-  await expect(page).toHaveURL(/\/cart\?notice=added$/);
-  await expect(page.getByText("Added to your cart.")).toBeVisible();
+  await expect(page).toHaveURL(/\/cart\?notice=added&added=\d+$/);
+  const added = page.getByRole("status").filter({ hasText: "Added to your cart:" });
+  await expect(added).toContainText(`Added to your cart: ${title} (`);
+  await expect(added.getByRole("link", { name: "Continue shopping" })).toHaveAttribute(
+    "href",
+    `/books/${slug}`,
+  );
 }
 
 /** Adds a hidden field to the form that holds `button`: what a shopper editing the page could send. */
@@ -35,8 +41,11 @@ async function fillShipping(page: Page) {
 }
 
 async function fillCartAndCheckout(page: Page) {
-  await addToCart(page, FEATURED.slug);
-  await addToCart(page, WORDBOOK.slug);
+  await addToCart(page, FEATURED.slug, FEATURED.title);
+  // "Continue shopping" goes back to the book just added.
+  await page.getByRole("link", { name: "Continue shopping" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: FEATURED.title })).toBeVisible();
+  await addToCart(page, WORDBOOK.slug, WORDBOOK.title);
   const lines = page.getByRole("list", { name: "Items in your cart" }).getByRole("listitem");
   await expect(lines).toHaveCount(2);
   await expect(page.getByTestId("cart-subtotal")).toHaveText("$49.98");
@@ -103,8 +112,10 @@ for (const javaScriptEnabled of [true, false]) {
       await injectField(page, /^Add to cart/, "priceCents", "1");
       await injectField(page, /^Add to cart/, "unitPriceCents", "1");
       await page.getByRole("button", { name: /^Add to cart/ }).click();
-      await expect(page.getByText("Added to your cart.")).toBeVisible();
-      await addToCart(page, WORDBOOK.slug);
+      await expect(page.getByRole("status").filter({ hasText: "Added to your cart:" })).toContainText(
+        FEATURED.title,
+      );
+      await addToCart(page, WORDBOOK.slug, WORDBOOK.title);
       await expect(page.getByTestId("cart-subtotal")).toHaveText("$49.98");
 
       await injectField(page, "Checkout", "totalCents", "1");
@@ -129,7 +140,7 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test("a print quantity above the maximum is refused on the cart page", async ({ page }) => {
-      await addToCart(page, WORDBOOK.slug);
+      await addToCart(page, WORDBOOK.slug, WORDBOOK.title);
       const quantity = page.getByLabel(`Quantity of ${WORDBOOK.title}`);
       await quantity.evaluate((input) => input.removeAttribute("max"));
       await quantity.fill("25");

@@ -34,7 +34,7 @@ test.afterAll(async () => inbox?.close());
 async function addToCart(page: Page, slug: string) {
   await page.goto(`/books/${slug}`);
   await page.getByRole("button", { name: /^Add to cart/ }).click();
-  await expect(page.getByText("Added to your cart.")).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("Added to your cart:");
 }
 
 async function signInAsAdmin(page: Page, next: string) {

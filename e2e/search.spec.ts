@@ -79,6 +79,29 @@ test.describe("search without JavaScript", () => {
     await expect(page.getByRole("heading", { name: "Popular categories" })).toBeVisible();
   });
 
+  test("the empty and no-results pages offer the store's own search box, and it searches", async ({
+    page,
+  }) => {
+    // The header's box and the page's look the same: the same rounded field and dark button.
+    const look = (form: ReturnType<typeof page.getByRole>) =>
+      Promise.all([
+        form.locator("input[name=q]").evaluate((el) => getComputedStyle(el).borderRadius),
+        form.getByRole("button", { name: "Search" }).evaluate((el) => getComputedStyle(el).backgroundColor),
+      ]);
+    await page.goto("/search");
+    const header = await look(page.getByRole("banner").getByRole("search"));
+    const again = page.getByRole("search", { name: "Search the store" });
+    expect(await look(again)).toEqual(header);
+    await page.goto("/search?q=zzqqxxv");
+    const retry = page.getByRole("search", { name: "Search again" });
+    await expect(retry.getByRole("searchbox")).toHaveValue("zzqqxxv");
+    expect(await look(retry)).toEqual(header);
+    await retry.getByRole("searchbox").fill("korean");
+    await retry.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/\/search\?q=korean$/);
+    await expect(page.getByText("Showing 1–1 of 1 book")).toBeVisible();
+  });
+
   test("/search is noindex, follow in the raw HTML head", async ({ request }) => {
     const html = await (await request.get("/search?q=war")).text();
     const head = html.slice(0, html.indexOf("</head>"));
@@ -98,6 +121,29 @@ test.describe("search with JavaScript", () => {
     await expect(options.first()).toHaveAttribute("aria-selected", "true");
     await box.press("Enter");
     await expect(page).toHaveURL(new RegExp(`/books/${FEATURED.slug}$`));
+  });
+
+  test("a typo still suggests the book, with its author, cover and price, then “See all results”", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    const box = page.getByRole("combobox", { name: "Search books" });
+    await box.pressSequentially("koren", { delay: 30 });
+    const options = page.getByRole("listbox", { name: "Suggested books" }).getByRole("option");
+    const book = options.first();
+    await expect(book).toContainText(FEATURED.title);
+    await expect(book).toContainText("by Sandeep Balakrishna");
+    await expect(book).toContainText("$39.99");
+    await expect(book.locator("svg, img")).toHaveCount(1);
+    const all = options.last();
+    await expect(all).toHaveText("See all results for “koren”");
+    await box.press("ArrowUp");
+    await expect(all).toHaveAttribute("aria-selected", "true");
+    await box.press("Enter");
+    await expect(page).toHaveURL(/\/search\?q=koren$/);
+    await expect(
+      page.getByRole("list", { name: "Books" }).getByRole("heading", { level: 2 }).first(),
+    ).toHaveText(FEATURED.title);
   });
 
   test("Escape closes the suggestions and Enter then searches", async ({ page }) => {

@@ -10,7 +10,7 @@ const WORDBOOK = "animales-wordbooks";
 async function addToCart(page: Page, slug: string) {
   await page.goto(`/books/${slug}`);
   await page.getByRole("button", { name: /^Add to cart/ }).click();
-  await expect(page).toHaveURL(/\/cart\?notice=added$/);
+  await expect(page).toHaveURL(/\/cart\?notice=added&added=\d+$/);
 }
 
 async function fillCart(page: Page) {

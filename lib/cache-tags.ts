@@ -56,3 +56,9 @@ export function invalidateBookRatings(slug: string, from: "action" | "route"): v
   if (from === "action") bookChanged({ slugs: [slug] });
   else bookChangedFromRoute({ slugs: [slug] });
 }
+
+/** After staff save a shop page (server action): the page, and the sitemap that lists it. */
+export function shopPageChanged(slug: string): void {
+  updateTag(CACHE_TAGS.article(slug));
+  updateTag(CACHE_TAGS.articles);
+}

@@ -29,6 +29,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               <Link href="/admin">Dashboard</Link>
               <Link href="/admin/books">Books</Link>
               <Link href="/admin/ratings">Ratings</Link>
+              <Link href="/admin/pages">Pages</Link>
               {staff.role === "admin" && <Link href="/admin/orders">Orders</Link>}
               {staff.role === "admin" && <Link href="/admin/emails">Emails</Link>}
               <Link href="/admin/exchange">Import and export</Link>

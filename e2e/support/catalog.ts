@@ -20,17 +20,6 @@ export const OTHER_RELATED_TITLES = [
   "What Did He Say?",
 ];
 
-/**
- * "More like this" on the featured title's page, in order: no other book shares its series,
- * contributors or shelves, so the oldest fill its four places (lib/catalog/books.ts RELATED_BOOKS).
- */
-export const FEATURED_RELATED_TITLES = [
-  "The Secrets of Chaplaincy",
-  "Animales Wordbooks",
-  "Let's Learn Russian",
-  "The Incredible Adventures of Tap It Tad",
-];
-
 export const SPANISH_TITLES = [
   "Animales Wordbooks",
   "School / la Escuela (Wordbooks / Libros de Palabras)",

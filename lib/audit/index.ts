@@ -27,7 +27,8 @@ export type AuditAction =
   | "ebook_file.uploaded"
   | "ebook_file.removed"
   | "cover.uploaded"
-  | "cover.removed";
+  | "cover.removed"
+  | "shop_page.updated";
 
 export interface AuditEntryInput {
   actorId: number | null;

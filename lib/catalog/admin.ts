@@ -1,11 +1,12 @@
 import "server-only";
 // The listing editor's side of the catalog, bound to the process database, as app/admin calls it.
 // Writes invalidate their cache tags here (server actions only: updateTag), in one place.
-import { bookChanged, invalidateBookRatings } from "@/lib/cache-tags";
+import { bookChanged, invalidateBookRatings, shopPageChanged } from "@/lib/cache-tags";
 import { getPrisma } from "@/lib/db";
 import { listAdminBooks, type AdminListQuery } from "./admin-list";
 import * as listings from "./listings";
 import * as moderation from "./rating-moderation";
+import * as shopPages from "./shop-pages";
 import type { ListingActor, SaveResult } from "./listings";
 
 export { adminListQuerySchema, ADMIN_PAGE_SIZE_MAX } from "./admin-list";
@@ -89,4 +90,19 @@ export async function moderateRatingAsStaff(
     invalidateBookRatings(result.bookSlug, "action");
   }
   return result;
+}
+
+export async function getShopPages() {
+  return shopPages.listShopPages(await getPrisma());
+}
+
+export async function getShopPageForEdit(slug: string) {
+  return shopPages.findShopPage(await getPrisma(), slug);
+}
+
+/** Saves a shop page (validated, refused when stale, audited) and refreshes its cached copies. */
+export async function saveShopPageAsStaff(actor: ListingActor, slug: string, input: unknown) {
+  const page = await shopPages.saveShopPage(await getPrisma(), slug, input, actor);
+  shopPageChanged(page.slug);
+  return page;
 }

@@ -6,11 +6,11 @@ import type { ArticleView } from "./types";
 
 const blocksSchema = z.array(z.object({ type: z.enum(["heading", "paragraph"]), text: z.string() }));
 
-/** A published article with the book it is about (when that book is published). */
+/** A published editorial article (not a shop page: lib/catalog/shop-pages) with the book it is about (when that book is published). */
 export async function findPublishedArticle(db: Db, slug: string): Promise<ArticleView | null> {
   if (!isValidSlug(slug)) return null;
   const row = await db.article.findFirst({
-    where: { slug, status: "published" },
+    where: { slug, kind: "editorial", status: "published" },
     include: { book: { include: bookSummaryInclude } },
   });
   if (!row) return null;
@@ -28,7 +28,7 @@ export async function findPublishedArticle(db: Db, slug: string): Promise<Articl
 /** Published articles, newest first (capped). */
 export async function listPublishedArticles(db: Db, { take = 10 }: { take?: number } = {}) {
   const rows = await db.article.findMany({
-    where: { status: "published" },
+    where: { kind: "editorial", status: "published" },
     select: { slug: true, title: true, excerpt: true, publishedAt: true, updatedAt: true },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(take, 1), 50),

@@ -145,8 +145,9 @@ export const RELATED_BOOKS = 4;
 
 /**
  * "More like this" for a product page: books in the same series first, then by the same
- * contributors, then sharing the most categories; the rest of the catalog fills up the list
- * (featured first, then oldest). Capped.
+ * contributors, then on the same shelves, the book's main category weighing more than its
+ * others. Only books that share one of these are shown: a short list is better than one filled
+ * with unrelated shelves (a Cold War history next to Spanish wordbooks). Capped.
  */
 export async function listRelatedBooks(
   db: Db,
@@ -160,38 +161,33 @@ export async function listRelatedBooks(
     select: {
       id: true,
       seriesId: true,
-      categories: { select: { categoryId: true } },
+      categories: { select: { categoryId: true, position: true }, orderBy: { position: "asc" } },
       contributors: { select: { contributorId: true } },
     },
   });
   if (!book) return [];
+  const mainCategoryId = book.categories[0]?.categoryId ?? -1;
   const categoryIds = book.categories.map((c) => c.categoryId);
   const contributorIds = book.contributors.map((c) => c.contributorId);
+  // Scores keep the tiers apart: one shared series outweighs any number of shared contributors,
+  // one shared contributor any number of shared categories (a book has at most a few dozen).
   const ranked = await db.$queryRaw<{ id: number }[]>`
     SELECT b."id"
       FROM (
-        SELECT "id" AS "bookId", 100 AS score FROM "Book" WHERE "seriesId" = ${book.seriesId ?? -1}
+        SELECT "id" AS "bookId", 1000000 AS score FROM "Book" WHERE "seriesId" = ${book.seriesId ?? -1}
         UNION ALL
-        SELECT "bookId", 10 FROM "BookContributor" WHERE "contributorId" IN (${Prisma.join(contributorIds.length ? contributorIds : [-1])})
+        SELECT DISTINCT "bookId", 1000 FROM "BookContributor" WHERE "contributorId" IN (${Prisma.join(contributorIds.length ? contributorIds : [-1])})
         UNION ALL
-        SELECT "bookId", 1 FROM "BookCategory" WHERE "categoryId" IN (${Prisma.join(categoryIds.length ? categoryIds : [-1])})
+        SELECT "bookId", CASE WHEN "categoryId" = ${mainCategoryId} THEN 10 ELSE 1 END
+          FROM "BookCategory" WHERE "categoryId" IN (${Prisma.join(categoryIds.length ? categoryIds : [-1])})
       ) s
       JOIN "Book" b ON b."id" = s."bookId"
-     WHERE b."status" = 'published' AND b."id" <> ${book.id}
+     WHERE b."status" = 'published' AND b."minPriceCents" IS NOT NULL AND b."id" <> ${book.id}
      GROUP BY b."id"
-     ORDER BY sum(s.score) DESC, b."publishedAt" DESC NULLS LAST, b."id" ASC
+     ORDER BY sum(s.score) DESC, b."ratingCount" DESC, b."publishedAt" DESC NULLS LAST, b."id" ASC
      LIMIT ${limit}`;
-  const rankedIds = ranked.map((r) => r.id);
-  const rest =
-    rankedIds.length < limit
-      ? await db.book.findMany({
-          where: { status: "published", id: { notIn: [book.id, ...rankedIds] } },
-          select: { id: true },
-          orderBy: [{ featured: "desc" }, { publishedAt: "asc" }, { id: "asc" }],
-          take: limit - rankedIds.length,
-        })
-      : [];
-  const ids = [...rankedIds, ...rest.map((r) => r.id)];
+  const ids = ranked.map((r) => r.id);
+  if (ids.length === 0) return [];
   const rows = await db.book.findMany({ where: { id: { in: ids } }, include: bookSummaryInclude });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {

@@ -5,7 +5,7 @@ import { browseBooks, browseFacets } from "./browse";
 import { LIST_SAMPLE, parseBrowseParams, type RawParams } from "./browse-query";
 import { seedCatalog } from "./seed";
 import { readSeedCatalog } from "./seed-file";
-import { findCategory, findContributor, findSeries } from "./taxonomy";
+import { categoryTree, findCategory, findContributor, findSeries } from "./taxonomy";
 
 const SPANISH_BY_TITLE = [
   "A Delicious Journey through Food / la Comida (Wordbooks / Libros de Palabras)",
@@ -147,20 +147,80 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
     expect(await findContributor(db.prisma, "nobody")).toBeNull();
   });
 
-  it("ranks more-like-this by shared series, contributors and categories", async () => {
+  it("gives the category tree with each shelf's visible books, subshelves counted once", async () => {
+    const tree = await categoryTree(db.prisma);
+    const summary = tree.map((c) => [c.slug, c.bookCount, c.children.map((k) => [k.slug, k.bookCount])]);
+    // The hidden wordbook counts nowhere; the three wordbooks are also children's books.
+    expect(summary).toContainEqual([
+      "childrens",
+      5,
+      [
+        ["wordbooks", 3],
+        ["phonics", 1],
+      ],
+    ]);
+    expect(summary).toContainEqual([
+      "history",
+      1,
+      [
+        ["cold-war", 1],
+        ["china", 1],
+        ["korea", 1],
+      ],
+    ]);
+    expect(tree.flatMap((c) => [c, ...c.children]).every((c) => c.bookCount > 0)).toBe(true);
+  });
+
+  it("ranks more-like-this by the main category first, and shows no unrelated shelves", async () => {
     const related = await listRelatedBooks(db.prisma, "animales-wordbooks");
-    expect(
-      related
-        .slice(0, 2)
-        .map((b) => b.slug)
-        .sort(),
-    ).toEqual([
+    const slugs = related.map((b) => b.slug);
+    // The two other wordbooks (its main shelf) first, then other children's books.
+    expect(slugs.slice(0, 2).sort()).toEqual([
       "a-delicious-journey-through-food-la-comida-wordbooks-libros-de-palabras",
       "school-la-escuela-wordbooks-libros-de-palabras",
     ]);
-    expect(related.map((b) => b.slug)).not.toContain("animales-wordbooks");
-    expect(related.map((b) => b.slug)).not.toContain("hidden-wordbook");
-    expect(related).toHaveLength(RELATED_BOOKS);
+    expect(slugs.slice(2).sort()).toEqual([
+      "15-exciting-fun-facts-about-canada-for-curious-kids",
+      "the-incredible-adventures-of-tap-it-tad",
+    ]);
+    expect(slugs).not.toContain("hidden-wordbook");
+    expect(slugs).toHaveLength(RELATED_BOOKS);
+    // Nothing else in the seed shares a series, a contributor or a shelf with the Korean War
+    // history: no Spanish wordbooks fill the list.
+    expect(await listRelatedBooks(db.prisma, "mao-stalin-and-the-korean-war")).toEqual([]);
+  });
+
+  it("ranks more-like-this by series, then contributors, then categories", async () => {
+    const korean = await db.prisma.book.findUniqueOrThrow({
+      where: { slug: "mao-stalin-and-the-korean-war" },
+      include: { contributors: true },
+    });
+    const make = (slug: string, data: Record<string, unknown>) =>
+      db.prisma.book.create({
+        data: {
+          slug,
+          title: slug,
+          languages: ["en"],
+          status: "published",
+          publishedAt: new Date(),
+          editions: { create: [{ format: "paperback", priceCents: 1500 }] },
+          ...data,
+        },
+      });
+    await make("related-same-shelf", {
+      categories: { create: [{ category: { connect: { slug: "cold-war" } } }] },
+    });
+    await make("related-same-author", {
+      contributors: { create: [{ contributorId: korean.contributors[0]!.contributorId, role: "author" }] },
+    });
+    await make("related-same-series", { seriesId: korean.seriesId });
+    await make("related-hidden-same-series", { seriesId: korean.seriesId, status: "hidden" });
+    expect((await listRelatedBooks(db.prisma, "mao-stalin-and-the-korean-war")).map((b) => b.slug)).toEqual([
+      "related-same-series",
+      "related-same-author",
+      "related-same-shelf",
+    ]);
+    await db.prisma.book.deleteMany({ where: { slug: { startsWith: "related-" } } });
   });
 
   describe("a list longer than its sample", () => {

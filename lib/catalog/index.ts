@@ -12,6 +12,7 @@ import type { BookScope } from "./browse";
 import type { BrowseQuery } from "./browse-query";
 import * as ratings from "./rating-summary";
 import * as search from "./search";
+import * as shopPages from "./shop-pages";
 import * as slugRedirects from "./slug-redirects";
 import type { SearchQuery } from "./search-query";
 import * as taxonomy from "./taxonomy";
@@ -22,7 +23,9 @@ export { CatalogError } from "./errors";
 export { formatMoney, toDecimalString } from "./money";
 export { CONTRIBUTOR_ROLES, EDITION_FORMATS } from "./vocabulary";
 export type { BookScope, BrowseFacets, BrowseResult, FacetCount } from "./browse";
-export type { CategoryView, ContributorView, SeriesView } from "./taxonomy";
+export { SHOP_PAGE_LINKS } from "./shop-page-text";
+export type { ShopPageView } from "./shop-pages";
+export type { CategoryTreeNode, CategoryView, ContributorView, SeriesView } from "./taxonomy";
 export type { RatingDistribution } from "./rating-summary";
 export { ratingCursorSchema } from "./rating-summary";
 export { rateBookAsShopper } from "./shopper-ratings";
@@ -87,6 +90,13 @@ export const findPublishedArticle = cache((slug: string) =>
   })(),
 );
 
+export const findPublishedShopPage = cache((slug: string) =>
+  unstable_cache(async () => shopPages.findPublishedShopPage(await getPrisma(), slug), ["shop-page", slug], {
+    tags: [CACHE_TAGS.articles, CACHE_TAGS.article(slug)],
+    revalidate: CACHE_SECONDS,
+  })(),
+);
+
 export const listPublishedArticles = cache((take: number = 10) =>
   unstable_cache(
     async () => articles.listPublishedArticles(await getPrisma(), { take }),
@@ -140,6 +150,13 @@ export const findCategory = cache((slug: string) =>
 
 export const listCategories = cache(() =>
   unstable_cache(async () => taxonomy.listCategories(await getPrisma()), ["categories"], {
+    tags: [CACHE_TAGS.taxonomy, CACHE_TAGS.bookLists],
+    revalidate: CACHE_SECONDS,
+  })(),
+);
+
+export const categoryTree = cache(() =>
+  unstable_cache(async () => taxonomy.categoryTree(await getPrisma()), ["categories:tree"], {
     tags: [CACHE_TAGS.taxonomy, CACHE_TAGS.bookLists],
     revalidate: CACHE_SECONDS,
   })(),

@@ -264,15 +264,32 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
 
   it("suggests titles for a partly typed text", async () => {
     const suggestions = await suggestBooks(db.prisma, "korean wa");
-    expect(suggestions[0]).toEqual({
+    expect(suggestions[0]).toMatchObject({
       title: KOREAN_WAR,
       slug: "mao-stalin-and-the-korean-war",
       subtitle: "Trilateral Communist Relations in the 1950s",
+      byline: "Sandeep Balakrishna",
+      lang: null,
+      fromPrice: { currency: "USD" },
     });
+    expect(suggestions[0]!.categorySlugs[0]).toBe("history");
     expect((await suggestBooks(db.prisma, "Mao, Sta")).map((s) => s.slug)).toEqual([
       "mao-stalin-and-the-korean-war",
     ]);
     expect(await suggestBooks(db.prisma, "k")).toEqual([]);
+  });
+
+  it("corrects typos in suggestions as the full search does", async () => {
+    expect((await suggestBooks(db.prisma, "koren")).map((s) => s.slug)[0]).toBe(
+      "mao-stalin-and-the-korean-war",
+    );
+    expect((await suggestBooks(db.prisma, "balakrisna")).map((s) => s.slug)[0]).toBe(
+      "mao-stalin-and-the-korean-war",
+    );
+    // Hidden and draft books are never suggested, typo or not.
+    const slugs = (await suggestBooks(db.prisma, "koren wa")).map((s) => s.slug);
+    expect(slugs).not.toContain("korean-war-draft");
+    expect(slugs).not.toContain("korean-war-hidden");
   });
 
   it("keeps the vocabulary to published books' words, exactly, through saves, hiding and deletes", async () => {

@@ -7,8 +7,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { bookConditions, browseFacets, orderBy, sortPrice, type BrowseFacets } from "./browse";
 import { applyCorrections, positiveText, SEARCH_WINDOW, type SearchQuery } from "./search-query";
 import { snippetFromHeadline, SNIPPET_FRAGMENT, SNIPPET_START, SNIPPET_STOP } from "./snippet";
-import { toBookSummary, type SummaryRow } from "./books";
+import { bookSummaryInclude, toBookSummary, type SummaryRow } from "./books";
 import type { BookSummary } from "./types";
+import { titleLang } from "@/lib/site";
 
 export interface SearchHit {
   book: BookSummary;
@@ -34,10 +35,19 @@ export interface SearchResult {
   suggestion: string | null;
 }
 
+/** One autocomplete suggestion: what a book card shows, small (the same cover, credit and price). */
 export interface SearchSuggestion {
   title: string;
   slug: string;
   subtitle: string | null;
+  /** The first credited name ("by …"), as on the cover. */
+  byline: string | null;
+  /** The cover's inputs, as a card passes them to BookCover. */
+  categorySlugs: string[];
+  /** The title's lang attribute (titleLang): null for English. */
+  lang: string | null;
+  /** The cheapest edition's price, as a card's. */
+  fromPrice: { amountCents: number; currency: string } | null;
 }
 
 /** Trigram title candidates kept for a query with an unknown word. */
@@ -278,20 +288,59 @@ export async function searchFacets(
   return browseFacets(db, { ...query, sort: "newest" }, {}, match, window);
 }
 
-/** Up to `limit` published titles for a partly typed text: every word, the last as a prefix. */
-export async function suggestBooks(db: Db, text: string, limit = 8): Promise<SearchSuggestion[]> {
+/** Published books whose words start with a partly typed text: every word, the last as a prefix. */
+async function prefixMatches(db: Db, text: string, limit: number): Promise<number[]> {
   const words = (text.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
   const last = words.pop();
   if (!last || (words.length === 0 && last.length < 2)) return [];
   const terms = [...words.map((w) => `'${w}':AB`), `'${last}':*AB`].join(" & ");
-  return db.$queryRaw<SearchSuggestion[]>`
+  const rows = await db.$queryRaw<{ id: number }[]>`
     WITH q AS (SELECT to_tsquery('bookstore_en', ${terms}) AS en, to_tsquery('bookstore_es', ${terms}) AS es)
-    SELECT b."title", b."slug", b."subtitle"
+    SELECT b."id"
       FROM "Book" b CROSS JOIN q
      WHERE b."status" = 'published' AND (b."searchEn" @@ q.en OR b."searchEs" @@ q.es)
      ORDER BY ${rank(Prisma.sql`q.en`, Prisma.sql`q.es`)} DESC,
               b."featured" DESC, b."ratingCount" DESC, b."id"
-     LIMIT ${Math.min(Math.max(limit, 1), 8)}`;
+     LIMIT ${limit}`;
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Up to `limit` published books for a partly typed text, for the header's autocomplete: titles,
+ * names and series starting with the words typed. When that finds fewer than `limit`, the text
+ * goes through the full search's typo analysis, so "koren" suggests the Korean War book (its typo
+ * title matches first, then books matching the corrected text).
+ */
+export async function suggestBooks(db: Db, text: string, limit = 8): Promise<SearchSuggestion[]> {
+  const cap = Math.min(Math.max(limit, 1), 8);
+  const ids = await prefixMatches(db, text, cap);
+  if (ids.length < cap && /\p{L}{3}/u.test(text)) {
+    const p = await plan(db, text);
+    const corrected = p.suggestion ? await prefixMatches(db, p.suggestion, cap) : [];
+    for (const id of [...p.typoIds, ...corrected]) if (!ids.includes(id)) ids.push(id);
+  }
+  const page = ids.slice(0, cap);
+  if (page.length === 0) return [];
+  const rows = await db.book.findMany({
+    where: { id: { in: page }, status: "published" },
+    include: bookSummaryInclude,
+  });
+  const byId = new Map(rows.map((r) => [r.id, toBookSummary(r)]));
+  return page.flatMap((id) => {
+    const book = byId.get(id);
+    if (!book) return [];
+    return [
+      {
+        title: book.title,
+        slug: book.slug,
+        subtitle: book.subtitle,
+        byline: book.contributors[0]?.name ?? null,
+        categorySlugs: book.categories.map((c) => c.slug),
+        lang: titleLang(book.languages) ?? null,
+        fromPrice: book.fromPrice,
+      },
+    ];
+  });
 }
 
 /**

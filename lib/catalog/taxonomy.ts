@@ -156,3 +156,48 @@ export async function findContributor(
     updatedAt: contributor.updatedAt.toISOString(),
   };
 }
+
+export interface CategoryTreeNode extends CategoryRef {
+  /** Published books a list shows in this category and every category below it, each once. */
+  bookCount: number;
+  children: CategoryTreeNode[];
+}
+
+/**
+ * The category tree for /categories: every category that holds a book a shopper can see (in it
+ * or below it), children in their order, with counts that match the category pages' lists.
+ */
+export async function categoryTree(db: Db): Promise<CategoryTreeNode[]> {
+  const rows = await db.$queryRaw<
+    { id: number; slug: string; name: string; parentId: number | null; bookCount: number }[]
+  >`
+    WITH RECURSIVE sub AS (
+      SELECT "id" AS root, "id", 0 AS depth FROM "Category"
+      UNION ALL
+      SELECT sub.root, c."id", sub.depth + 1 FROM "Category" c JOIN sub ON c."parentId" = sub."id"
+       WHERE sub.depth < ${MAX_DEPTH}
+    ),
+    counts AS (
+      SELECT sub.root, count(DISTINCT b."id")::int AS n
+        FROM sub
+        JOIN "BookCategory" bc ON bc."categoryId" = sub."id"
+        JOIN "Book" b ON b."id" = bc."bookId"
+       WHERE b."status" = 'published' AND b."minPriceCents" IS NOT NULL
+       GROUP BY sub.root
+    )
+    SELECT c."id", c."slug", c."name", c."parentId", counts.n AS "bookCount"
+      FROM "Category" c JOIN counts ON counts.root = c."id"
+     ORDER BY c."position", c."name", c."id"
+     LIMIT 500`;
+  const nodes = new Map<number, CategoryTreeNode>(
+    rows.map((r) => [r.id, { slug: r.slug, name: r.name, bookCount: r.bookCount, children: [] }]),
+  );
+  const roots: CategoryTreeNode[] = [];
+  for (const row of rows) {
+    const node = nodes.get(row.id)!;
+    const parent = row.parentId === null ? undefined : nodes.get(row.parentId);
+    if (parent && parent !== node) parent.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}

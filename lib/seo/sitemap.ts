@@ -55,7 +55,7 @@ export async function pageSitemapEntries(db: Db): Promise<SitemapEntry[]> {
     }),
     db.article.findMany({
       where: { status: "published" },
-      select: { slug: true, updatedAt: true },
+      select: { slug: true, kind: true, updatedAt: true },
       orderBy: { id: "asc" },
       take: SITEMAP_MAX_URLS,
     }),
@@ -64,10 +64,14 @@ export async function pageSitemapEntries(db: Db): Promise<SitemapEntry[]> {
   return [
     { path: "/", lastModified: catalogChanged },
     { path: "/books", lastModified: catalogChanged },
+    { path: "/categories", lastModified: catalogChanged },
     ...categories.map((c) => ({ path: `/categories/${c.slug}`, lastModified: c.updatedAt })),
     ...series.map((s) => ({ path: `/series/${s.slug}`, lastModified: s.updatedAt })),
     ...contributors.map((c) => ({ path: `/contributors/${c.slug}`, lastModified: c.updatedAt })),
-    ...articles.map((a) => ({ path: `/articles/${a.slug}`, lastModified: a.updatedAt })),
+    ...articles.map((a) => ({
+      path: a.kind === "page" ? `/pages/${a.slug}` : `/articles/${a.slug}`,
+      lastModified: a.updatedAt,
+    })),
   ];
 }
 

@@ -178,96 +178,116 @@ function FilterSidebar({
   categoryFacet = true,
   priceForm,
 }: FilterProps & { priceForm: { action: string; params: URLSearchParams } }) {
+  const applied = activeFilterCount(query, categoryFacet);
+  // On a phone the filters wait behind a "Filters" button at the top of the list (a <details>: no
+  // JavaScript needed); on a wide screen the summary is hidden and the panel always shows.
   return (
-    <aside className={styles.filters} aria-label="Filters">
-      {categoryFacet ? (
+    <details className={styles.filterPanel}>
+      <summary className={styles.filterButton}>
+        Filters{applied > 0 ? <span className={styles.filterCount}> ({applied} applied)</span> : null}
+      </summary>
+      <aside className={styles.filters} aria-label="Filters">
+        {categoryFacet ? (
+          <ChoiceFacet
+            title="Category"
+            items={facets.categories}
+            chosen={query.category}
+            label={(c) => c.name}
+            href={(category) => href({ category })}
+          />
+        ) : null}
         <ChoiceFacet
-          title="Category"
-          items={facets.categories}
-          chosen={query.category}
-          label={(c) => c.name}
-          href={(category) => href({ category })}
+          title="Language"
+          items={facets.languages}
+          chosen={query.language}
+          label={(l) => languageName(l.value)}
+          href={(language) => href({ language })}
         />
-      ) : null}
-      <ChoiceFacet
-        title="Language"
-        items={facets.languages}
-        chosen={query.language}
-        label={(l) => languageName(l.value)}
-        href={(language) => href({ language })}
-      />
-      <ChoiceFacet
-        title="Format"
-        items={facets.formats}
-        chosen={query.format}
-        label={(f) => EDITION_FORMATS[f.value].label}
-        href={(format) => href({ format })}
-      />
-      {facets.features.length > 0 ? (
-        <FacetGroup title="Reading features">
-          {facets.features.map((f) => {
-            const on = query.features.includes(f.value);
-            const features: ReadingFeature[] = on
-              ? query.features.filter((x) => x !== f.value)
-              : [...query.features, f.value];
-            return (
-              <FacetLink
-                key={f.value}
-                href={href({ features })}
-                active={on}
-                label={READING_FEATURE_LABELS[f.value]}
-                count={f.count}
-                estimated={f.estimated}
-              />
-            );
-          })}
-        </FacetGroup>
-      ) : null}
-      <ChoiceFacet
-        title="Customer rating"
-        items={facets.ratings.map((r) => ({ ...r, value: Number(r.value) }))}
-        chosen={query.minRating}
-        label={(r) => plural(r.value, { one: "# star & up", other: "# stars & up" })}
-        href={(minRating) => href({ minRating })}
-      />
-      <section className={styles.facet} aria-label="Price">
-        <h2 className={styles.facetTitle}>Price</h2>
-        <form action={priceForm.action} method="get" className={styles.priceForm}>
-          {[...priceForm.params.entries()].map(([name, value], i) => (
-            <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
-          ))}
-          <div className={styles.priceFields}>
-            <label>
-              <span>Min ($)</span>
-              <input
-                name="min_price"
-                inputMode="decimal"
-                defaultValue={
-                  query.minPriceCents !== undefined ? toDecimalString(query.minPriceCents, "USD") : ""
-                }
-                placeholder={facets.priceRange ? toDecimalString(facets.priceRange.minCents, "USD") : "0"}
-                size={6}
-              />
-            </label>
-            <label>
-              <span>Max ($)</span>
-              <input
-                name="max_price"
-                inputMode="decimal"
-                defaultValue={
-                  query.maxPriceCents !== undefined ? toDecimalString(query.maxPriceCents, "USD") : ""
-                }
-                placeholder={facets.priceRange ? toDecimalString(facets.priceRange.maxCents, "USD") : ""}
-                size={6}
-              />
-            </label>
-          </div>
-          <button type="submit" className={styles.priceButton}>
-            Apply price
-          </button>
-        </form>
-      </section>
-    </aside>
+        <ChoiceFacet
+          title="Format"
+          items={facets.formats}
+          chosen={query.format}
+          label={(f) => EDITION_FORMATS[f.value].label}
+          href={(format) => href({ format })}
+        />
+        {facets.features.length > 0 ? (
+          <FacetGroup title="Reading features">
+            {facets.features.map((f) => {
+              const on = query.features.includes(f.value);
+              const features: ReadingFeature[] = on
+                ? query.features.filter((x) => x !== f.value)
+                : [...query.features, f.value];
+              return (
+                <FacetLink
+                  key={f.value}
+                  href={href({ features })}
+                  active={on}
+                  label={READING_FEATURE_LABELS[f.value]}
+                  count={f.count}
+                  estimated={f.estimated}
+                />
+              );
+            })}
+          </FacetGroup>
+        ) : null}
+        <ChoiceFacet
+          title="Customer rating"
+          items={facets.ratings.map((r) => ({ ...r, value: Number(r.value) }))}
+          chosen={query.minRating}
+          label={(r) => plural(r.value, { one: "# star & up", other: "# stars & up" })}
+          href={(minRating) => href({ minRating })}
+        />
+        <section className={styles.facet} aria-label="Price">
+          <h2 className={styles.facetTitle}>Price</h2>
+          <form action={priceForm.action} method="get" className={styles.priceForm}>
+            {[...priceForm.params.entries()].map(([name, value], i) => (
+              <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
+            ))}
+            <div className={styles.priceFields}>
+              <label>
+                <span>Min ($)</span>
+                <input
+                  name="min_price"
+                  inputMode="decimal"
+                  defaultValue={
+                    query.minPriceCents !== undefined ? toDecimalString(query.minPriceCents, "USD") : ""
+                  }
+                  placeholder={facets.priceRange ? toDecimalString(facets.priceRange.minCents, "USD") : "0"}
+                  size={6}
+                />
+              </label>
+              <label>
+                <span>Max ($)</span>
+                <input
+                  name="max_price"
+                  inputMode="decimal"
+                  defaultValue={
+                    query.maxPriceCents !== undefined ? toDecimalString(query.maxPriceCents, "USD") : ""
+                  }
+                  placeholder={facets.priceRange ? toDecimalString(facets.priceRange.maxCents, "USD") : ""}
+                  size={6}
+                />
+              </label>
+            </div>
+            <button type="submit" className={styles.priceButton}>
+              Apply price
+            </button>
+          </form>
+        </section>
+      </aside>
+    </details>
+  );
+}
+
+/** How many filters the list has applied (the page's own category is not one). */
+function activeFilterCount(query: ListFilters, categoryFacet: boolean): number {
+  return (
+    (query.category && categoryFacet ? 1 : 0) +
+    (query.language ? 1 : 0) +
+    (query.format ? 1 : 0) +
+    query.features.length +
+    (query.minRating ? 1 : 0) +
+    (query.minPriceCents !== undefined || query.maxPriceCents !== undefined ? 1 : 0)
   );
 }
 

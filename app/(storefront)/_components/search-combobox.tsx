@@ -1,22 +1,27 @@
 "use client";
-// The header search box, enhanced: an accessible combobox (ARIA 1.2 pattern) listing titles as
-// the shopper types. Without JavaScript it is the same input in the same GET form to /search.
+// The header search box, enhanced: an accessible combobox (ARIA 1.2 pattern) listing books as
+// the shopper types (cover, author, price; typos corrected by the server), ending with "See all
+// results for …". Without JavaScript it is the same input in the same GET form to /search.
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-
-interface Suggestion {
-  title: string;
-  slug: string;
-  subtitle: string | null;
-}
+import { BookCover } from "@/components/ui/book-cover";
+import { formatMoney } from "@/lib/catalog/money";
+import type { SearchSuggestion } from "@/lib/catalog/search";
+import styles from "./search-combobox.module.css";
 
 const DELAY_MS = 150;
+
+/** The books suggested for a text; the list's last option is always "See all results for <text>". */
+interface Suggestions {
+  text: string;
+  books: SearchSuggestion[];
+}
 
 export function SearchCombobox({ className, listClassName }: { className?: string; listClassName?: string }) {
   const router = useRouter();
   const listId = useId();
   const [value, setValue] = useState("");
-  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const [suggestions, setSuggestions] = useState<Suggestions | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const latest = useRef("");
@@ -28,12 +33,11 @@ export function SearchCombobox({ className, listClassName }: { className?: strin
     const controller = new AbortController();
     const timer = setTimeout(() => {
       fetch(`/api/search/suggest?q=${encodeURIComponent(text)}`, { signal: controller.signal })
-        .then((r) => (r.ok ? (r.json() as Promise<Suggestion[]>) : []))
-        .then((list) => {
+        .then((r) => (r.ok ? (r.json() as Promise<SearchSuggestion[]>) : []))
+        .then((books) => {
           if (latest.current !== text) return;
-          setSuggestions(list);
+          setSuggestions({ text, books });
           setActive(-1);
-          setOpen(list.length > 0);
         })
         .catch(() => {});
     }, DELAY_MS);
@@ -43,21 +47,25 @@ export function SearchCombobox({ className, listClassName }: { className?: strin
     };
   }, [value]);
 
-  const expanded = open && suggestions.length > 0;
-  const choose = (s: Suggestion) => {
+  // The books, then "See all results": one option more than the books.
+  const count = suggestions ? suggestions.books.length + 1 : 0;
+  const expanded = open && count > 0;
+  const choose = (index: number) => {
+    if (!suggestions) return;
     setOpen(false);
-    router.push(`/books/${s.slug}`);
+    const book = suggestions.books[index];
+    router.push(book ? `/books/${book.slug}` : `/search?q=${encodeURIComponent(suggestions.text)}`);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === "ArrowDown") {
       event.preventDefault();
-      if (!expanded) setOpen(suggestions.length > 0);
-      else setActive((i) => (i + 1) % suggestions.length);
+      if (!expanded) setOpen(count > 0);
+      else setActive((i) => (i + 1) % count);
     } else if (event.key === "ArrowUp") {
       if (!expanded) return;
       event.preventDefault();
-      setActive((i) => (i <= 0 ? suggestions.length - 1 : i - 1));
+      setActive((i) => (i <= 0 ? count - 1 : i - 1));
     } else if (event.key === "Escape") {
       if (expanded) {
         event.preventDefault();
@@ -65,10 +73,9 @@ export function SearchCombobox({ className, listClassName }: { className?: strin
         setActive(-1);
       }
     } else if (event.key === "Enter") {
-      const chosen = expanded && active >= 0 ? suggestions[active] : undefined;
-      if (chosen) {
+      if (expanded && active >= 0) {
         event.preventDefault();
-        choose(chosen);
+        choose(active);
       }
     }
   };
@@ -91,12 +98,12 @@ export function SearchCombobox({ className, listClassName }: { className?: strin
         value={value}
         onChange={(e) => {
           setValue(e.target.value);
-          if (e.target.value.trim().length < 2) setSuggestions([]);
+          if (e.target.value.trim().length < 2) setSuggestions(null);
           setOpen(true);
         }}
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
-        onFocus={() => setOpen(suggestions.length > 0)}
+        onFocus={() => setOpen(count > 0)}
       />
       <ul
         id={listId}
@@ -105,22 +112,56 @@ export function SearchCombobox({ className, listClassName }: { className?: strin
         className={listClassName}
         hidden={!expanded}
       >
-        {suggestions.map((s, i) => (
+        {suggestions?.books.map((book, i) => (
           <li
-            key={s.slug}
+            key={book.slug}
             id={`${listId}-${i}`}
             role="option"
             aria-selected={i === active}
             onMouseDown={(e) => {
               e.preventDefault();
-              choose(s);
+              choose(i);
             }}
             onMouseEnter={() => setActive(i)}
           >
-            <span>{s.title}</span>
-            {s.subtitle ? <small>{s.subtitle}</small> : null}
+            <BookCover
+              slug={book.slug}
+              title={book.title}
+              subtitle={book.subtitle}
+              byline={book.byline}
+              categorySlugs={book.categorySlugs}
+              lang={book.lang ?? undefined}
+              decorative
+              className={styles.cover}
+            />
+            <span className={styles.text}>
+              <span className={styles.title} lang={book.lang ?? undefined}>
+                {book.title}
+              </span>
+              {book.byline ? <small>by {book.byline}</small> : null}
+            </span>
+            {book.fromPrice ? (
+              <span className={styles.price}>
+                {formatMoney(book.fromPrice.amountCents, book.fromPrice.currency)}
+              </span>
+            ) : null}
           </li>
         ))}
+        {suggestions ? (
+          <li
+            id={`${listId}-${suggestions.books.length}`}
+            role="option"
+            aria-selected={active === suggestions.books.length}
+            className={styles.all}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              choose(suggestions.books.length);
+            }}
+            onMouseEnter={() => setActive(suggestions.books.length)}
+          >
+            See all results for “{suggestions.text}”
+          </li>
+        ) : null}
       </ul>
     </>
   );

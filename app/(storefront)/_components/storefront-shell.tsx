@@ -1,6 +1,7 @@
 import type { StaticImageData } from "next/image";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SHOP_PAGE_LINKS } from "@/lib/catalog/shop-page-text";
 import logoFile from "@/app/icon.svg";
 import { SITE_NAME } from "@/lib/site";
 import { CartLink } from "./cart-link";
@@ -36,6 +37,7 @@ export function StorefrontShell({ children }: { children: ReactNode }) {
           </form>
           <nav aria-label="Main" className={styles.nav}>
             <Link href="/books">Browse</Link>
+            <Link href="/categories">Categories</Link>
             <CartLink className={styles.cart} />
           </nav>
         </div>
@@ -52,7 +54,7 @@ export function StorefrontShell({ children }: { children: ReactNode }) {
               payment.
             </p>
           </div>
-          <nav aria-label="Footer">
+          <nav aria-label="Footer" className={styles.footerNav}>
             <ul className={styles.footerLinks}>
               <li>
                 <Link href="/">Home</Link>
@@ -61,11 +63,21 @@ export function StorefrontShell({ children }: { children: ReactNode }) {
                 <Link href="/books">All books</Link>
               </li>
               <li>
+                <Link href="/categories">Categories</Link>
+              </li>
+              <li>
                 <Link href="/search">Search</Link>
               </li>
               <li>
                 <Link href="/cart">Your cart</Link>
               </li>
+            </ul>
+            <ul className={styles.footerLinks}>
+              {SHOP_PAGE_LINKS.map((page) => (
+                <li key={page.slug}>
+                  <Link href={`/pages/${page.slug}`}>{page.label}</Link>
+                </li>
+              ))}
             </ul>
           </nav>
         </div>

@@ -12,11 +12,12 @@ import {
 import { CartError } from "@/lib/checkout/rules";
 import { repeatedField } from "@/lib/form-data";
 
-async function withNotice(form: FormData, change: () => Promise<string>): Promise<never> {
+/** `done` is added to the cart's address when the change succeeded (which book was just added). */
+async function withNotice(form: FormData, change: () => Promise<string>, done = ""): Promise<never> {
   let notice: string;
   try {
     if (repeatedField(form)) throw new CartError("not-understood");
-    notice = await change();
+    notice = `${await change()}${done}`;
   } catch (error) {
     if (!(error instanceof CartError)) throw error;
     notice = error.notice;
@@ -25,7 +26,11 @@ async function withNotice(form: FormData, change: () => Promise<string>): Promis
 }
 
 export async function addToCartAction(form: FormData): Promise<void> {
-  await withNotice(form, async () => (await addToCurrentCart(form)).notice);
+  // The cart names the book just added and offers to go back to it ("Continue shopping").
+  const editionId = form.get("editionId");
+  const added =
+    typeof editionId === "string" && /^[1-9]\d{0,9}$/.test(editionId) ? `&added=${editionId}` : "";
+  await withNotice(form, async () => (await addToCurrentCart(form)).notice, added);
 }
 
 export async function updateQuantityAction(form: FormData): Promise<void> {

@@ -21,13 +21,19 @@ export const metadata: Metadata = {
 };
 
 interface Props {
-  searchParams: Promise<{ notice?: string | string[] }>;
+  searchParams: Promise<{ notice?: string | string[]; added?: string | string[] }>;
 }
 
 export default async function CartPage({ searchParams }: Props) {
-  const { notice } = await searchParams;
+  const { notice, added } = await searchParams;
   const cart = await getCurrentCart();
-  const message = isCartNotice(notice) ? { text: CART_NOTICES[notice], error: isErrorNotice(notice) } : null;
+  // The book just added (or found already there), when it is in this cart: named, with a way back.
+  const addedLine =
+    (notice === "added" || notice === "already-in-cart") && typeof added === "string"
+      ? cart.lines.find((l) => String(l.editionId) === added)
+      : undefined;
+  const message =
+    isCartNotice(notice) && !addedLine ? { text: CART_NOTICES[notice], error: isErrorNotice(notice) } : null;
   const changed = cart.lines.filter((l) => l.available && l.priceChanged);
   const unavailable = cart.lines.some((l) => !l.available);
 
@@ -39,6 +45,25 @@ export default async function CartPage({ searchParams }: Props) {
         <p className={message.error ? styles.error : styles.notice} role={message.error ? "alert" : "status"}>
           {message.text}
         </p>
+      ) : null}
+      {addedLine ? (
+        <div className={styles.added} role="status">
+          <p>
+            {notice === "added" ? "Added to your cart: " : "Already in your cart: "}
+            <strong lang={titleLang(addedLine.languages)}>{addedLine.bookTitle}</strong> (
+            {addedLine.formatName}
+            {addedLine.quantity > 1 ? `, ${addedLine.quantity} copies` : ""}).
+            {notice === "already-in-cart" ? " Ebooks and audiobooks are one copy per order." : null}
+          </p>
+          <p className={styles.addedActions}>
+            <Link href={`/books/${addedLine.bookSlug}`} className="button button-secondary">
+              Continue shopping
+            </Link>
+            <a href="#checkout" className={styles.addedCheckout}>
+              Go to checkout
+            </a>
+          </p>
+        </div>
       ) : null}
       {changed.length > 0 ? (
         <div className={styles.warning} role="status">
@@ -178,7 +203,7 @@ export default async function CartPage({ searchParams }: Props) {
               </dd>
             </dl>
             <p className="muted">Prices are checked again when you check out.</p>
-            <form action={checkoutAction}>
+            <form action={checkoutAction} id="checkout">
               <button type="submit" className="button" disabled={unavailable}>
                 Checkout
               </button>

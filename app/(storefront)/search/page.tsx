@@ -18,6 +18,7 @@ import {
 import { titleLang } from "@/lib/site";
 import { ListFrame, type ListFilters } from "../_components/browse-view";
 import browse from "../_components/browse-view.module.css";
+import shell from "../_components/storefront-shell.module.css";
 import styles from "./search.module.css";
 
 interface Props {
@@ -47,12 +48,31 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   };
 }
 
-function SearchForm({ q }: { q: string }) {
+/** The header's search box, as it looks there (a plain GET form: the header's has the suggestions). */
+function SearchForm({ q, label }: { q: string; label: string }) {
   return (
-    <form action="/search" method="get" role="search" aria-label="Search again" className={styles.form}>
-      <label htmlFor="search-page-q">Search books</label>
-      <input id="search-page-q" name="q" type="search" defaultValue={q} maxLength={200} />
-      <button type="submit">Search</button>
+    <form
+      action="/search"
+      method="get"
+      role="search"
+      aria-label={label}
+      className={`${shell.search} ${styles.form}`}
+    >
+      <label htmlFor="search-page-q" className="visually-hidden">
+        Search books
+      </label>
+      <input
+        id="search-page-q"
+        name="q"
+        type="search"
+        defaultValue={q}
+        maxLength={200}
+        placeholder="Search titles, authors, subjects"
+        className={shell.searchInput}
+      />
+      <button type="submit" className={shell.searchButton}>
+        Search
+      </button>
     </form>
   );
 }
@@ -72,6 +92,11 @@ async function PopularCategories() {
             <Link href={`/categories/${c.slug}`}>{c.name}</Link>
           </li>
         ))}
+        <li>
+          <Link href="/categories">
+            <strong>All categories</strong>
+          </Link>
+        </li>
       </ul>
     </section>
   );
@@ -96,7 +121,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <p className={styles.message} role={textProblem === "too_long" ? "alert" : undefined}>
           {SEARCH_TEXT_MESSAGES[textProblem]}
         </p>
-        <SearchForm q="" />
+        <SearchForm q="" label="Search the store" />
         <p>
           Or <Link href="/books">browse all books</Link>.
         </p>
@@ -147,7 +172,7 @@ export default async function SearchPage({ searchParams }: Props) {
             </p>
             {result.suggestion ? <DidYouMean query={query} suggestion={result.suggestion} /> : null}
             <p>Try fewer or different words, or check the spelling.</p>
-            <SearchForm q={query.q} />
+            <SearchForm q={query.q} label="Search again" />
             <p>
               <Link href="/books">Browse all books</Link>
             </p>
