@@ -10,6 +10,7 @@ import { snippetFromHeadline, SNIPPET_FRAGMENT, SNIPPET_START, SNIPPET_STOP } fr
 import { bookSummaryInclude, toBookSummary, type SummaryRow } from "./books";
 import type { BookSummary } from "./types";
 import { titleLang } from "@/lib/site";
+import type { CoverRef } from "@/lib/covers/urls";
 
 export interface SearchHit {
   book: BookSummary;
@@ -48,6 +49,8 @@ export interface SearchSuggestion {
   lang: string | null;
   /** The cheapest edition's price, as a card's. */
   fromPrice: { amountCents: number; currency: string } | null;
+  /** The uploaded cover, when there is one (otherwise the drawn one), as on the card. */
+  cover: CoverRef | null;
 }
 
 /** Trigram title candidates kept for a query with an unknown word. */
@@ -338,6 +341,7 @@ export async function suggestBooks(db: Db, text: string, limit = 8): Promise<Sea
         categorySlugs: book.categories.map((c) => c.slug),
         lang: titleLang(book.languages) ?? null,
         fromPrice: book.fromPrice,
+        cover: book.cover,
       },
     ];
   });

@@ -5,6 +5,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedCatalog } from "@/lib/catalog/seed";
 import { readSeedCatalog } from "@/lib/catalog/seed-file";
+import { suggestBooks } from "@/lib/catalog/search";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { COVER_MAX_BYTES } from "./files";
 import { readCoverImage, removeCover, saveCover } from "./store";
@@ -68,6 +69,9 @@ describe.each(testEngines())("covers on %s", (engine) => {
       "webp 600x900 image/webp",
     ]);
     expect(new Set(images.map((i) => i.version))).toEqual(new Set([book.coverVersion]));
+    // Autocomplete shows the uploaded cover, as the cards do.
+    const [suggestion] = await suggestBooks(db.prisma, "mao stalin");
+    expect(suggestion?.cover).toEqual({ version: book.coverVersion, width: 600, height: 900 });
     // The variants are real images of the size they claim.
     const avif = await readCoverImage(db.prisma, bookId, "avif", 320);
     expect(await sharp(avif!.content).metadata()).toMatchObject({ format: "heif", width: 320, height: 480 });

@@ -10,6 +10,8 @@ import type { SearchSuggestion } from "@/lib/catalog/search";
 import styles from "./search-combobox.module.css";
 
 const DELAY_MS = 150;
+/** The suggestion's cover is 2.1rem wide (search-combobox.module.css). */
+const SUGGESTION_COVER_SIZES = "34px";
 
 /** The books suggested for a text; the list's last option is always "See all results for <text>". */
 interface Suggestions {
@@ -131,6 +133,7 @@ export function SearchCombobox({ className, listClassName }: { className?: strin
               byline={book.byline}
               categorySlugs={book.categorySlugs}
               lang={book.lang ?? undefined}
+              uploaded={book.cover ? { cover: book.cover, sizes: SUGGESTION_COVER_SIZES } : null}
               decorative
               className={styles.cover}
             />
