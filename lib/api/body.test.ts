@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readBoundedBody, readBoundedText } from "./body";
+import { readBoundedBody, readBoundedFormData, readBoundedText } from "./body";
 import { ApiProblem } from "./handler";
 
 /** A request whose body arrives in chunks, optionally never ending, counting what was pulled. */
@@ -59,5 +59,27 @@ describe("readBoundedBody", () => {
     const problem = await refusal(readBoundedBody(request, { maxBytes: 1024, deadlineMs: 200 }));
     expect(problem.type).toBe("request_timeout");
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe("readBoundedFormData", () => {
+  const upload = () => {
+    const form = new FormData();
+    form.set("intent", "upload");
+    form.set("file", new File([new Uint8Array(2000)], "cover.png", { type: "image/png" }));
+    return new Request("http://store.test/x", { method: "POST", body: form });
+  };
+
+  it("parses a multipart form within the limit, file and fields", async () => {
+    const form = await readBoundedFormData(upload(), { maxBytes: 4096 });
+    expect(form.get("intent")).toBe("upload");
+    const file = form.get("file");
+    expect(file).toBeInstanceOf(File);
+    expect((file as File).size).toBe(2000);
+  });
+
+  it("refuses a form whose envelope passes the limit before parsing it", async () => {
+    const problem = await refusal(readBoundedFormData(upload(), { maxBytes: 1024 }));
+    expect(problem.type).toBe("payload_too_large");
   });
 });

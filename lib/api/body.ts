@@ -65,3 +65,10 @@ export async function readBoundedBody(
 export async function readBoundedText(request: Request, limits: BodyLimits): Promise<string> {
   return new TextDecoder("utf-8", { fatal: false }).decode(await readBoundedBody(request, limits));
 }
+
+/** A posted form (multipart or urlencoded), parsed only once readBoundedBody has it within the limit. */
+export async function readBoundedFormData(request: Request, limits: BodyLimits): Promise<FormData> {
+  const body = await readBoundedBody(request, limits);
+  const contentType = request.headers.get("content-type") ?? "";
+  return new Response(body, { headers: { "content-type": contentType } }).formData();
+}

@@ -1,5 +1,5 @@
 import { after } from "next/server";
-import { readBoundedBody } from "@/lib/api/body";
+import { readBoundedFormData } from "@/lib/api/body";
 import { ApiProblem } from "@/lib/api/handler";
 import { requireStaffForRoute } from "@/lib/auth";
 import { CSV_IMPORT_MAX_BYTES, startCsvImport, validateCsvImport } from "@/lib/catalog/exchange";
@@ -20,9 +20,9 @@ export async function POST(request: Request) {
   if (!access.ok) return access.response;
   let file: FormDataEntryValue | null = null;
   try {
-    const bytes = await readBoundedBody(request, { maxBytes: MAX_UPLOAD_BYTES, deadlineMs: 120_000 });
-    const contentType = request.headers.get("content-type") ?? "";
-    file = (await new Response(bytes, { headers: { "content-type": contentType } }).formData()).get("file");
+    file = (await readBoundedFormData(request, { maxBytes: MAX_UPLOAD_BYTES, deadlineMs: 120_000 })).get(
+      "file",
+    );
   } catch (error) {
     if (error instanceof ApiProblem)
       return back(error.type === "payload_too_large" ? "too_large" : "incomplete");

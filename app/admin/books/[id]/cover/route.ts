@@ -1,4 +1,4 @@
-import { readBoundedBody } from "@/lib/api/body";
+import { readBoundedFormData } from "@/lib/api/body";
 import { ApiProblem } from "@/lib/api/handler";
 import { requireStaffForRoute } from "@/lib/auth";
 import { requestIp } from "@/lib/auth/guard";
@@ -26,13 +26,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
 
   let form: FormData;
   try {
-    const body = await readBoundedBody(request, {
+    form = await readBoundedFormData(request, {
       maxBytes: COVER_MAX_BYTES + ENVELOPE_BYTES,
       deadlineMs: 60_000,
     });
-    form = await new Response(body, {
-      headers: { "content-type": request.headers.get("content-type") ?? "" },
-    }).formData();
   } catch (error) {
     if (error instanceof ApiProblem)
       return back(error.type === "payload_too_large" ? "too_large" : "no_file");

@@ -1,7 +1,7 @@
 import { requireStaffForRoute } from "@/lib/auth";
 import { requestIp } from "@/lib/auth/guard";
 import { deleteEbookFile, EBOOK_MAX_BYTES, uploadEbookFile } from "@/lib/ebooks";
-import { readBoundedBody } from "@/lib/api/body";
+import { readBoundedFormData } from "@/lib/api/body";
 import { ApiProblem } from "@/lib/api/handler";
 
 export const dynamic = "force-dynamic";
@@ -25,13 +25,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
 
   let form: FormData;
   try {
-    const body = await readBoundedBody(request, {
+    form = await readBoundedFormData(request, {
       maxBytes: EBOOK_MAX_BYTES + ENVELOPE_BYTES,
       deadlineMs: 120_000,
     });
-    form = await new Response(body, {
-      headers: { "content-type": request.headers.get("content-type") ?? "" },
-    }).formData();
   } catch (error) {
     if (error instanceof ApiProblem)
       return back(error.type === "payload_too_large" ? "too_large" : "no_file");
