@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BookCard } from "@/components/ui/book-card";
@@ -37,6 +38,37 @@ const EARLY_READER_SHELVES = ["wordbooks", "phonics"];
 
 function isEarlyReader(book: BookSummary) {
   return book.categories.some((c) => EARLY_READER_SHELVES.includes(c.slug));
+}
+
+/** A titled row of book cards; nothing when it has no books. */
+function Shelf({
+  id,
+  eyebrow,
+  title,
+  books,
+  children,
+}: {
+  id: string;
+  eyebrow: string;
+  title: string;
+  books: BookSummary[];
+  children?: ReactNode;
+}) {
+  if (books.length === 0) return null;
+  return (
+    <section className="container section" aria-labelledby={id}>
+      <p className="eyebrow">{eyebrow}</p>
+      <h2 id={id}>{title}</h2>
+      {children ? <p className="muted">{children}</p> : null}
+      <ul className={styles.grid}>
+        {books.map((book) => (
+          <li key={book.id}>
+            <BookCard book={book} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 export default async function HomePage({ params }: { params: Promise<{ key: string }> }) {
@@ -120,36 +152,16 @@ export default async function HomePage({ params }: { params: Promise<{ key: stri
         </section>
       )}
 
-      {earlyReaders.length > 0 ? (
-        <section className="container section" aria-labelledby="early-readers">
-          <p className="eyebrow">For young readers</p>
-          <h2 id="early-readers">Wordbooks and phonics</h2>
-          <p className="muted">
-            Bilingual picture wordbooks in Spanish and English, and first phonics readers.
-          </p>
-          <ul className={styles.grid}>
-            {earlyReaders.map((book) => (
-              <li key={book.id}>
-                <BookCard book={book} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <Shelf
+        id="early-readers"
+        eyebrow="For young readers"
+        title="Wordbooks and phonics"
+        books={earlyReaders}
+      >
+        Bilingual picture wordbooks in Spanish and English, and first phonics readers.
+      </Shelf>
 
-      {more.length > 0 ? (
-        <section className="container section" aria-labelledby="more-books">
-          <p className="eyebrow">Also on our shelves</p>
-          <h2 id="more-books">More to discover</h2>
-          <ul className={styles.grid}>
-            {more.map((book) => (
-              <li key={book.id}>
-                <BookCard book={book} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <Shelf id="more-books" eyebrow="Also on our shelves" title="More to discover" books={more} />
 
       {articles.length > 0 ? (
         <section className="container section" aria-labelledby="from-the-editors">
