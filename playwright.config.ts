@@ -9,7 +9,7 @@ const SERVERS = (process.env.E2E_DATABASES ?? "pglite,postgres,stripe,outage").s
   "pglite" | "postgres" | "stripe" | "outage"
 )[];
 // E2E_PORT_BASE lets two checkouts run their suites side by side. Each server's mail goes to an
-// SMTP server on its port + 4 (+4, +5, +6), run by e2e/delivery.spec.ts (scripts/e2e-server.mjs);
+// SMTP server on its port + 4 (+4, +5, +6), run by e2e/delivery.spec.ts (scripts/test/e2e-server.mjs);
 // the outage store is +7 (its PostgreSQL +8).
 const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
 const PORTS = {
@@ -20,7 +20,7 @@ const PORTS = {
 } as const;
 const STRIPE_MOCK_PORT = PORT_BASE + 3;
 const OUTAGE_PG_PORT = PORT_BASE + 8;
-// The outage spec stops and starts this PostgreSQL (scripts/e2e-server.mjs creates it).
+// The outage spec stops and starts this PostgreSQL (scripts/test/e2e-server.mjs creates it).
 process.env.E2E_OUTAGE_PG_PORT = String(OUTAGE_PG_PORT);
 const OUTAGE_SPEC = /outage\.spec\.ts$/;
 // The spec talks to the mock's test-control endpoints (workers load this file too).
@@ -64,10 +64,10 @@ export default defineConfig({
   webServer: SERVERS.map((server) => ({
     command:
       server === "stripe"
-        ? `node scripts/e2e-server.mjs stripe ${PORTS.stripe} ${STRIPE_MOCK_PORT}`
+        ? `node scripts/test/e2e-server.mjs stripe ${PORTS.stripe} ${STRIPE_MOCK_PORT}`
         : server === "outage"
-          ? `node scripts/e2e-server.mjs outage ${PORTS.outage} ${OUTAGE_PG_PORT}`
-          : `node scripts/e2e-server.mjs ${server} ${PORTS[server]}`,
+          ? `node scripts/test/e2e-server.mjs outage ${PORTS.outage} ${OUTAGE_PG_PORT}`
+          : `node scripts/test/e2e-server.mjs ${server} ${PORTS[server]}`,
     url: `http://127.0.0.1:${PORTS[server]}/api/health`,
     reuseExistingServer: false,
     timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 600_000),

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
 
-// Accounts created by scripts/e2e-staff.ts on every e2e server.
+// Accounts created by scripts/test/e2e-staff.ts on every e2e server.
 const ADMIN = {
   email: "admin@e2e.test",
   password: process.env.E2E_ADMIN_PASSWORD || "e2e-admin-password-0123",

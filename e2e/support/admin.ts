@@ -1,4 +1,4 @@
-// Staff accounts made by scripts/e2e-fixtures.ts, and the listing editor's steps as staff take them.
+// Staff accounts made by scripts/test/e2e-fixtures.ts, and the listing editor's steps as staff take them.
 import { expect, type Page } from "@playwright/test";
 
 export const ADMIN = {
