@@ -26,6 +26,9 @@ const OUTAGE_SPEC = /outage\.spec\.ts$/;
 // The spec talks to the mock's test-control endpoints (workers load this file too).
 process.env.E2E_STRIPE_MOCK_URL = `http://127.0.0.1:${STRIPE_MOCK_PORT}`;
 const STRIPE_SPEC = /stripe-checkout\.spec\.ts$/;
+// Signs the e2e staff in once per database server and keeps their sessions (e2e/support/admin.ts).
+const STAFF_SETUP = /staff\.setup\.ts$/;
+const hasStaffSetup = (server: string) => server === "pglite" || server === "postgres";
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -52,15 +55,23 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
-  projects: SERVERS.map((server) => ({
-    name: server,
-    ...(server === "stripe"
-      ? { testMatch: STRIPE_SPEC }
-      : server === "outage"
-        ? { testMatch: OUTAGE_SPEC }
-        : { testIgnore: [STRIPE_SPEC, OUTAGE_SPEC] }),
-    use: { ...chromium, baseURL: `http://127.0.0.1:${PORTS[server]}` },
-  })),
+  projects: [
+    ...SERVERS.filter(hasStaffSetup).map((server) => ({
+      name: `${server} staff`,
+      testMatch: STAFF_SETUP,
+      use: { ...chromium, baseURL: `http://127.0.0.1:${PORTS[server]}` },
+    })),
+    ...SERVERS.map((server) => ({
+      name: server,
+      ...(server === "stripe"
+        ? { testMatch: STRIPE_SPEC }
+        : server === "outage"
+          ? { testMatch: OUTAGE_SPEC }
+          : { testIgnore: [STRIPE_SPEC, OUTAGE_SPEC] }),
+      dependencies: hasStaffSetup(server) ? [`${server} staff`] : [],
+      use: { ...chromium, baseURL: `http://127.0.0.1:${PORTS[server]}` },
+    })),
+  ],
   webServer: SERVERS.map((server) => ({
     command:
       server === "stripe"
