@@ -2,14 +2,17 @@
 # vcl_path (-p vcl_path=/etc/varnish/site:/opt/bookstore/deploy/varnish) and fill it in.
 # `npm run stack` writes its own from scripts/ops/stack.mjs.
 
-# Instances are healthy while /api/ready answers 200 (the database answers): two failures of the
-# last three probes take one out of the rotation, two successes bring it back.
+# Instances are healthy while /api/ready answers 200 (the database answers): three failures of
+# the last five probes take one out of the rotation, three successes bring it back. A stopped
+# instance refuses the probe at once; the timeout is long because a busy instance answers slowly
+# (each request waits its turn), and taking busy instances out would turn load into 503s.
 probe store_ready {
     .url = "/api/ready";
     .interval = 1s;
-    .timeout = 1s;
-    .window = 3;
-    .threshold = 2;
+    .timeout = 4s;
+    .window = 5;
+    .threshold = 3;
+    .initial = 3;
 }
 
 backend instance_a {

@@ -13,6 +13,7 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import nextEnv from "@next/env";
@@ -23,15 +24,17 @@ const TSX = ["--conditions=react-server", "--import", "tsx"];
 /** Stops what the stack started so far (a signal may come while it starts). */
 let stopStarted = async () => {};
 
-/** @param {string} url */
-async function answers(url) {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-    await response.arrayBuffer();
-    return response.ok;
-  } catch {
-    return false;
-  }
+/** Whether `url` answers 2xx within 2 s (a fresh connection each time). @param {string} url */
+function answers(url) {
+  return new Promise((resolve) => {
+    const request = http.get(url, { agent: false, timeout: 2_000 }, (response) => {
+      response.resume();
+      response.on("end", () => resolve((response.statusCode ?? 0) < 300));
+      response.on("error", () => resolve(false));
+    });
+    request.on("timeout", () => request.destroy());
+    request.on("error", () => resolve(false));
+  });
 }
 
 /** @param {string} url @param {number} timeoutMs @param {() => boolean} [gaveUp] */
@@ -78,11 +81,11 @@ function siteVcl({ instancePorts, secret }) {
   return `# Written by scripts/ops/stack.mjs for this run (deploy/varnish/site.example.vcl explains it).
 probe store_ready {
     .url = "/api/ready";
-    .interval = 500ms;
-    .timeout = 1s;
-    .window = 3;
-    .threshold = 2;
-    .initial = 2;
+    .interval = 1s;
+    .timeout = 4s;
+    .window = 5;
+    .threshold = 3;
+    .initial = 3;
 }
 
 ${backends}
@@ -137,12 +140,23 @@ export async function startStack(options = {}) {
   };
   stopStarted = stop;
 
+  const pgDir = path.join(dataDir, "postgres");
+  const stopPostgres = () => {
+    // pg_ctl runs PostgreSQL apart from this process: a stack killed outright leaves it running.
+    if (!existsSync(path.join(pgDir, "postmaster.pid"))) return;
+    const bin = execFileSync("bash", ["-c", "ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1"])
+      .toString()
+      .trim();
+    const runAs = process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--"] : [];
+    const [command, ...args] = [...runAs, `${bin}/pg_ctl`, "-D", pgDir, "-m", "fast", "-w", "stop"];
+    spawnSync(command, args, { stdio: "ignore" });
+  };
   try {
+    stopPostgres();
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(path.join(dataDir, "logs"), { recursive: true });
 
     // PostgreSQL: scripts/pg-start.sh's throwaway server, stopped with the stack.
-    const pgDir = path.join(dataDir, "postgres");
     const pgUrl = execFileSync("bash", [path.join(root, "scripts/pg-start.sh")], {
       cwd: root,
       env: { ...process.env, PGPORT: String(ports.postgres), PG_DATA_DIR: pgDir },
@@ -150,17 +164,7 @@ export async function startStack(options = {}) {
     })
       .toString()
       .trim();
-    parts.push({
-      name: "postgresql",
-      stop: async () => {
-        const bin = execFileSync("bash", ["-c", "ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1"])
-          .toString()
-          .trim();
-        const runAs = process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--"] : [];
-        const [command, ...args] = [...runAs, `${bin}/pg_ctl`, "-D", pgDir, "-m", "fast", "-w", "stop"];
-        spawnSync(command, args, { stdio: "ignore" });
-      },
-    });
+    parts.push({ name: "postgresql", stop: async () => stopPostgres() });
     say(`PostgreSQL on 127.0.0.1:${ports.postgres} (${pgUrl})`);
 
     const redis = startProcess(
