@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from "node:url";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/security/request-gate.mjs";
 
 // Anonymous pages: a shared cache (Varnish, a CDN) may keep them for a minute and serve them stale
@@ -36,6 +37,14 @@ const nextConfig = {
   // Every user agent gets <title>, canonical and meta in <head> of the first bytes (DESIGN: SEO).
   htmlLimitedBots: /.*/,
   poweredByHeader: false,
+  // Several instances share one cache in Redis (docs/deploy.md); without REDIS_URL, Next's own
+  // file-system cache (one process, the embedded default). Read when the server starts.
+  ...(process.env.REDIS_URL
+    ? {
+        cacheHandler: fileURLToPath(new URL("./lib/cache/redis-cache-handler.mjs", import.meta.url)),
+        cacheMaxMemorySize: 0,
+      }
+    : {}),
   reactStrictMode: true,
   typedRoutes: false,
   // forbidden() and forbidden.tsx: a signed-in staff member without the role gets a real 403.

@@ -5,9 +5,9 @@ import { defineConfig, devices } from "@playwright/test";
 // `stripe` is one more server: live mode on PostgreSQL, paying through the project's Stripe mock;
 // only e2e/stripe-checkout.spec.ts runs against it. `outage` is a store on a PostgreSQL of its own,
 // which e2e/outage.spec.ts stops and starts again under it.
-const SERVERS = (process.env.E2E_DATABASES ?? "pglite,postgres,stripe,outage").split(",").filter(Boolean) as (
-  "pglite" | "postgres" | "stripe" | "outage"
-)[];
+const SERVERS = (process.env.E2E_DATABASES ?? "pglite,postgres,stripe,outage,stack")
+  .split(",")
+  .filter(Boolean) as ("pglite" | "postgres" | "stripe" | "outage" | "stack")[];
 // E2E_PORT_BASE lets two checkouts run their suites side by side. Each server's mail goes to an
 // SMTP server on its port + 4 (+4, +5, +6), run by e2e/delivery.spec.ts (scripts/test/e2e-server.mjs);
 // the outage store is +7 (its PostgreSQL +8).
@@ -17,7 +17,14 @@ const PORTS = {
   postgres: PORT_BASE + 1,
   stripe: PORT_BASE + 2,
   outage: PORT_BASE + 7,
+  // npm run stack's topology (Varnish here, instances +21/+22, Redis +23, PostgreSQL +24), its
+  // control server +25: only e2e/stack.spec.ts runs against it.
+  stack: PORT_BASE + 20,
 } as const;
+const STACK_CONTROL_PORT = PORT_BASE + 25;
+process.env.E2E_STACK_PORT = String(PORTS.stack);
+process.env.E2E_STACK_CONTROL_PORT = String(STACK_CONTROL_PORT);
+const STACK_SPEC = /stack\.spec\.ts$/;
 const STRIPE_MOCK_PORT = PORT_BASE + 3;
 const OUTAGE_PG_PORT = PORT_BASE + 8;
 // The outage spec stops and starts this PostgreSQL (scripts/test/e2e-server.mjs creates it).
@@ -67,7 +74,9 @@ export default defineConfig({
         ? { testMatch: STRIPE_SPEC }
         : server === "outage"
           ? { testMatch: OUTAGE_SPEC }
-          : { testIgnore: [STRIPE_SPEC, OUTAGE_SPEC] }),
+          : server === "stack"
+            ? { testMatch: STACK_SPEC }
+            : { testIgnore: [STRIPE_SPEC, OUTAGE_SPEC, STACK_SPEC] }),
       dependencies: hasStaffSetup(server) ? [`${server} staff`] : [],
       use: { ...chromium, baseURL: `http://127.0.0.1:${PORTS[server]}` },
     })),
@@ -78,11 +87,15 @@ export default defineConfig({
         ? `node scripts/test/e2e-server.mjs stripe ${PORTS.stripe} ${STRIPE_MOCK_PORT}`
         : server === "outage"
           ? `node scripts/test/e2e-server.mjs outage ${PORTS.outage} ${OUTAGE_PG_PORT}`
-          : `node scripts/test/e2e-server.mjs ${server} ${PORTS[server]}`,
+          : server === "stack"
+            ? `node scripts/test/e2e-stack.mjs ${PORTS.stack} ${STACK_CONTROL_PORT}`
+            : `node scripts/test/e2e-server.mjs ${server} ${PORTS[server]}`,
     url: `http://127.0.0.1:${PORTS[server]}/api/health`,
     reuseExistingServer: false,
     timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 600_000),
     stdout: "ignore",
     stderr: "pipe",
+    // The stack stops its PostgreSQL, Redis, instances and Varnish on SIGTERM.
+    ...(server === "stack" ? { gracefulShutdown: { signal: "SIGTERM" as const, timeout: 30_000 } } : {}),
   })),
 });

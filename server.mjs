@@ -46,10 +46,15 @@ const server = createServer((req, res) => {
   correctNextAnswers(req, res, notFoundPage);
   answerOutagesWith503(req, res);
   // SQL statements this request sent before its headers went out (all of them in the log line).
+  /** @type {import("./lib/log/request-stats.mjs").RequestStats} */
   const stats = { dbStatements: 0 };
   const writeHead = res.writeHead;
   res.writeHead = function (...args) {
     res.setHeader("Server-Timing", `db;desc="${stats.dbStatements} statements"`);
+    // The cache tags of a shared-cacheable answer, for the edge's tag purges (docs/deploy.md).
+    if (stats.cacheTags?.length && /\bpublic\b/.test(String(res.getHeader("cache-control") ?? ""))) {
+      res.setHeader("xkey", stats.cacheTags.join(" "));
+    }
     return writeHead.apply(res, /** @type {any} */ (args));
   };
   res.on("finish", () => {

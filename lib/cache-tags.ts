@@ -1,5 +1,7 @@
 // The one place cache tags are named. Every cached read declares the tags below; every write
-// invalidates exactly the tags it touches through the functions at the end of this file.
+// invalidates exactly the tags it touches through the functions at the end of this file. With
+// several instances (REDIS_URL), Next passes each invalidation to lib/cache/redis-cache-handler.mjs,
+// which stores it for all instances and then purges the tags at the edge (docs/deploy.md).
 import { revalidateTag, updateTag } from "next/cache";
 
 export const CACHE_TAGS = {

@@ -1,3 +1,7 @@
 import type { AsyncLocalStorage } from "node:async_hooks";
-export const requestStats: AsyncLocalStorage<{ dbStatements: number }>;
+export interface RequestStats {
+  dbStatements: number;
+  cacheTags?: string[];
+}
+export const requestStats: AsyncLocalStorage<RequestStats>;
 export function countDbStatement(): void;

@@ -5,12 +5,18 @@
 // globalThis: Next bundles its own copy of this module beside the one server.mjs imports.
 import { AsyncLocalStorage } from "node:async_hooks";
 
+/**
+ * @typedef {{ dbStatements: number, cacheTags?: string[] }} RequestStats
+ * cacheTags: the tags of the cached page or route this request was answered from (set by the Redis
+ * cache handler, lib/cache/redis-cache-handler.mjs; sent to the edge as `xkey` by server.mjs).
+ */
+
 const KEY = Symbol.for("bookstore.requestStats");
-const store = /** @type {Record<symbol, AsyncLocalStorage<{ dbStatements: number }> | undefined>} */ (
+const store = /** @type {Record<symbol, AsyncLocalStorage<RequestStats> | undefined>} */ (
   /** @type {unknown} */ (globalThis)
 );
 
-/** @type {AsyncLocalStorage<{ dbStatements: number }>} */
+/** @type {AsyncLocalStorage<RequestStats>} */
 export const requestStats = (store[KEY] ??= new AsyncLocalStorage());
 
 /** Adds one SQL statement to the current request's count (outside a request: nothing). */

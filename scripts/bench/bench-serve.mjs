@@ -3,6 +3,7 @@
 // that response) and Next's prerendered 404 page (the framework's cheapest page). Then the product
 // page, home, /books, a category page and an API detail, at 1 and BENCH_CONNECTIONS (50)
 // connections: req/s, p50, p99, errors, and each as a ratio to the 404 page and the bare server.
+// Then the edge rows (scripts/bench/serve-edge.mjs: Varnish in front of two instances).
 // Not part of npm test. The machine is shared: compare ratios within one run, and repeat.
 // Ports: BENCH_PORT (default 3430) the store, +1 the bare server, +40 the store's first start.
 //
@@ -211,4 +212,9 @@ for (const { connections, results } of passes) {
 }
 rmSync(scratch, { recursive: true, force: true });
 stopAll();
+// The edge rows (Varnish, two instances, Redis): BENCH_EDGE=0 leaves them out.
+if (process.env.BENCH_EDGE !== "0") {
+  const { benchEdge } = await import("./bench/serve-edge.mjs");
+  await benchEdge();
+}
 process.exit(0);

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the tests need and npm cannot: Debian's chromium (Playwright cannot download a
 # browser here), postgresql (the second database every integration test runs on) and epubcheck
-# (the EPUB validator the sample-ebook tests run, a Java program). Does nothing when all are present.
+# (the EPUB validator the sample-ebook tests run, a Java program), varnish with varnish-modules
+# (xkey) and redis-server (npm run stack and its e2e project). Does nothing when all are present.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
+command -v varnishd >/dev/null 2>&1 || missing+=(varnish)
+ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1 || missing+=(varnish-modules)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null 2>&1 || missing+=(epubcheck)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "Installing Debian packages: ${missing[*]}"
