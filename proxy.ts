@@ -14,10 +14,10 @@
 //   (lib/security/page-policy.ts); cached pages never get one (their policy is static).
 import { NextResponse, type NextRequest } from "next/server";
 import { encodeCursor, decodeCursor } from "@/lib/api/cursor";
-import { listKey, type RawParams } from "@/lib/catalog/browse-query";
-import { ratingCursorSchema } from "@/lib/catalog/rating-summary";
-import { isValidSlug } from "@/lib/catalog/slug";
-import { checkoutPageExists } from "@/lib/checkout/pages";
+import { listKey, type RawParams } from "@/lib/catalog/browse/query";
+import { ratingCursorSchema } from "@/lib/catalog/ratings/summary";
+import { isValidSlug } from "@/lib/catalog/shared/slug";
+import { checkoutPageExists } from "@/lib/checkout/orders/pages";
 import { isDatabaseUnreachableError } from "@/lib/db/availability.mjs";
 import { getDatabase } from "@/lib/db/process-database";
 import { continueWithPagePolicy } from "@/lib/security/page-policy";

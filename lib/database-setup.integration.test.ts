@@ -3,8 +3,8 @@ import { verifyPassword } from "@/lib/auth/password";
 import { openDatabase, type Database } from "@/lib/db/client";
 import { listMigrations } from "@/lib/db/migrations";
 import { createEmptyDatabase, testEngines } from "@/test/databases";
-import { browseBooks } from "./catalog/browse";
-import { parseBrowseParams } from "./catalog/browse-query";
+import { browseBooks } from "./catalog/browse/queries";
+import { parseBrowseParams } from "./catalog/browse/query";
 import { DEMO_ADMIN_EMAIL, setUpDatabase } from "./database-setup";
 
 // What a demo server does before it serves (instrumentation-node.ts): on an empty database, and

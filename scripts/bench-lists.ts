@@ -11,9 +11,9 @@
 // each "*-100k" label to its "*-10k" label.
 import "./load-env";
 import { parseArgs } from "node:util";
-import { browseBooks, browseFacets, type BookScope } from "@/lib/catalog/browse";
-import { parseBrowseParams } from "@/lib/catalog/browse-query";
-import { findCategory } from "@/lib/catalog/taxonomy";
+import { browseBooks, browseFacets, type BookScope } from "@/lib/catalog/browse/queries";
+import { parseBrowseParams } from "@/lib/catalog/browse/query";
+import { findCategory } from "@/lib/catalog/taxonomy/queries";
 import { openDatabase, type Database } from "@/lib/db/client";
 import type { Db } from "@/lib/db/types";
 import { benchDatabases, line, machineMs, p95, ratioPairs } from "./bench-stats";

@@ -10,8 +10,8 @@
 // fixed CPU-bound statement that depends on nothing but the server's speed.
 import "./load-env";
 import { parseArgs } from "node:util";
-import { rankedWindowIds, searchBooks } from "@/lib/catalog/search";
-import { parseSearchParams } from "@/lib/catalog/search-query";
+import { rankedWindowIds, searchBooks } from "@/lib/catalog/search/queries";
+import { parseSearchParams } from "@/lib/catalog/search/query";
 import { openDatabase } from "@/lib/db/client";
 import { benchDatabases, line, machineMs, p95 as p95Of, ratioPairs } from "./bench-stats";
 

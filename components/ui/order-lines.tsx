@@ -1,6 +1,6 @@
-import { formatMoney } from "@/lib/catalog/money";
-import type { OrderItemView } from "@/lib/checkout/orders";
-import { formatTaxRate } from "@/lib/checkout/shipping";
+import { formatMoney } from "@/lib/catalog/shared/money";
+import type { OrderItemView } from "@/lib/checkout/orders/store";
+import { formatTaxRate } from "@/lib/checkout/cart/shipping";
 
 interface OrderLinesProps {
   order: {

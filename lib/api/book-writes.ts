@@ -9,9 +9,9 @@ import {
   removeEditionFromApi,
   type ApiWriteOptions,
   type ApiWriteResult,
-} from "@/lib/catalog/api-writes";
+} from "@/lib/catalog/listings/api-input";
 import { clientIp } from "@/lib/auth/client-ip";
-import { isValidSlug } from "@/lib/catalog/slug";
+import { isValidSlug } from "@/lib/catalog/shared/slug";
 import { getEnv } from "@/lib/env";
 import { ApiProblem, etagOf } from "./handler";
 import { toListingDoc } from "./schemas";

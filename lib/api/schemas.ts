@@ -1,8 +1,8 @@
 // The public API's documents, as zod schemas. The OpenAPI document is generated from these
 // (lib/api/openapi.ts); the mappers below turn catalog types into them.
 import { z } from "zod";
-import { toDecimalString } from "@/lib/catalog/money";
-import { ratingInputSchema } from "@/lib/catalog/rating-input";
+import { toDecimalString } from "@/lib/catalog/shared/money";
+import { ratingInputSchema } from "@/lib/catalog/ratings/input";
 import type {
   BookDetail,
   BookSummary,
@@ -10,19 +10,19 @@ import type {
   EditionView,
   RatingDistribution,
   SearchResult,
-} from "@/lib/catalog";
-import { SEARCH_WINDOW } from "@/lib/catalog/search-query";
-import { parseSnippet } from "@/lib/catalog/snippet";
-import type { ContributorView, SeriesView } from "@/lib/catalog/taxonomy";
-import type { RatingView } from "@/lib/catalog/rating-summary";
+} from "@/lib/catalog/books/service";
+import { SEARCH_WINDOW } from "@/lib/catalog/search/query";
+import { parseSnippet } from "@/lib/catalog/search/snippet";
+import type { ContributorView, SeriesView } from "@/lib/catalog/taxonomy/queries";
+import type { RatingView } from "@/lib/catalog/ratings/summary";
 import { absoluteUrl } from "@/lib/site";
 import {
   AVAILABILITY_VALUES,
   BOOK_STATUSES,
   EDITION_FORMAT_VALUES,
   listingSchema,
-} from "@/lib/catalog/listing-schema";
-import type { ListingForEdit } from "@/lib/catalog/listings";
+} from "@/lib/catalog/listings/schema";
+import type { ListingForEdit } from "@/lib/catalog/listings/store";
 
 export const apiRegistry = z.registry<{ id: string; description?: string }>();
 

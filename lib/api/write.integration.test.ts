@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
 import { createStaffUser, setStaffDisabled } from "@/lib/auth/users";
-import { getListingForEdit } from "@/lib/catalog/listings";
+import { getListingForEdit } from "@/lib/catalog/listings/store";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { malformedBodies } from "@/test/malformed-bodies";
 import { addEdition, createBook, hideBook, patchBook, patchEdition } from "./book-writes";

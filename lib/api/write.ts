@@ -4,8 +4,8 @@
 import "server-only";
 import type { AuthenticatedToken } from "@/lib/auth/api-tokens";
 import { bookChangedFromRoute } from "@/lib/cache-tags";
-import { CatalogError } from "@/lib/catalog/errors";
-import { StaleVersionError } from "@/lib/catalog/listings";
+import { CatalogError } from "@/lib/catalog/shared/errors";
+import { StaleVersionError } from "@/lib/catalog/listings/store";
 import { getPrisma } from "@/lib/db";
 import type { Db } from "@/lib/db/types";
 import { readBoundedText } from "./body";

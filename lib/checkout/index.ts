@@ -9,36 +9,41 @@ import { downloadLogForOrder, grantsForOrder, startDownload, type GrantView } fr
 import { checkDownloadLink, downloadPath } from "@/lib/ebooks/links";
 import { log } from "@/lib/log";
 import { wakeMailWorker } from "@/lib/mail/worker";
-import * as cart from "./cart";
-import { CART_COOKIE, cartCookieOptions, signCartId, verifyCartCookie } from "./cart-cookie";
+import * as cart from "./cart/store";
+import { CART_COOKIE, cartCookieOptions, signCartId, verifyCartCookie } from "./cart/cookie";
 import {
   CHECKOUT_FIELDS,
   parseCheckoutForm,
   type CheckoutFieldErrors,
   type CheckoutValues,
-} from "./checkout-form";
-import * as adminOrders from "./admin-orders";
-import { markShipped } from "./fulfilment";
-import * as orders from "./orders";
-import { isStubCheckoutEnabled } from "./pages";
-import type { PaymentProvider } from "./provider";
-import { formFields } from "./rules";
-import { startCheckout } from "./start-checkout";
-import { createStripeProvider } from "./stripe-provider";
-import { deliverStubEvent, stubProvider } from "./stub-provider";
-import { handleStripeWebhook } from "./webhook";
+} from "./orders/checkout-form";
+import * as adminOrders from "./orders/admin";
+import { markShipped } from "./orders/fulfilment";
+import * as orders from "./orders/store";
+import { isStubCheckoutEnabled } from "./orders/pages";
+import type { PaymentProvider } from "./payments/provider";
+import { formFields } from "./cart/rules";
+import { startCheckout } from "./payments/start-checkout";
+import { createStripeProvider } from "./payments/stripe/provider";
+import { deliverStubEvent, stubProvider } from "./payments/stub/provider";
+import { handleStripeWebhook } from "./webhook/handle";
 
-export type { CartLineView, CartView } from "./cart";
-export type { OrderView, OrderItemView } from "./orders";
-export type { CheckoutFieldErrors, CheckoutValues } from "./checkout-form";
-export { addressFields, formatAddressLines, type AddressFieldSpec, type ShippingAddress } from "./address";
-export { countryName, formatTaxRate } from "./shipping";
-export type { ShipmentErrors } from "./fulfilment";
+export type { CartLineView, CartView } from "./cart/store";
+export type { OrderView, OrderItemView } from "./orders/store";
+export type { CheckoutFieldErrors, CheckoutValues } from "./orders/checkout-form";
+export {
+  addressFields,
+  formatAddressLines,
+  type AddressFieldSpec,
+  type ShippingAddress,
+} from "./orders/address";
+export { countryName, formatTaxRate } from "./cart/shipping";
+export type { ShipmentErrors } from "./orders/fulfilment";
 export type { GrantView } from "@/lib/ebooks/downloads";
-export { ORDER_STATUS_LABELS, ORDER_STATUSES } from "./order-state";
-export { ORDER_VIEWS, parseAdminOrderQuery } from "./admin-orders";
-export type { AdminOrderDetail, AdminOrderPage, AdminOrderQuery, AdminOrderRow } from "./admin-orders";
-export { WebhookSignatureError } from "./events";
+export { ORDER_STATUS_LABELS, ORDER_STATUSES } from "./orders/state";
+export { ORDER_VIEWS, parseAdminOrderQuery } from "./orders/admin";
+export type { AdminOrderDetail, AdminOrderPage, AdminOrderQuery, AdminOrderRow } from "./orders/admin";
+export { WebhookSignatureError } from "./webhook/events";
 
 /** The stub checkout exists only in demo mode without a Stripe key: no book is ever free in live mode. */
 export function stubCheckoutEnabled(): boolean {

@@ -3,9 +3,9 @@
 // uploads (not an image, a renamed file, too large, a damaged image, too small) change nothing.
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedCatalog } from "@/lib/catalog/seed";
-import { readSeedCatalog } from "@/lib/catalog/seed-file";
-import { suggestBooks } from "@/lib/catalog/search";
+import { seedCatalog } from "@/lib/catalog/seed/seed";
+import { readSeedCatalog } from "@/lib/catalog/seed/seed-file";
+import { suggestBooks } from "@/lib/catalog/search/queries";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { COVER_MAX_BYTES } from "./files";
 import { readCoverImage, removeCover, saveCover } from "./store";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findPublishedBook } from "@/lib/catalog/books";
-import { CatalogError, toCatalogError } from "@/lib/catalog/errors";
-import { seedCatalog } from "@/lib/catalog/seed";
-import { readSeedCatalog } from "@/lib/catalog/seed-file";
+import { findPublishedBook } from "@/lib/catalog/books/queries";
+import { CatalogError, toCatalogError } from "@/lib/catalog/shared/errors";
+import { seedCatalog } from "@/lib/catalog/seed/seed";
+import { readSeedCatalog } from "@/lib/catalog/seed/seed-file";
 import { createEmptyDatabase, createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { openDatabase } from "./client";
 import { deployMigrations, pendingSchemaSql } from "./migrations";

@@ -16,10 +16,10 @@ import type {
   WebSite,
   WithContext,
 } from "schema-dts";
-import type { RatingDistribution } from "@/lib/catalog/rating-summary";
-import type { ArticleView, BookDetail, EditionView } from "@/lib/catalog/types";
-import { toDecimalString } from "@/lib/catalog/money";
-import { EDITION_FORMATS } from "@/lib/catalog/vocabulary";
+import type { RatingDistribution } from "@/lib/catalog/ratings/summary";
+import type { ArticleView, BookDetail, EditionView } from "@/lib/catalog/shared/types";
+import { toDecimalString } from "@/lib/catalog/shared/money";
+import { EDITION_FORMATS } from "@/lib/catalog/shared/vocabulary";
 import { metaDescription } from "./metadata";
 
 export interface SiteInfo {

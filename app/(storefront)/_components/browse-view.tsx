@@ -14,7 +14,7 @@ import {
   type BrowseQuery,
   type BrowseResult,
   type ReadingFeature,
-} from "@/lib/catalog";
+} from "@/lib/catalog/books/service";
 import { languageName } from "@/lib/site";
 import styles from "./browse-view.module.css";
 import { plural } from "@/lib/plural";

@@ -9,7 +9,7 @@ import {
   setCurrentCartCountry,
   updateCurrentCartQuantity,
 } from "@/lib/checkout";
-import { CartError } from "@/lib/checkout/rules";
+import { CartError } from "@/lib/checkout/cart/rules";
 import { repeatedField } from "@/lib/form-data";
 
 /** `done` is added to the cart's address when the change succeeded (which book was just added). */

@@ -14,7 +14,7 @@ import {
   searchHref,
   searchParamsOf,
   type SearchQuery,
-} from "@/lib/catalog";
+} from "@/lib/catalog/books/service";
 import { titleLang } from "@/lib/site";
 import { ListFrame, type ListFilters } from "../_components/browse-view";
 import browse from "../_components/browse-view.module.css";

@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth";
 import { requestIp } from "@/lib/auth/guard";
-import { CatalogError } from "@/lib/catalog";
+import { CatalogError } from "@/lib/catalog/books/service";
 import {
   createListingAsStaff,
   getListingForEdit,
@@ -11,8 +11,8 @@ import {
   saveListingAsStaff,
   StaleVersionError,
   type SaveResult,
-} from "@/lib/catalog/admin";
-import { describeChanges, diffSnapshots } from "@/lib/catalog/listing-diff";
+} from "@/lib/catalog/listings/service";
+import { describeChanges, diffSnapshots } from "@/lib/catalog/listings/diff";
 import {
   categoryChoice,
   EMPTY_CONTRIBUTOR,
@@ -20,8 +20,8 @@ import {
   fieldErrorsForForm,
   formValuesFrom,
   listingInputFromValues,
-} from "@/lib/catalog/listing-form";
-import { listingSchema } from "@/lib/catalog/listing-schema";
+} from "@/lib/catalog/listings/form";
+import { listingSchema } from "@/lib/catalog/listings/schema";
 import { repeatedField, textField } from "@/lib/form-data";
 import type { ListingFormState } from "./form-state";
 

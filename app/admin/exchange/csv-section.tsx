@@ -4,8 +4,8 @@ import {
   CSV_IMPORT_MAX_ROWS,
   listCsvImports,
   type UploadProblem,
-} from "@/lib/catalog/exchange";
-import { CSV_COLUMN_HELP, CSV_COLUMNS } from "@/lib/catalog/listing-csv";
+} from "@/lib/catalog/exchange/service";
+import { CSV_COLUMN_HELP, CSV_COLUMNS } from "@/lib/catalog/exchange/csv";
 import styles from "../admin.module.css";
 import { utcTime } from "../admin-ui";
 import { importStatusLabel } from "./csv-imports/labels";

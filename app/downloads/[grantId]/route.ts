@@ -1,5 +1,5 @@
 import { clientIp } from "@/lib/auth/client-ip";
-import { ipHashOf } from "@/lib/catalog/ratings";
+import { ipHashOf } from "@/lib/catalog/ratings/store";
 import { downloadEbook } from "@/lib/checkout";
 import { contentDisposition, downloadFileName } from "@/lib/ebooks/files";
 import { DOWNLOAD_LIMIT } from "@/lib/ebooks/links";

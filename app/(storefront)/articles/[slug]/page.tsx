@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BookCover } from "@/components/ui/book-cover";
 import { Credits, primaryName } from "@/components/ui/credits";
-import { findPublishedArticle, formatMoney } from "@/lib/catalog";
+import { findPublishedArticle, formatMoney } from "@/lib/catalog/books/service";
 import { JsonLd } from "@/components/ui/json-ld";
 import { articleJsonLd, breadcrumbJsonLd } from "@/lib/seo/json-ld";
 import { metaDescription, pageMetadata } from "@/lib/seo/metadata";

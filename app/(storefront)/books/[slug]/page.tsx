@@ -7,7 +7,7 @@ import {
   listPublishedRatings,
   listRelatedBooks,
   ratingDistribution,
-} from "@/lib/catalog";
+} from "@/lib/catalog/books/service";
 import { bookJsonLd, breadcrumbJsonLd } from "@/lib/seo/json-ld";
 import { metaDescription, pageMetadata } from "@/lib/seo/metadata";
 import { absoluteUrl, siteInfo } from "@/lib/site";

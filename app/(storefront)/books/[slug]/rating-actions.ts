@@ -3,7 +3,12 @@
 // server renders the messages into the page it answers with). A published rating invalidates the
 // book's tags, so the summary on this response and on the next request is the new one.
 import { invalidateBookRatings } from "@/lib/cache-tags";
-import { CatalogError, rateBookAsShopper, ratingValuesFromForm, type RatingField } from "@/lib/catalog";
+import {
+  CatalogError,
+  rateBookAsShopper,
+  ratingValuesFromForm,
+  type RatingField,
+} from "@/lib/catalog/books/service";
 import { repeatedField } from "@/lib/form-data";
 
 export interface RateState {

@@ -7,8 +7,13 @@ import { BookCover } from "@/components/ui/book-cover";
 import { HERO_COVER_SIZES } from "@/components/ui/uploaded-cover";
 import { Credits, primaryName } from "@/components/ui/credits";
 import { ListingRating } from "@/components/ui/listing-rating";
-import { findPublishedBook, formatMoney, listPublishedArticles, listPublishedBooks } from "@/lib/catalog";
-import type { BookSummary } from "@/lib/catalog";
+import {
+  findPublishedBook,
+  formatMoney,
+  listPublishedArticles,
+  listPublishedBooks,
+} from "@/lib/catalog/books/service";
+import type { BookSummary } from "@/lib/catalog/books/service";
 import { JsonLd } from "@/components/ui/json-ld";
 import { siteJsonLd } from "@/lib/seo/json-ld";
 import { pageMetadata } from "@/lib/seo/metadata";

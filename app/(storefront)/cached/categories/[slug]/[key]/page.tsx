@@ -2,7 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { browseBooks, browseFacets, browseKeys, findCategory, parseListKey } from "@/lib/catalog";
+import {
+  browseBooks,
+  browseFacets,
+  browseKeys,
+  findCategory,
+  parseListKey,
+} from "@/lib/catalog/books/service";
 import { JsonLd } from "@/components/ui/json-ld";
 import { listCanonicalPath } from "@/lib/seo/canonical";
 import { breadcrumbJsonLd } from "@/lib/seo/json-ld";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
-import { findPublishedBook, listPublishedRatings, ratingCursorSchema } from "@/lib/catalog";
+import { findPublishedBook, listPublishedRatings, ratingCursorSchema } from "@/lib/catalog/books/service";
 import { redirectOldSlugOrNotFound } from "@/app/(storefront)/books/[slug]/old-slug";
 import { ReviewList } from "@/app/(storefront)/books/[slug]/reviews";
 import { plural } from "@/lib/plural";

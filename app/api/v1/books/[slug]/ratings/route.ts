@@ -12,7 +12,7 @@ import {
   rateBookAsShopper,
   ratingCursorSchema,
   ratingDistribution,
-} from "@/lib/catalog";
+} from "@/lib/catalog/books/service";
 import { errorToProblem, problem } from "@/lib/api/problem";
 import { getEnv } from "@/lib/env";
 
