@@ -1,4 +1,4 @@
-import { formatMoney } from "@/lib/catalog/shared/money";
+import { formatMoney } from "@/lib/catalog/shared";
 import type { OrderItemView } from "@/lib/checkout/orders/store";
 import { formatTaxRate } from "@/lib/checkout/cart/shipping";
 

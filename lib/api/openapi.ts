@@ -8,12 +8,12 @@ import {
   MAX_PAGE_SIZE,
   READING_FEATURES,
   SORTS,
-} from "@/lib/catalog/browse/query";
+} from "@/lib/catalog/browse/service";
 import {
   MAX_QUERY_LENGTH as MAX_SEARCH_LENGTH,
   SEARCH_SORTS,
   SEARCH_WINDOW,
-} from "@/lib/catalog/search/query";
+} from "@/lib/catalog/search/service";
 import { PROBLEM_TYPES, problemTypeUri, type ProblemType } from "./problem";
 import { inputComponents, securitySchemes, withWriteOperations } from "./openapi-writes";
 import { apiRegistry } from "./schemas";

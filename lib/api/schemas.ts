@@ -1,28 +1,24 @@
 // The public API's documents, as zod schemas. The OpenAPI document is generated from these
 // (lib/api/openapi.ts); the mappers below turn catalog types into them.
 import { z } from "zod";
-import { toDecimalString } from "@/lib/catalog/shared/money";
-import { ratingInputSchema } from "@/lib/catalog/ratings/input";
-import type {
-  BookDetail,
-  BookSummary,
-  ContributorCredit,
-  EditionView,
-  RatingDistribution,
-  SearchResult,
-} from "@/lib/catalog/books/service";
-import { SEARCH_WINDOW } from "@/lib/catalog/search/query";
-import { parseSnippet } from "@/lib/catalog/search/snippet";
-import type { ContributorView, SeriesView } from "@/lib/catalog/taxonomy/queries";
-import type { RatingView } from "@/lib/catalog/ratings/summary";
-import { absoluteUrl } from "@/lib/site";
 import {
+  listingSchema,
   AVAILABILITY_VALUES,
   BOOK_STATUSES,
   EDITION_FORMAT_VALUES,
-  listingSchema,
-} from "@/lib/catalog/listings/schema";
-import type { ListingForEdit } from "@/lib/catalog/listings/store";
+} from "@/lib/catalog/listings/model";
+import type { ListingForEdit } from "@/lib/catalog/listings/service";
+import { ratingInputSchema, type RatingDistribution, type RatingView } from "@/lib/catalog/ratings/service";
+import { type SearchResult, SEARCH_WINDOW, parseSnippet } from "@/lib/catalog/search/service";
+import {
+  toDecimalString,
+  type BookDetail,
+  type BookSummary,
+  type ContributorCredit,
+  type EditionView,
+} from "@/lib/catalog/shared";
+import type { ContributorView, SeriesView } from "@/lib/catalog/taxonomy/service";
+import { absoluteUrl } from "@/lib/site";
 
 export const apiRegistry = z.registry<{ id: string; description?: string }>();
 

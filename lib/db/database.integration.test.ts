@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findPublishedBook } from "@/lib/catalog/books/queries";
+import { loadPublishedBook } from "@/lib/catalog/books/queries";
 import { CatalogError, toCatalogError } from "@/lib/catalog/shared/errors";
 import { seedCatalog } from "@/lib/catalog/seed/seed";
 import { readSeedCatalog } from "@/lib/catalog/seed/seed-file";
@@ -102,7 +102,7 @@ describe.each(testEngines())("database on %s", (engine) => {
     });
 
     it("reads the featured book back with its credits, edition and reading features", async () => {
-      const book = await findPublishedBook(db.prisma, FEATURED);
+      const book = await loadPublishedBook(db.prisma, FEATURED);
       expect(book).not.toBeNull();
       expect(book!.subtitle).toBe("Trilateral Communist Relations in the 1950s");
       expect(book!.series).toEqual({ slug: "cold-war-history", name: "Cold War History", position: null });
@@ -135,9 +135,9 @@ describe.each(testEngines())("database on %s", (engine) => {
 
     it("hides drafts and hidden books from shoppers", async () => {
       await db.prisma.book.update({ where: { slug: "lets-learn-russian" }, data: { status: "hidden" } });
-      expect(await findPublishedBook(db.prisma, "lets-learn-russian")).toBeNull();
+      expect(await loadPublishedBook(db.prisma, "lets-learn-russian")).toBeNull();
       await db.prisma.book.update({ where: { slug: "lets-learn-russian" }, data: { status: "published" } });
-      expect(await findPublishedBook(db.prisma, "lets-learn-russian")).not.toBeNull();
+      expect(await loadPublishedBook(db.prisma, "lets-learn-russian")).not.toBeNull();
     });
 
     it("surfaces a unique violation as a typed error", async () => {

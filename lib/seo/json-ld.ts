@@ -16,10 +16,14 @@ import type {
   WebSite,
   WithContext,
 } from "schema-dts";
-import type { RatingDistribution } from "@/lib/catalog/ratings/summary";
-import type { ArticleView, BookDetail, EditionView } from "@/lib/catalog/shared/types";
-import { toDecimalString } from "@/lib/catalog/shared/money";
-import { EDITION_FORMATS } from "@/lib/catalog/shared/vocabulary";
+import type { RatingDistribution } from "@/lib/catalog/ratings/service";
+import {
+  type ArticleView,
+  type BookDetail,
+  type EditionView,
+  toDecimalString,
+  EDITION_FORMATS,
+} from "@/lib/catalog/shared";
 import { metaDescription } from "./metadata";
 
 export interface SiteInfo {

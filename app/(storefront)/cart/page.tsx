@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BookCover } from "@/components/ui/book-cover";
-import { formatMoney } from "@/lib/catalog/shared/money";
+import { formatMoney } from "@/lib/catalog/shared";
 import { formatTaxRate, getCurrentCart } from "@/lib/checkout";
 import { CART_NOTICES, isCartNotice, isErrorNotice } from "@/lib/checkout/cart/rules";
 import { titleLang } from "@/lib/site";

@@ -2,7 +2,17 @@
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth";
 import { requestIp } from "@/lib/auth/guard";
-import { CatalogError } from "@/lib/catalog/books/service";
+import {
+  describeChanges,
+  diffSnapshots,
+  categoryChoice,
+  EMPTY_CONTRIBUTOR,
+  EMPTY_EDITION,
+  fieldErrorsForForm,
+  formValuesFrom,
+  listingInputFromValues,
+  listingSchema,
+} from "@/lib/catalog/listings/model";
 import {
   createListingAsStaff,
   getListingForEdit,
@@ -12,16 +22,7 @@ import {
   StaleVersionError,
   type SaveResult,
 } from "@/lib/catalog/listings/service";
-import { describeChanges, diffSnapshots } from "@/lib/catalog/listings/diff";
-import {
-  categoryChoice,
-  EMPTY_CONTRIBUTOR,
-  EMPTY_EDITION,
-  fieldErrorsForForm,
-  formValuesFrom,
-  listingInputFromValues,
-} from "@/lib/catalog/listings/form";
-import { listingSchema } from "@/lib/catalog/listings/schema";
+import { CatalogError } from "@/lib/catalog/shared";
 import { repeatedField, textField } from "@/lib/form-data";
 import type { ListingFormState } from "./form-state";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth";
-import { formatMoney } from "@/lib/catalog/shared/money";
+import { formatMoney } from "@/lib/catalog/shared";
 import {
   getOrdersForAdmin,
   ORDER_STATUS_LABELS,

@@ -2,8 +2,8 @@
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth";
 import { requestIp } from "@/lib/auth/guard";
-import { CatalogError } from "@/lib/catalog/books/service";
-import { saveShopPageAsStaff } from "@/lib/catalog/listings/service";
+import { saveShopPageAsStaff } from "@/lib/catalog/articles/service";
+import { CatalogError } from "@/lib/catalog/shared";
 import { repeatedField, textField } from "@/lib/form-data";
 
 export interface ShopPageFormValues {

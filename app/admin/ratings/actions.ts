@@ -2,13 +2,13 @@
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth";
 import { requestIp } from "@/lib/auth/guard";
-import { CatalogError } from "@/lib/catalog/books/service";
 import {
   MODERATION_DECISIONS,
   MODERATION_STATUSES,
   moderateRatingAsStaff,
   type ModerationDecision,
-} from "@/lib/catalog/listings/service";
+} from "@/lib/catalog/ratings/service";
+import { CatalogError } from "@/lib/catalog/shared";
 import { repeatedField, textField } from "@/lib/form-data";
 
 const RATINGS = "/admin/ratings";

@@ -1,5 +1,4 @@
-import { clientIp } from "@/lib/auth/client-ip";
-import { ipHashOf } from "@/lib/catalog/ratings/store";
+import { clientIp, ipHashOf } from "@/lib/auth/client-ip";
 import { downloadEbook } from "@/lib/checkout";
 import { contentDisposition, downloadFileName } from "@/lib/ebooks/files";
 import { DOWNLOAD_LIMIT } from "@/lib/ebooks/links";

@@ -7,7 +7,7 @@ import type { ArticleView } from "../shared/types";
 const blocksSchema = z.array(z.object({ type: z.enum(["heading", "paragraph"]), text: z.string() }));
 
 /** A published editorial article (not a shop page: lib/catalog/shop-pages) with the book it is about (when that book is published). */
-export async function findPublishedArticle(db: Db, slug: string): Promise<ArticleView | null> {
+export async function loadPublishedArticle(db: Db, slug: string): Promise<ArticleView | null> {
   if (!isValidSlug(slug)) return null;
   const row = await db.article.findFirst({
     where: { slug, kind: "editorial", status: "published" },
@@ -26,7 +26,7 @@ export async function findPublishedArticle(db: Db, slug: string): Promise<Articl
 }
 
 /** Published articles, newest first (capped). */
-export async function listPublishedArticles(db: Db, { take = 10 }: { take?: number } = {}) {
+export async function loadPublishedArticles(db: Db, { take = 10 }: { take?: number } = {}) {
   const rows = await db.article.findMany({
     where: { kind: "editorial", status: "published" },
     select: { slug: true, title: true, excerpt: true, publishedAt: true, updatedAt: true },

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
-import { listPublishedArticles } from "./queries";
+import { loadPublishedArticles } from "./queries";
 import { CatalogError } from "../shared/errors";
 import { textFromBlocks } from "./shop-page-text";
-import { findPublishedShopPage, listShopPages, saveShopPage } from "./shop-pages";
+import { loadPublishedShopPage, listShopPages, saveShopPage } from "./shop-pages";
 
 describe.each(testEngines())("shop pages on %s", (engine) => {
   let db: TestDatabase;
@@ -21,13 +21,13 @@ describe.each(testEngines())("shop pages on %s", (engine) => {
       "shipping-and-returns",
       "privacy",
     ]);
-    const privacy = await findPublishedShopPage(db.prisma, "privacy");
+    const privacy = await loadPublishedShopPage(db.prisma, "privacy");
     expect(privacy?.blocks.some((b) => b.text.includes("qb_cart"))).toBe(true);
-    expect(await listPublishedArticles(db.prisma)).toEqual([]);
+    expect(await loadPublishedArticles(db.prisma)).toEqual([]);
   });
 
   it("saves an edit with an audit entry, refuses a stale or invalid one and changes nothing", async () => {
-    const before = (await findPublishedShopPage(db.prisma, "contact"))!;
+    const before = (await loadPublishedShopPage(db.prisma, "contact"))!;
     const body = `${textFromBlocks(before.blocks)}\n\n## Phone\n\nCall us on weekdays.`;
     const saved = await saveShopPage(
       db.prisma,
@@ -65,6 +65,6 @@ describe.each(testEngines())("shop pages on %s", (engine) => {
         actor,
       ),
     ).rejects.toMatchObject({ code: "not_found" });
-    expect(await findPublishedShopPage(db.prisma, "contact")).toEqual(saved);
+    expect(await loadPublishedShopPage(db.prisma, "contact")).toEqual(saved);
   });
 });

@@ -1,7 +1,7 @@
 // The shop's own pages (About, Contact, Shipping and returns, Privacy): Articles of kind "page",
 // inserted by migration 20261212100000_footer_pages, shown at /pages/<slug> and edited by staff
 // at /admin/pages.
-import { recordAudit } from "@/lib/audit/index";
+import { recordAudit } from "@/lib/audit";
 import type { Db } from "@/lib/db/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { z } from "zod";
@@ -42,7 +42,7 @@ function toView(row: {
 }
 
 /** A published shop page, or null. */
-export async function findPublishedShopPage(db: Db, slug: string): Promise<ShopPageView | null> {
+export async function loadPublishedShopPage(db: Db, slug: string): Promise<ShopPageView | null> {
   if (!isValidSlug(slug)) return null;
   const row = await db.article.findFirst({ where: { slug, kind: "page", status: "published" } });
   return row ? toView(row) : null;

@@ -104,7 +104,7 @@ function toDetail(row: DetailRow): BookDetail {
 }
 
 /** Published books, featured first, then newest; at most `take` (capped). */
-export async function listPublishedBooks(
+export async function loadPublishedBooks(
   db: Db,
   { take = 24 }: { take?: number } = {},
 ): Promise<BookSummary[]> {
@@ -118,7 +118,7 @@ export async function listPublishedBooks(
 }
 
 /** A published book by slug, or null: drafts and hidden books do not exist for shoppers. */
-export async function findPublishedBook(db: Db, slug: string): Promise<BookDetail | null> {
+export async function loadPublishedBook(db: Db, slug: string): Promise<BookDetail | null> {
   // Anything that is not a slug cannot name a book (and NUL bytes would be a database error).
   if (!isValidSlug(slug)) return null;
   const row = await db.book.findFirst({ where: { slug, status: "published" }, include: detailInclude });
@@ -126,13 +126,13 @@ export async function findPublishedBook(db: Db, slug: string): Promise<BookDetai
 }
 
 /** Any book by id, whatever its status: staff previewing a draft (never cached, never public). */
-export async function findBookForPreview(db: Db, id: number): Promise<BookDetail | null> {
+export async function loadBookForPreview(db: Db, id: number): Promise<BookDetail | null> {
   const row = await db.book.findUnique({ where: { id }, include: detailInclude });
   return row ? toDetail(row) : null;
 }
 
 export async function getPublishedBookOrThrow(db: Db, slug: string): Promise<BookDetail> {
-  const book = await findPublishedBook(db, slug);
+  const book = await loadPublishedBook(db, slug);
   if (!book) throw new CatalogError("not_found", `No published book has the slug "${slug}".`);
   return book;
 }
@@ -149,7 +149,7 @@ export const RELATED_BOOKS = 4;
  * others. Only books that share one of these are shown: a short list is better than one filled
  * with unrelated shelves (a Cold War history next to Spanish wordbooks). Capped.
  */
-export async function listRelatedBooks(
+export async function loadRelatedBooks(
   db: Db,
   slug: string,
   { take = RELATED_BOOKS }: { take?: number } = {},

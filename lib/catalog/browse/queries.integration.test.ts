@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
-import { listRelatedBooks, RELATED_BOOKS } from "../books/queries";
-import { browseBooks, browseFacets } from "./queries";
+import { loadRelatedBooks, RELATED_BOOKS } from "../books/queries";
+import { loadBrowseBooks, loadBrowseFacets } from "./queries";
 import { LIST_SAMPLE, parseBrowseParams, type RawParams } from "./query";
 import { seedCatalog } from "../seed/seed";
 import { readSeedCatalog } from "../seed/seed-file";
-import { categoryTree, findCategory, findContributor, findSeries } from "../taxonomy/queries";
+import { loadCategoryTree, loadCategory, loadContributor, loadSeries } from "../taxonomy/queries";
 
 const SPANISH_BY_TITLE = [
   "A Delicious Journey through Food / la Comida (Wordbooks / Libros de Palabras)",
@@ -15,7 +15,8 @@ const SPANISH_BY_TITLE = [
 
 describe.each(testEngines())("browsing the catalog on %s", (engine) => {
   let db: TestDatabase;
-  const browse = (raw: RawParams, scope = {}) => browseBooks(db.prisma, parseBrowseParams(raw).query, scope);
+  const browse = (raw: RawParams, scope = {}) =>
+    loadBrowseBooks(db.prisma, parseBrowseParams(raw).query, scope);
   const titles = async (raw: RawParams, scope = {}) => (await browse(raw, scope)).books.map((b) => b.title);
 
   beforeAll(async () => {
@@ -95,12 +96,12 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
     expect(await titles({ feature: ["text-to-speech", "screen-reader"] })).toEqual([
       "Mao, Stalin and the Korean War",
     ]);
-    const childrens = await findCategory(db.prisma, "childrens");
+    const childrens = await loadCategory(db.prisma, "childrens");
     expect((await browse({}, { categoryIds: childrens!.subtreeIds })).total).toBe(5);
   });
 
   it("counts each facet with the other filters applied but not its own", async () => {
-    const facets = await browseFacets(db.prisma, parseBrowseParams({ language: "es" }).query);
+    const facets = await loadBrowseFacets(db.prisma, parseBrowseParams({ language: "es" }).query);
     expect(facets.languages).toEqual([
       { value: "en", count: 9 },
       { value: "es", count: 3 },
@@ -111,7 +112,7 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
       parentSlug: "childrens",
     });
     expect(facets.priceRange).toEqual({ minCents: 999, maxCents: 999 });
-    const all = await browseFacets(db.prisma, parseBrowseParams({}).query);
+    const all = await loadBrowseFacets(db.prisma, parseBrowseParams({}).query);
     expect(all.formats).toEqual([
       { value: "ebook", count: 4 },
       { value: "paperback", count: 5 },
@@ -136,19 +137,19 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
   });
 
   it("finds category, series and contributor pages with roles", async () => {
-    const wordbooks = await findCategory(db.prisma, "wordbooks");
+    const wordbooks = await loadCategory(db.prisma, "wordbooks");
     expect(wordbooks?.ancestors).toEqual([{ slug: "childrens", name: "Children's Books" }]);
-    const series = await findSeries(db.prisma, "cold-war-history");
+    const series = await loadSeries(db.prisma, "cold-war-history");
     expect(series?.books.map((b) => b.slug)).toEqual(["mao-stalin-and-the-korean-war"]);
-    const shen = await findContributor(db.prisma, "shen-zihua");
+    const shen = await loadContributor(db.prisma, "shen-zihua");
     expect(shen?.books.map((b) => [b.book.slug, b.roles.map((r) => r.onixCode)])).toEqual([
       ["mao-stalin-and-the-korean-war", ["A38"]],
     ]);
-    expect(await findContributor(db.prisma, "nobody")).toBeNull();
+    expect(await loadContributor(db.prisma, "nobody")).toBeNull();
   });
 
   it("gives the category tree with each shelf's visible books, subshelves counted once", async () => {
-    const tree = await categoryTree(db.prisma);
+    const tree = await loadCategoryTree(db.prisma);
     const summary = tree.map((c) => [c.slug, c.bookCount, c.children.map((k) => [k.slug, k.bookCount])]);
     // The hidden wordbook counts nowhere; the three wordbooks are also children's books.
     expect(summary).toContainEqual([
@@ -172,7 +173,7 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
   });
 
   it("ranks more-like-this by the main category first, and shows no unrelated shelves", async () => {
-    const related = await listRelatedBooks(db.prisma, "animales-wordbooks");
+    const related = await loadRelatedBooks(db.prisma, "animales-wordbooks");
     const slugs = related.map((b) => b.slug);
     // The two other wordbooks (its main shelf) first, then other children's books.
     expect(slugs.slice(0, 2).sort()).toEqual([
@@ -187,7 +188,7 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
     expect(slugs).toHaveLength(RELATED_BOOKS);
     // Nothing else in the seed shares a series, a contributor or a shelf with the Korean War
     // history: no Spanish wordbooks fill the list.
-    expect(await listRelatedBooks(db.prisma, "mao-stalin-and-the-korean-war")).toEqual([]);
+    expect(await loadRelatedBooks(db.prisma, "mao-stalin-and-the-korean-war")).toEqual([]);
   });
 
   it("ranks more-like-this by series, then contributors, then categories", async () => {
@@ -215,7 +216,7 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
     });
     await make("related-same-series", { seriesId: korean.seriesId });
     await make("related-hidden-same-series", { seriesId: korean.seriesId, status: "hidden" });
-    expect((await listRelatedBooks(db.prisma, "mao-stalin-and-the-korean-war")).map((b) => b.slug)).toEqual([
+    expect((await loadRelatedBooks(db.prisma, "mao-stalin-and-the-korean-war")).map((b) => b.slug)).toEqual([
       "related-same-series",
       "related-same-author",
       "related-same-shelf",
@@ -277,7 +278,7 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
     });
 
     it("estimates each facet value from the sample, and says so", async () => {
-      const facets = await browseFacets(db.prisma, parseBrowseParams({}).query);
+      const facets = await loadBrowseFacets(db.prisma, parseBrowseParams({}).query);
       const ebooks = facets.formats.find((f) => f.value === "ebook")!;
       expect(ebooks.estimated).toBe(true);
       near(ebooks.count, await exact(EBOOK));
@@ -288,7 +289,7 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
         await exact(`b."categoryIds" && ARRAY(SELECT "id" FROM "Category" WHERE "slug" = 'history')`),
       );
       // Narrowed to the Spanish books, every count is exact again.
-      const spanish = await browseFacets(db.prisma, parseBrowseParams({ language: "es" }).query);
+      const spanish = await loadBrowseFacets(db.prisma, parseBrowseParams({ language: "es" }).query);
       expect(spanish.formats.find((f) => f.value === "ebook")).toEqual({
         value: "ebook",
         count: await exact(`${EBOOK} AND 'es' = ANY (b."languages")`),

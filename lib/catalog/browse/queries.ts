@@ -193,7 +193,11 @@ function listSample(where: Prisma.Sql, columns: Prisma.Sql): Prisma.Sql {
 }
 
 /** One page of published books matching the query, in the query's order, with the list's total. */
-export async function browseBooks(db: Db, query: BrowseQuery, scope: BookScope = {}): Promise<BrowseResult> {
+export async function loadBrowseBooks(
+  db: Db,
+  query: BrowseQuery,
+  scope: BookScope = {},
+): Promise<BrowseResult> {
   const offset = (query.page - 1) * query.pageSize;
   // The sample is of the books without the edition filters: the list is the share with a matching edition.
   const matching = editionFilters(query).length
@@ -241,7 +245,7 @@ export async function browseBooks(db: Db, query: BrowseQuery, scope: BookScope =
  * - Search (`match` and `window`): each facet counts the first `window` books its conditions match,
  *   as search's results are the first SEARCH_WINDOW matches: exact below the window.
  */
-export async function browseFacets(
+export async function loadBrowseFacets(
   db: Db,
   query: BrowseQuery,
   scope: BookScope = {},
@@ -397,7 +401,7 @@ export async function browseFacets(
   };
 }
 
-/** The facet counts of browseFacets' one query, each as JSON (counts are JSON numbers). */
+/** The facet counts of loadBrowseFacets' one query, each as JSON (counts are JSON numbers). */
 interface FacetCountsRow {
   categories: { value: string; name: string; parentSlug: string | null; count: number }[];
   languages: { value: string; count: number }[];
@@ -506,7 +510,7 @@ export interface BrowsePage {
 }
 
 /** Up to `limit` books after `cursor` (or from the start), with the cursor of the next page. */
-export async function browseBooksAfter(
+export async function loadBrowseBooksAfter(
   db: Db,
   query: BrowseQuery,
   { cursor, limit, scope = {} }: { cursor: BrowseCursor | null; limit: number; scope?: BookScope },

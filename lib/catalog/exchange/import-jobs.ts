@@ -8,12 +8,12 @@
 // books it writes: storefront reads go on (they read the last committed catalog); only writes to
 // those same books wait. On PGlite (one connection) every other query of the process waits until
 // it commits: docs/exchange.md.
-import { recordAudit } from "@/lib/audit/index";
+import { recordAudit } from "@/lib/audit";
 import type { DatabaseKind } from "@/lib/db/adapters";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { CsvImportStatus } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";
-import { log } from "@/lib/log/index";
+import { log } from "@/lib/log";
 import { z } from "zod";
 import { CatalogError } from "../shared/errors";
 import { csvIssueSchema, type CsvIssue } from "./csv";

@@ -1,9 +1,8 @@
 import "server-only";
 // Import and export of listings as app/admin/exchange calls them: bound to the process database,
-// with the cache invalidation of an applied import (route-handler style: the apply runs after the
-// response, where updateTag is not allowed).
-import { bookChangedFromRoute } from "@/lib/cache-tags";
-import { getDatabase, getPrisma } from "@/lib/db/index";
+// with the cache invalidation of an applied import (it runs after the response, in `after()`).
+import { invalidate } from "@/lib/cache-tags";
+import { getDatabase, getPrisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { SITE_NAME } from "@/lib/site";
 import { textStream } from "@/lib/text-stream";
@@ -14,6 +13,7 @@ import { onixExportStream } from "./onix-export";
 
 export { CSV_IMPORT_MAX_BYTES } from "./import-jobs";
 export { CSV_IMPORT_MAX_ROWS } from "./csv-import";
+export { CSV_COLUMN_HELP, CSV_COLUMNS } from "./csv";
 export type { ImportJobView, UploadProblem } from "./import-jobs";
 
 /** Stores an upload as a new import job (its dry run is started separately, after the response). */
@@ -45,7 +45,7 @@ export async function applyCsvImport(id: number, actor: ListingActor): Promise<v
   const { prisma, kind } = await getDatabase();
   const results = (await jobs.runApply(prisma, kind, id, actor))?.filter((r) => r.changed);
   if (results?.length) {
-    bookChangedFromRoute({
+    invalidate({
       slugs: results.flatMap((r) => [r.previousSlug, r.slug]),
       taxonomy: results.some((r) => r.taxonomyChanged),
     });

@@ -1,30 +1,25 @@
 import "server-only";
-// The listing editor's side of the catalog, bound to the process database, as app/admin calls it.
-// Writes invalidate their cache tags here (server actions only: updateTag), in one place.
-import { bookChanged, invalidateBookRatings, shopPageChanged } from "@/lib/cache-tags";
-import { getPrisma } from "@/lib/db/index";
+// Listings (a book with its credits, categories and editions) as the admin's editor and the write
+// API change them: every write goes through saveListing/createListing (one schema, revisions,
+// audit, search refresh) and invalidates the book's tags here, through lib/cache-tags.
+import { invalidate } from "@/lib/cache-tags";
+import { getPrisma } from "@/lib/db";
+import type { Db } from "@/lib/db/types";
 import { listAdminBooks, type AdminListQuery } from "./admin-list";
+import * as api from "./api-input";
 import * as listings from "./store";
-import * as moderation from "../ratings/moderation";
-import * as shopPages from "../articles/shop-pages";
 import type { ListingActor, SaveResult } from "./store";
 
 export { adminListQuerySchema, ADMIN_PAGE_SIZE_MAX } from "./admin-list";
 export type { AdminBookPage, AdminBookRow, AdminListQuery, MissingFilter } from "./admin-list";
 export { StaleVersionError } from "./store";
-export { moderationQuerySchema, MODERATION_DECISIONS, MODERATION_STATUSES } from "../ratings/moderation";
-export type {
-  ModerationDecision,
-  ModerationQuery,
-  ModerationRow,
-  ModerationStatus,
-} from "../ratings/moderation";
+export type { ApiWriteOptions, ApiWriteResult } from "./api-input";
 export type { LastChange, ListingActor, ListingForEdit, RevisionView, SaveResult } from "./store";
-export type { ListingData, ListingInput } from "./schema";
 
-function invalidate(result: SaveResult): SaveResult {
+/** The one invalidation after a listing write: the book under its old and new slug, maybe taxonomy. */
+function invalidateListing(result: SaveResult): SaveResult {
   if (result.changed) {
-    bookChanged({ slugs: [result.previousSlug, result.slug], taxonomy: result.taxonomyChanged });
+    invalidate({ slugs: [result.previousSlug, result.slug], taxonomy: result.taxonomyChanged });
   }
   return result;
 }
@@ -46,7 +41,9 @@ export async function getRevisions(bookId: number) {
 }
 
 export async function createListingAsStaff(actor: ListingActor, input: unknown): Promise<SaveResult> {
-  return invalidate(await listings.createListing(await getPrisma(), input, { actor, source: "admin" }));
+  return invalidateListing(
+    await listings.createListing(await getPrisma(), input, { actor, source: "admin" }),
+  );
 }
 
 export async function saveListingAsStaff(
@@ -55,7 +52,7 @@ export async function saveListingAsStaff(
   input: unknown,
   expectedVersion: number,
 ): Promise<SaveResult> {
-  return invalidate(
+  return invalidateListing(
     await listings.saveListing(await getPrisma(), bookId, input, { actor, expectedVersion, source: "admin" }),
   );
 }
@@ -66,7 +63,7 @@ export async function restoreRevisionAsStaff(
   revisionId: number,
   expectedVersion: number,
 ): Promise<SaveResult> {
-  return invalidate(
+  return invalidateListing(
     await listings.restoreRevision(await getPrisma(), bookId, revisionId, {
       actor,
       expectedVersion,
@@ -75,34 +72,20 @@ export async function restoreRevisionAsStaff(
   );
 }
 
-export async function getRatingsForModeration(query: moderation.ModerationQuery) {
-  return moderation.listRatingsForModeration(await getPrisma(), query);
+type ApiWrite<A extends unknown[], R> = (db: Db, ...args: A) => Promise<R>;
+
+/** An API write over `db` (the route's handle; tests pass their own), then its invalidation. */
+function apiWrite<A extends unknown[], R extends api.ApiWriteResult>(write: ApiWrite<A, R>): ApiWrite<A, R> {
+  return async (db, ...args) => {
+    const saved = await write(db, ...args);
+    invalidateListing(saved.result);
+    return saved;
+  };
 }
 
-export async function moderateRatingAsStaff(
-  actor: ListingActor,
-  ratingId: number,
-  decision: moderation.ModerationDecision,
-): Promise<moderation.ModerationResult> {
-  const result = await moderation.moderateRating(await getPrisma(), ratingId, decision, actor);
-  // Only published ratings show anywhere; a pending one rejected or deleted changes no page.
-  if (result.changed && (result.previousStatus === "published" || decision === "publish")) {
-    invalidateBookRatings(result.bookSlug, "action");
-  }
-  return result;
-}
-
-export async function getShopPages() {
-  return shopPages.listShopPages(await getPrisma());
-}
-
-export async function getShopPageForEdit(slug: string) {
-  return shopPages.findShopPage(await getPrisma(), slug);
-}
-
-/** Saves a shop page (validated, refused when stale, audited) and refreshes its cached copies. */
-export async function saveShopPageAsStaff(actor: ListingActor, slug: string, input: unknown) {
-  const page = await shopPages.saveShopPage(await getPrisma(), slug, input, actor);
-  shopPageChanged(page.slug);
-  return page;
-}
+export const createListingFromApi = apiWrite(api.createListingFromApi);
+export const patchListingFromApi = apiWrite(api.patchListingFromApi);
+export const hideListingFromApi = apiWrite(api.hideListingFromApi);
+export const addEditionFromApi = apiWrite(api.addEditionFromApi);
+export const patchEditionFromApi = apiWrite(api.patchEditionFromApi);
+export const removeEditionFromApi = apiWrite(api.removeEditionFromApi);

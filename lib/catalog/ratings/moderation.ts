@@ -3,7 +3,7 @@
 // lock, see recomputeRatingAggregates), so the numbers shoppers see stay exact whatever order
 // staff and shoppers act in.
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit/index";
+import { recordAudit } from "@/lib/audit";
 import type { Db } from "@/lib/db/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { CatalogError } from "../shared/errors";

@@ -4,13 +4,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { cookies, headers } from "next/headers";
-import { clientIp } from "@/lib/auth/client-ip";
-import { signId, verifySignedId } from "@/lib/checkout/cart/cookie";
-import { getPrisma } from "@/lib/db/index";
+import { clientIp, ipHashOf } from "@/lib/auth/client-ip";
+import { signId, verifySignedId } from "@/lib/security/signed-id";
+import { getPrisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { CatalogError } from "../shared/errors";
 import { parseRatingInput } from "./input";
-import { ipHashOf, publishedBookIdOrThrow, shopperKeyOf, submitRating, type CreatedRating } from "./store";
+import { publishedBookIdOrThrow, shopperKeyOf, submitRating, type CreatedRating } from "./store";
 
 export const SHOPPER_COOKIE = "qb_shopper";
 const SHOPPER_PURPOSE = "shopper";

@@ -5,7 +5,7 @@ import { readSeedCatalog } from "@/lib/catalog/seed/seed-file";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { aggregatesFromRows, storedAggregates } from "@/test/rating-aggregates";
 import { CatalogError } from "../shared/errors";
-import { ratingAverage, ratingDistribution } from "./summary";
+import { ratingAverage, loadRatingDistribution } from "./summary";
 import { RATING_IP_LIMIT, recomputeRatingAggregates, submitRating } from "./store";
 
 const SECRETLESS = (label: string) => `${label}-${randomUUID()}`;
@@ -68,7 +68,7 @@ describe.each(testEngines())("shopper ratings on %s", (engine) => {
     await rate(bookId, 2);
     expect(await aggregates(bookId)).toEqual({ count: 3, sum: 11, average: 3.67 });
     expect(await aggregates(bookId)).toEqual(await fromRows(bookId));
-    expect(await ratingDistribution(db.prisma, bookId)).toMatchObject({ count: 3, average: 3.67 });
+    expect(await loadRatingDistribution(db.prisma, bookId)).toMatchObject({ count: 3, average: 3.67 });
   });
 
   it("an invalid rating stores nothing and changes no aggregate", async () => {
@@ -125,7 +125,7 @@ describe.each(testEngines())("shopper ratings on %s", (engine) => {
     const pending = await rate(bookId, 1, { status: "pending" });
     expect(pending.status).toBe("pending");
     expect(await aggregates(bookId)).toEqual(before);
-    expect(await ratingDistribution(db.prisma, bookId)).toMatchObject({ count: 1, average: 5 });
+    expect(await loadRatingDistribution(db.prisma, bookId)).toMatchObject({ count: 1, average: 5 });
 
     // Moderation publishes it and recomputes in the same transaction.
     await db.prisma.$transaction(async (tx) => {
@@ -156,7 +156,7 @@ describe.each(testEngines())("shopper ratings on %s", (engine) => {
       const after = await aggregates(bookId);
       expect(after).toEqual({ ...expected, average: ratingAverage(expected.sum, 20) });
       expect(after).toEqual(await fromRows(bookId));
-      expect(await ratingDistribution(db.prisma, bookId)).toMatchObject({
+      expect(await loadRatingDistribution(db.prisma, bookId)).toMatchObject({
         count: 20,
         average: after.average,
       });

@@ -4,7 +4,7 @@
 import { createHmac } from "node:crypto";
 import type { Db } from "@/lib/db/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { consume, type RateLimitRule } from "@/lib/rate-limit/index";
+import { consume, type RateLimitRule } from "@/lib/rate-limit";
 import { CatalogError } from "../shared/errors";
 import { parseRatingInput } from "./input";
 import { isValidSlug } from "../shared/slug";
@@ -31,11 +31,6 @@ function hmac(secret: string, text: string): string {
 /** What Rating.shopperKey stores: never the cookie's id itself. */
 export function shopperKeyOf(shopperId: string, secret: string): string {
   return hmac(secret, `rating-shopper:${shopperId}`);
-}
-
-/** What Rating.ipHash stores and the rate-limit key names: never the address itself. */
-export function ipHashOf(ip: string, secret: string): string {
-  return hmac(secret, `ip:${ip}`);
 }
 
 /**

@@ -9,7 +9,7 @@ export interface RatingDistribution {
 }
 
 /** The shopper-rating summary of a book from its published ratings (never the listing's own figure). */
-export async function ratingDistribution(db: Db, bookId: number): Promise<RatingDistribution> {
+export async function loadRatingDistribution(db: Db, bookId: number): Promise<RatingDistribution> {
   const groups = await db.rating.groupBy({
     by: ["stars"],
     where: { bookId, status: "published" },
@@ -50,7 +50,7 @@ export interface RatingView {
 export const ratingCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.number().int().positive() });
 
 /** A book's published ratings, newest first, after an optional (createdAt, id) position. */
-export async function listPublishedRatings(
+export async function loadPublishedRatings(
   db: Db,
   bookId: number,
   { after, limit }: { after: { createdAt: string; id: number } | null; limit: number },

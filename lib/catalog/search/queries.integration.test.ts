@@ -3,7 +3,7 @@ import { createTestDatabase, testEngines, type TestDatabase } from "@/test/datab
 import { runMigration } from "@/test/migration-sql";
 import type { RawParams } from "../browse/query";
 import { createListing, saveListing } from "../listings/store";
-import { refreshSearchVocabulary, searchBooks, searchFacets, suggestBooks } from "./queries";
+import { refreshSearchVocabulary, loadSearchResult, loadSearchFacets, loadSuggestions } from "./queries";
 import { parseSearchParams } from "./query";
 import { seedCatalog } from "../seed/seed";
 import { findBookRedirect } from "../books/slug-redirects";
@@ -33,7 +33,7 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
   const search = (raw: RawParams) => {
     const { query, textProblem } = parseSearchParams(raw);
     if (textProblem) throw new Error(textProblem);
-    return searchBooks(db.prisma, query);
+    return loadSearchResult(db.prisma, query);
   };
   const titles = async (q: string, raw: RawParams = {}) =>
     (await search({ q, ...raw })).hits.map((h) => h.book.title);
@@ -159,7 +159,7 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
     const spanish = await search({ q: "palabras", language: "es", sort: "title" });
     expect(spanish.hits.map((h) => h.book.title)).toEqual([COMIDA, ESCUELA, ANIMALES].sort());
     const { query } = parseSearchParams({ q: "wordbooks" });
-    const facets = await searchFacets(db.prisma, query);
+    const facets = await loadSearchFacets(db.prisma, query);
     expect(facets.languages).toEqual(
       expect.arrayContaining([
         { value: "es", count: 3 },
@@ -169,12 +169,12 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
     expect(facets.categories.find((c) => c.value === "wordbooks")?.count).toBe(3);
     expect(facets.categories.map((c) => c.value)).not.toContain("history");
     // Over a window, as the results are: a common word's facets cost the window, not the catalog.
-    const windowed = await searchFacets(db.prisma, query, 2);
+    const windowed = await loadSearchFacets(db.prisma, query, 2);
     expect(windowed.categories.find((c) => c.value === "wordbooks")?.count).toBe(2);
     expect(windowed.languages.reduce((sum, l) => sum + l.count, 0)).toBeLessThanOrEqual(4);
     expect(windowed.formats.reduce((sum, f) => sum + f.count, 0)).toBeGreaterThan(0);
     // With a filter, its own facet still counts the other values; the rest count filtered books.
-    const spanishFacets = await searchFacets(
+    const spanishFacets = await loadSearchFacets(
       db.prisma,
       parseSearchParams({ q: "wordbooks", language: "es" }).query,
     );
@@ -200,20 +200,20 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
 
   it("bounds the result set to the search window, and the pages end there", async () => {
     const { query } = parseSearchParams({ q: "wordbooks", page_size: "1" });
-    const first = await searchBooks(db.prisma, query, 2);
+    const first = await loadSearchResult(db.prisma, query, 2);
     expect(first).toMatchObject({ total: 2, totalIsCapped: true, pageCount: 2 });
-    const second = await searchBooks(db.prisma, { ...query, page: 2 }, 2);
-    const third = await searchBooks(db.prisma, { ...query, page: 3 }, 2);
+    const second = await loadSearchResult(db.prisma, { ...query, page: 2 }, 2);
+    const third = await loadSearchResult(db.prisma, { ...query, page: 3 }, 2);
     expect(third.hits).toEqual([]);
     expect(third.total).toBe(2);
     const slugs = [...first.hits, ...second.hits].map((h) => h.book.slug);
     expect(new Set(slugs).size).toBe(2);
     // The same text asked again gets the same window: paging never repeats a book.
-    const again = await searchBooks(db.prisma, query, 2);
+    const again = await loadSearchResult(db.prisma, query, 2);
     expect(again.hits.map((h) => h.book.slug)).toEqual(first.hits.map((h) => h.book.slug));
     // A typo title match joins the window and ranks first, whichever matches fill the window.
     const { query: either } = parseSearchParams({ q: "phonics or animles" });
-    const typo = await searchBooks(db.prisma, either, 1);
+    const typo = await loadSearchResult(db.prisma, either, 1);
     expect(typo.hits[0]?.book.title).toBe(ANIMALES);
   });
 
@@ -259,11 +259,11 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
       expect(slugs).not.toContain("korean-war-hidden");
     }
     expect((await search({ q: "zyxwvu" })).suggestion).toBeNull();
-    expect((await suggestBooks(db.prisma, "zyxw")).map((s) => s.slug)).toEqual([]);
+    expect((await loadSuggestions(db.prisma, "zyxw")).map((s) => s.slug)).toEqual([]);
   });
 
   it("suggests titles for a partly typed text", async () => {
-    const suggestions = await suggestBooks(db.prisma, "korean wa");
+    const suggestions = await loadSuggestions(db.prisma, "korean wa");
     expect(suggestions[0]).toMatchObject({
       title: KOREAN_WAR,
       slug: "mao-stalin-and-the-korean-war",
@@ -273,21 +273,21 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
       fromPrice: { currency: "USD" },
     });
     expect(suggestions[0]!.categorySlugs[0]).toBe("history");
-    expect((await suggestBooks(db.prisma, "Mao, Sta")).map((s) => s.slug)).toEqual([
+    expect((await loadSuggestions(db.prisma, "Mao, Sta")).map((s) => s.slug)).toEqual([
       "mao-stalin-and-the-korean-war",
     ]);
-    expect(await suggestBooks(db.prisma, "k")).toEqual([]);
+    expect(await loadSuggestions(db.prisma, "k")).toEqual([]);
   });
 
   it("corrects typos in suggestions as the full search does", async () => {
-    expect((await suggestBooks(db.prisma, "koren")).map((s) => s.slug)[0]).toBe(
+    expect((await loadSuggestions(db.prisma, "koren")).map((s) => s.slug)[0]).toBe(
       "mao-stalin-and-the-korean-war",
     );
-    expect((await suggestBooks(db.prisma, "balakrisna")).map((s) => s.slug)[0]).toBe(
+    expect((await loadSuggestions(db.prisma, "balakrisna")).map((s) => s.slug)[0]).toBe(
       "mao-stalin-and-the-korean-war",
     );
     // Hidden and draft books are never suggested, typo or not.
-    const slugs = (await suggestBooks(db.prisma, "koren wa")).map((s) => s.slug);
+    const slugs = (await loadSuggestions(db.prisma, "koren wa")).map((s) => s.slug);
     expect(slugs).not.toContain("korean-war-draft");
     expect(slugs).not.toContain("korean-war-hidden");
   });

@@ -4,7 +4,7 @@
 // mean", ts_headline snippets, and the S1 facets, all over a bounded window of matches.
 import type { Db } from "@/lib/db/types";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { bookConditions, browseFacets, orderBy, sortPrice, type BrowseFacets } from "../browse/queries";
+import { bookConditions, loadBrowseFacets, orderBy, sortPrice, type BrowseFacets } from "../browse/queries";
 import { applyCorrections, positiveText, SEARCH_WINDOW, type SearchQuery } from "./query";
 import { snippetFromHeadline, SNIPPET_FRAGMENT, SNIPPET_START, SNIPPET_STOP } from "./snippet";
 import { bookSummaryInclude, toBookSummary, type SummaryRow } from "../books/queries";
@@ -82,7 +82,7 @@ interface Plan {
 
 /**
  * The typo analysis as the CTE "analysis" (one row), run alone (plan) or ahead of a page
- * (searchBooks); the SQL is the function bookstore_search_analysis (migration
+ * (loadSearchResult); the SQL is the function bookstore_search_analysis (migration
  * 20261202100000_search_functions). A folded word (3+ letters, no digits) of the positive text
  * that is not in SearchWord is unknown; only then are titles and corrections looked up:
  * - title candidates: titles containing a word like an unknown one (`<%`, word similarity ≥ 0.6,
@@ -241,7 +241,11 @@ async function windowPage(
  * more books match), with the total, a "did you mean" and snippets. `q` must have passed
  * checkSearchText (parseSearchParams does it). `window` is for tests.
  */
-export async function searchBooks(db: Db, query: SearchQuery, window = SEARCH_WINDOW): Promise<SearchResult> {
+export async function loadSearchResult(
+  db: Db,
+  query: SearchQuery,
+  window = SEARCH_WINDOW,
+): Promise<SearchResult> {
   // One query analyses the text and, when every word is known (the plan is then the text itself),
   // also answers the page; a text with an unknown word takes a second query with its corrections
   // and typo title matches.
@@ -281,14 +285,14 @@ export function rankedWindowIds(
      ORDER BY "score" DESC, "id" LIMIT ${query.pageSize}`;
 }
 
-/** The S1 facets counted over the search's window (the first SEARCH_WINDOW matches, see browseFacets). */
-export async function searchFacets(
+/** The S1 facets counted over the search's window (the first SEARCH_WINDOW matches, see loadBrowseFacets). */
+export async function loadSearchFacets(
   db: Db,
   query: SearchQuery,
   window = SEARCH_WINDOW,
 ): Promise<BrowseFacets> {
   const match = matchCondition(await plan(db, query.q));
-  return browseFacets(db, { ...query, sort: "newest" }, {}, match, window);
+  return loadBrowseFacets(db, { ...query, sort: "newest" }, {}, match, window);
 }
 
 /** Published books whose words start with a partly typed text: every word, the last as a prefix. */
@@ -314,7 +318,7 @@ async function prefixMatches(db: Db, text: string, limit: number): Promise<numbe
  * goes through the full search's typo analysis, so "koren" suggests the Korean War book (its typo
  * title matches first, then books matching the corrected text).
  */
-export async function suggestBooks(db: Db, text: string, limit = 8): Promise<SearchSuggestion[]> {
+export async function loadSuggestions(db: Db, text: string, limit = 8): Promise<SearchSuggestion[]> {
   const cap = Math.min(Math.max(limit, 1), 8);
   const ids = await prefixMatches(db, text, cap);
   if (ids.length < cap && /\p{L}{3}/u.test(text)) {

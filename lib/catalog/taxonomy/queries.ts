@@ -19,7 +19,7 @@ export interface CategoryView extends CategoryRef {
 
 const MAX_DEPTH = 8;
 
-export async function findCategory(db: Db, slug: string): Promise<CategoryView | null> {
+export async function loadCategory(db: Db, slug: string): Promise<CategoryView | null> {
   if (!isValidSlug(slug)) return null;
   const category = await db.category.findUnique({
     where: { slug },
@@ -65,7 +65,7 @@ export async function findCategory(db: Db, slug: string): Promise<CategoryView |
 }
 
 /** Every category that holds a published book, with its parent, for navigation and sitemaps. */
-export async function listCategories(
+export async function loadCategories(
   db: Db,
 ): Promise<(CategoryRef & { parentSlug: string | null; bookCount: number; updatedAt: string })[]> {
   const rows = await db.category.findMany({
@@ -94,7 +94,7 @@ export interface SeriesView {
   updatedAt: string;
 }
 
-export async function findSeries(db: Db, slug: string, { take = 100 } = {}): Promise<SeriesView | null> {
+export async function loadSeries(db: Db, slug: string, { take = 100 } = {}): Promise<SeriesView | null> {
   if (!isValidSlug(slug)) return null;
   const series = await db.series.findUnique({ where: { slug } });
   if (!series) return null;
@@ -124,7 +124,7 @@ export interface ContributorView {
   updatedAt: string;
 }
 
-export async function findContributor(
+export async function loadContributor(
   db: Db,
   slug: string,
   { take = 100 } = {},
@@ -167,7 +167,7 @@ export interface CategoryTreeNode extends CategoryRef {
  * The category tree for /categories: every category that holds a book a shopper can see (in it
  * or below it), children in their order, with counts that match the category pages' lists.
  */
-export async function categoryTree(db: Db): Promise<CategoryTreeNode[]> {
+export async function loadCategoryTree(db: Db): Promise<CategoryTreeNode[]> {
   const rows = await db.$queryRaw<
     { id: number; slug: string; name: string; parentId: number | null; bookCount: number }[]
   >`

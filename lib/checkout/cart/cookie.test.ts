@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cartCookieOptions, signCartId, signId, verifyCartCookie, verifySignedId } from "./cookie";
+import { signId, verifySignedId } from "@/lib/security/signed-id";
+import { cartCookieOptions, signCartId, verifyCartCookie } from "./cookie";
 
 const SECRET = "a-test-secret-that-is-long-enough-0123456789";
 const ID = "6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f";

@@ -2,7 +2,7 @@
 // the order records it and the shipping notice is queued in the same transaction (once: the
 // update only applies to a paid order not yet shipped, and the outbox is unique per subject).
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit/index";
+import { recordAudit } from "@/lib/audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { formatAddressLines, type ShippingAddress } from "./address";
 import { openAccessToken, orderUrl } from "./link";

@@ -2,7 +2,7 @@
 // the provider's session stored on it, and, when the provider fails, the order expired and a
 // fixed cart notice instead of an error page. The cart itself is never touched here.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { log } from "@/lib/log/index";
+import { log } from "@/lib/log";
 import * as orders from "../orders/store";
 import type { PaymentProvider } from "./provider";
 import { CartError } from "../cart/rules";

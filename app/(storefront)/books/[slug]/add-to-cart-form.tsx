@@ -2,7 +2,7 @@
 // Only the edition id and a quantity are sent; the price is read on the server. No client code
 // and no request data, so the product page stays statically cached.
 import { addToCartAction } from "@/app/(storefront)/cart/actions";
-import type { EditionView } from "@/lib/catalog/books/service";
+import type { EditionView } from "@/lib/catalog/shared";
 import { isDigital, MAX_PRINT_QUANTITY } from "@/lib/checkout/cart/rules";
 import styles from "./add-to-cart-form.module.css";
 

@@ -1,14 +1,10 @@
 "use server";
 // The product page's rating form. Returns its state (useActionState: without JavaScript the
 // server renders the messages into the page it answers with). A published rating invalidates the
-// book's tags, so the summary on this response and on the next request is the new one.
-import { invalidateBookRatings } from "@/lib/cache-tags";
-import {
-  CatalogError,
-  rateBookAsShopper,
-  ratingValuesFromForm,
-  type RatingField,
-} from "@/lib/catalog/books/service";
+// book's tags (in the ratings service), so the summary on this response and on the next request is
+// the new one.
+import { rateBookAsShopper, ratingValuesFromForm, type RatingField } from "@/lib/catalog/ratings/service";
+import { CatalogError } from "@/lib/catalog/shared";
 import { repeatedField } from "@/lib/form-data";
 
 export interface RateState {
@@ -40,7 +36,6 @@ export async function rateBookAction(_previous: RateState, form: FormData): Prom
     };
   try {
     const rating = await rateBookAsShopper(slug, ratingValuesFromForm(form));
-    if (rating.status === "published") invalidateBookRatings(slug, "action");
     return {
       outcome: rating.status,
       message:

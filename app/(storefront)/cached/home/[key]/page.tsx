@@ -7,13 +7,9 @@ import { BookCover } from "@/components/ui/book-cover";
 import { HERO_COVER_SIZES } from "@/components/ui/uploaded-cover";
 import { Credits, primaryName } from "@/components/ui/credits";
 import { ListingRating } from "@/components/ui/listing-rating";
-import {
-  findPublishedBook,
-  formatMoney,
-  listPublishedArticles,
-  listPublishedBooks,
-} from "@/lib/catalog/books/service";
-import type { BookSummary } from "@/lib/catalog/books/service";
+import { listPublishedArticles } from "@/lib/catalog/articles/service";
+import { findPublishedBook, listPublishedBooks } from "@/lib/catalog/books/service";
+import { formatMoney, type BookSummary } from "@/lib/catalog/shared";
 import { JsonLd } from "@/components/ui/json-ld";
 import { siteJsonLd } from "@/lib/seo/json-ld";
 import { pageMetadata } from "@/lib/seo/metadata";

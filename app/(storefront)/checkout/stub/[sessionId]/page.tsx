@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatMoney } from "@/lib/catalog/shared/money";
+import { formatMoney } from "@/lib/catalog/shared";
 import { OrderLines } from "@/components/ui/order-lines";
 import { addressFields, countryName, getStubSession } from "@/lib/checkout";
 import { cancelAction } from "./actions";

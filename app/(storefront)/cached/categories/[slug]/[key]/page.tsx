@@ -2,13 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import {
-  browseBooks,
-  browseFacets,
-  browseKeys,
-  findCategory,
-  parseListKey,
-} from "@/lib/catalog/books/service";
+import { browseBooks, browseFacets, browseKeys, parseListKey } from "@/lib/catalog/browse/service";
+import { findCategory } from "@/lib/catalog/taxonomy/service";
 import { JsonLd } from "@/components/ui/json-ld";
 import { listCanonicalPath } from "@/lib/seo/canonical";
 import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
