@@ -1,6 +1,6 @@
 import { formatMoney } from "@/lib/catalog/shared";
-import type { OrderItemView } from "@/lib/checkout/orders/store";
-import { formatTaxRate } from "@/lib/checkout/cart/shipping";
+import { formatTaxRate } from "@/lib/checkout/cart/service";
+import type { OrderItemView } from "@/lib/checkout/orders/service";
 
 interface OrderLinesProps {
   order: {

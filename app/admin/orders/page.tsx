@@ -8,7 +8,7 @@ import {
   ORDER_VIEWS,
   parseAdminOrderQuery,
   type AdminOrderQuery,
-} from "@/lib/checkout";
+} from "@/lib/checkout/orders/service";
 import { FieldError, invalidProps, Pager, utcTime } from "../admin-ui";
 import styles from "../admin.module.css";
 import { plural } from "@/lib/plural";

@@ -121,16 +121,3 @@ export function parseRemoveLine(input: Record<string, string | undefined>): numb
   if (!parsed.success) throw new CartError("not-in-cart", "editionId");
   return parsed.data.editionId;
 }
-
-/** Reads exactly the fields a form may carry; every other field (prices included) is ignored. */
-export function formFields<K extends string>(
-  form: FormData,
-  keys: readonly K[],
-): Record<K, string | undefined> {
-  const out = {} as Record<K, string | undefined>;
-  for (const key of keys) {
-    const value = form.get(key);
-    out[key] = typeof value === "string" ? value : undefined;
-  }
-  return out;
-}

@@ -3,7 +3,7 @@
 // and no request data, so the product page stays statically cached.
 import { addToCartAction } from "@/app/(storefront)/cart/actions";
 import type { EditionView } from "@/lib/catalog/shared";
-import { isDigital, MAX_PRINT_QUANTITY } from "@/lib/checkout/cart/rules";
+import { isDigital, MAX_PRINT_QUANTITY } from "@/lib/checkout/cart/service";
 import styles from "./add-to-cart-form.module.css";
 
 export function AddToCartForm({ edition }: { edition: EditionView }) {

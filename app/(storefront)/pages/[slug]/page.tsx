@@ -4,7 +4,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { JsonLd } from "@/components/ui/json-ld";
 import { findPublishedShopPage } from "@/lib/catalog/articles/service";
 import { formatMoney } from "@/lib/catalog/shared";
-import { countryName, formatTaxRate } from "@/lib/checkout/cart/shipping";
+import { countryName, formatTaxRate } from "@/lib/checkout/cart/service";
 import { getEnv } from "@/lib/env";
 import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
 import { metaDescription, pageMetadata } from "@/lib/seo/metadata";
