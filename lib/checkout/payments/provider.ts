@@ -1,6 +1,7 @@
 // The one payment-provider interface. The stub (demo mode, no Stripe key) stands in for Stripe's
 // hosted checkout; Stripe Checkout Sessions implement the same interface (issue C2). Either way
 // the order is fulfilled by the webhook, never by the page the shopper returns to.
+import type { CartNotice } from "../cart/rules";
 import type { OrderView } from "../orders/store";
 
 export interface CheckoutSessionRequest {
@@ -17,7 +18,16 @@ export interface CheckoutSession {
   url: string;
 }
 
+/** How a provider explains a failed createCheckoutSession: the cart's notice, and what to log. */
+export interface ProviderFailure {
+  notice: CartNotice;
+  /** The provider's own classification of an expected refusal; null for anything else (a bug?). */
+  details: Record<string, unknown> | null;
+}
+
 export interface PaymentProvider {
   readonly name: "stub" | "stripe";
   createCheckoutSession(request: CheckoutSessionRequest): Promise<CheckoutSession>;
+  /** Without it, every failure is "payment-unavailable" and logged as an error. */
+  describeFailure?(error: unknown): ProviderFailure;
 }

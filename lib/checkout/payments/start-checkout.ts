@@ -6,7 +6,6 @@ import { log } from "@/lib/log";
 import * as orders from "../orders/store";
 import type { PaymentProvider } from "./provider";
 import { CartError } from "../cart/rules";
-import { describeProviderError, providerErrorNotice } from "./stripe/provider";
 
 export async function startCheckout(
   db: PrismaClient,
@@ -20,11 +19,13 @@ export async function startCheckout(
     session = await provider.createCheckoutSession({ order, accessToken });
   } catch (error) {
     await orders.expireUnstartedOrder(db, order.id);
-    const notice = providerErrorNotice(error);
+    const { notice, details } = provider.describeFailure?.(error) ?? {
+      notice: "payment-unavailable",
+      details: null,
+    };
     const fields = { orderNumber: order.number, provider: provider.name, notice };
-    const stripe = describeProviderError(error);
-    // A refusal Stripe explains is an expected outcome; anything else may be a bug here.
-    if (stripe) log.warn("checkout session not created", { ...fields, ...stripe });
+    // A refusal the provider explains is an expected outcome; anything else may be a bug here.
+    if (details) log.warn("checkout session not created", { ...fields, ...details });
     else log.error("checkout session not created", error, fields);
     throw new CartError(notice);
   }

@@ -2,8 +2,7 @@
 // order's snapshot. Fulfilment stays in the webhook (webhook.ts), as for the stub.
 import Stripe from "stripe";
 import type { OrderView } from "../../orders/store";
-import type { CheckoutSession, CheckoutSessionRequest, PaymentProvider } from "../provider";
-import type { CartNotice } from "../../cart/rules";
+import type { CheckoutSession, CheckoutSessionRequest, PaymentProvider, ProviderFailure } from "../provider";
 
 /** Stripe accepts expires_at from 30 minutes to 24 hours after creation; the margin covers clock skew. */
 export const CHECKOUT_SESSION_MINUTES = 32;
@@ -106,23 +105,20 @@ export function checkoutSessionParams(
   };
 }
 
-/** Any error a provider throws while starting a checkout, as the fixed notice the cart shows. */
-export function providerErrorNotice(error: unknown): CartNotice {
-  return error instanceof Stripe.errors.StripeCardError ? "payment-declined" : "payment-unavailable";
-}
-
-/** What to log about a provider failure: Stripe's classification, never the key. */
-export function describeProviderError(error: unknown): Record<string, unknown> | null {
-  if (error instanceof Stripe.errors.StripeError)
-    return {
+/** A failed session request as the cart's notice, with Stripe's classification (never the key). */
+export function describeStripeFailure(error: unknown): ProviderFailure {
+  if (!(error instanceof Stripe.errors.StripeError)) return { notice: "payment-unavailable", details: null };
+  return {
+    notice: error instanceof Stripe.errors.StripeCardError ? "payment-declined" : "payment-unavailable",
+    details: {
       message: error.message,
       stripeType: error.type,
       stripeCode: error.code,
       stripeStatus: error.statusCode,
       stripeRequestId: error.requestId,
       stripeParam: error.param,
-    };
-  return null;
+    },
+  };
 }
 
 export function createStripeProvider(config: StripeProviderConfig): PaymentProvider {
@@ -151,5 +147,6 @@ export function createStripeProvider(config: StripeProviderConfig): PaymentProvi
       if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL.`);
       return { sessionId: session.id, url: session.url };
     },
+    describeFailure: describeStripeFailure,
   };
 }
