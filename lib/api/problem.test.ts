@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { CatalogError } from "@/lib/catalog/shared/errors";
+import { CatalogError } from "@/lib/errors";
 import { errorToProblem, problem } from "./problem";
 
 describe("problem responses", () => {

@@ -1,7 +1,7 @@
 // RFC 9457 problem details: the one shape every API error takes, and the one map from error
 // codes to HTTP statuses. Unknown errors answer a fixed message with no internals.
 import { CatalogError } from "@/lib/catalog/shared";
-import { toCatalogError } from "@/lib/catalog/shared/errors";
+import { toCatalogError } from "@/lib/errors";
 import { isDatabaseUnreachableError, RETRY_AFTER_SECONDS } from "@/lib/db/availability.mjs";
 import { log } from "@/lib/log";
 

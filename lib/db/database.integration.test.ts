@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPublishedBook } from "@/lib/catalog/books/queries";
-import { CatalogError, toCatalogError } from "@/lib/catalog/shared/errors";
+import { CatalogError, toCatalogError } from "@/lib/errors";
 import { seedCatalog } from "@/lib/catalog/seed/seed";
 import { readSeedCatalog } from "@/lib/catalog/seed/seed-file";
 import { createEmptyDatabase, createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { loadPublishedArticles } from "./queries";
-import { CatalogError } from "../shared/errors";
+import { CatalogError } from "../../errors";
 import { textFromBlocks } from "./shop-page-text";
 import { loadPublishedShopPage, listShopPages, saveShopPage } from "./shop-pages";
 

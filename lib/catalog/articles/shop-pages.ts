@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import type { Db } from "@/lib/db/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { z } from "zod";
-import { CatalogError } from "../shared/errors";
+import { CatalogError } from "../../errors";
 import type { ListingActor } from "../listings/store";
 import { shopPageInputSchema } from "./shop-page-schema";
 import { blocksFromText } from "./shop-page-text";

@@ -1,7 +1,7 @@
 // Catalog reads over a database handle. Everything here turns rows into lib/catalog/types shapes.
 import type { Db } from "@/lib/db/types";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { CatalogError } from "../shared/errors";
+import { CatalogError } from "../../errors";
 import { isValidSlug } from "../shared/slug";
 import type { BookDetail, BookSummary, ContributorCredit, EditionView } from "../shared/types";
 import { CONTRIBUTOR_ROLES, formatName } from "../shared/vocabulary";

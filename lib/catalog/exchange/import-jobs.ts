@@ -15,7 +15,7 @@ import type { CsvImportStatus } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";
 import { log } from "@/lib/log";
 import { z } from "zod";
-import { CatalogError } from "../shared/errors";
+import { CatalogError } from "../../errors";
 import { csvIssueSchema, type CsvIssue } from "./csv";
 import { applyPlan, ImportRowError, planImport, type ImportPlan, type PlannedAction } from "./csv-import";
 import { staffName, type ListingActor, type SaveResult } from "../listings/store";

@@ -3,7 +3,7 @@
 // Partial updates are merged over the stored listing's input form, then validated as a whole.
 import type { Prisma } from "@/lib/db/client";
 import type { Db } from "@/lib/db/types";
-import { CatalogError } from "../shared/errors";
+import { CatalogError } from "../../errors";
 import { listingSchema, type ListingData } from "./schema";
 import {
   createListing,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { runMigration } from "@/test/migration-sql";
-import { CatalogError } from "../shared/errors";
+import { CatalogError } from "../../errors";
 import { listAdminBooks, adminListQuerySchema } from "./admin-list";
 import { formValuesFromData, listingInputFromValues } from "./form";
 import {

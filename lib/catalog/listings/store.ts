@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import type { Db } from "@/lib/db/types";
 import { utcTime } from "@/lib/utc-time";
-import { CatalogError, toCatalogError, type FieldErrors } from "../shared/errors";
+import { CatalogError, toCatalogError, type FieldErrors } from "../../errors";
 import { diffSnapshots, type FieldDiff } from "./diff";
 import { fieldErrorsFrom, listingSchema, type ListingData } from "./schema";
 import { slugify } from "../shared/slug";

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import type { Db } from "@/lib/db/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { CatalogError } from "../shared/errors";
+import { CatalogError } from "../../errors";
 import type { ListingActor } from "../listings/store";
 import { recomputeRatingAggregates } from "./store";
 

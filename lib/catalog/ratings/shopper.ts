@@ -8,7 +8,7 @@ import { clientIp, ipHashOf } from "@/lib/auth/client-ip";
 import { signId, verifySignedId } from "@/lib/security/signed-id";
 import { getPrisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { CatalogError } from "../shared/errors";
+import { CatalogError } from "../../errors";
 import { parseRatingInput } from "./input";
 import { publishedBookIdOrThrow, shopperKeyOf, submitRating, type CreatedRating } from "./store";
 

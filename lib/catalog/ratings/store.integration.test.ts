@@ -4,7 +4,7 @@ import { seedCatalog } from "@/lib/catalog/seed/seed";
 import { readSeedCatalog } from "@/lib/catalog/seed/seed-file";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { aggregatesFromRows, storedAggregates } from "@/test/rating-aggregates";
-import { CatalogError } from "../shared/errors";
+import { CatalogError } from "../../errors";
 import { ratingAverage, loadRatingDistribution } from "./summary";
 import { RATING_IP_LIMIT, recomputeRatingAggregates, submitRating } from "./store";
 

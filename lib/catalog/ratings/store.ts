@@ -5,7 +5,7 @@ import { createHmac } from "node:crypto";
 import type { Db } from "@/lib/db/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { consume, type RateLimitRule } from "@/lib/rate-limit";
-import { CatalogError } from "../shared/errors";
+import { CatalogError } from "../../errors";
 import { parseRatingInput } from "./input";
 import { isValidSlug } from "../shared/slug";
 

@@ -2,7 +2,7 @@
 // the fixed messages the cart shows (redirects carry only a notice code, never text).
 // Pure: no database, no Next.js.
 import { z } from "zod";
-import { CatalogError } from "@/lib/catalog/shared/errors";
+import { CatalogError } from "@/lib/errors";
 import type { EditionFormat } from "@/lib/generated/prisma/enums";
 
 /** Most copies of one print edition in a cart (a bookshop, not a wholesaler). */

@@ -1,7 +1,7 @@
 // Orders over a database handle: created pending from the cart with price snapshots, read back by
 // the hash of their access token. Payment moves them, in webhook.ts only.
 import { createHash, randomBytes } from "node:crypto";
-import { CatalogError } from "@/lib/catalog/shared/errors";
+import { CatalogError } from "@/lib/errors";
 import { formatName } from "@/lib/catalog/shared/vocabulary";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { EditionFormat, OrderStatus } from "@/lib/generated/prisma/enums";
