@@ -1,23 +1,38 @@
-// Typed errors for every service module. One function elsewhere (the API's problem mapper and the
-// page helpers) turns a code into a status; nothing throws plain objects or strings.
-export type CatalogErrorCode =
-  | "validation" // input failed its schema: 422 with field messages
-  | "not_found" // 404
-  | "unique_violation" // a unique key is taken: 409
-  | "stale_version" // optimistic concurrency: 409 (412 for If-Match)
-  | "conflict" // any other state conflict: 409
-  | "rate_limited"; // too many requests: 429 (details.retryAfterSeconds)
+// The one application error type, thrown by every service (catalog, checkout, auth): a code from
+// one vocabulary, a message fit to show, and details. ERROR_STATUS is the one code -> HTTP status
+// map (lib/api/problem.ts answers with it); database errors become AppErrors here, in one place.
+// Nothing throws plain objects or strings.
+export type AppErrorCode =
+  | "validation" // input failed its schema: field messages in details.fields
+  | "not_found"
+  | "unique_violation" // a unique key is taken (details.target names it)
+  | "email_taken" // a staff account already has this email
+  | "stale_version" // optimistic concurrency (the API answers 412 to a stale If-Match)
+  | "conflict" // any other state conflict
+  | "self_change" // an admin may not demote or disable themself
+  | "rate_limited"; // too many requests (details.retryAfterSeconds)
+
+export const ERROR_STATUS: Record<AppErrorCode, number> = {
+  validation: 422,
+  not_found: 404,
+  unique_violation: 409,
+  email_taken: 409,
+  stale_version: 409,
+  conflict: 409,
+  self_change: 409,
+  rate_limited: 429,
+};
 
 export type FieldErrors = Record<string, string[]>;
 
-export class CatalogError extends Error {
+export class AppError extends Error {
   constructor(
-    readonly code: CatalogErrorCode,
+    readonly code: AppErrorCode,
     message: string,
     readonly details: { fields?: FieldErrors; target?: string[]; retryAfterSeconds?: number } = {},
   ) {
     super(message);
-    this.name = "CatalogError";
+    this.name = "AppError";
   }
 }
 
@@ -46,13 +61,18 @@ function uniqueTarget(meta: PrismaLikeError["meta"]): string[] {
   return [];
 }
 
-/** Turns Prisma's known request errors into CatalogErrors; passes anything else through. */
-export function toCatalogError(error: unknown): unknown {
+/** Prisma's unique violation (P2002), as the driver adapters report it. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as PrismaLikeError | null)?.code === "P2002";
+}
+
+/** Turns Prisma's known request errors into AppErrors; passes anything else through. */
+export function fromDatabaseError(error: unknown): unknown {
   const e = error as PrismaLikeError;
   if (e?.name !== "PrismaClientKnownRequestError") return error;
-  if (e.code === "P2002") {
+  if (isUniqueViolation(e)) {
     const target = uniqueTarget(e.meta);
-    return new CatalogError(
+    return new AppError(
       "unique_violation",
       target.length
         ? `Another record already uses this ${target.join(", ")}.`
@@ -60,6 +80,6 @@ export function toCatalogError(error: unknown): unknown {
       { target },
     );
   }
-  if (e.code === "P2025") return new CatalogError("not_found", "The record does not exist.");
+  if (e.code === "P2025") return new AppError("not_found", "The record does not exist.");
   return error;
 }

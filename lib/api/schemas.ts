@@ -6,8 +6,8 @@ import {
   AVAILABILITY_VALUES,
   BOOK_STATUSES,
   EDITION_FORMAT_VALUES,
-} from "@/lib/catalog/listings/model";
-import type { ListingForEdit } from "@/lib/catalog/listings/service";
+  type ListingForEdit,
+} from "@/lib/catalog/listings/service";
 import { ratingInputSchema, type RatingDistribution, type RatingView } from "@/lib/catalog/ratings/service";
 import { type SearchResult, SEARCH_WINDOW, parseSnippet } from "@/lib/catalog/search/service";
 import {

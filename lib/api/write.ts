@@ -4,7 +4,7 @@
 import "server-only";
 import type { AuthenticatedToken } from "@/lib/auth/api-tokens";
 import { StaleVersionError } from "@/lib/catalog/listings/service";
-import { CatalogError } from "@/lib/catalog/shared";
+import { AppError } from "@/lib/errors";
 import { getPrisma } from "@/lib/db";
 import type { Db } from "@/lib/db/types";
 import { readBoundedText } from "./body";
@@ -76,7 +76,7 @@ function toProblem(error: unknown, requestId: string | null): Response {
       requestId,
     });
   }
-  if (error instanceof CatalogError && error.code === "stale_version") {
+  if (error instanceof AppError && error.code === "stale_version") {
     return problem("precondition_failed", { detail: error.message, requestId });
   }
   return errorToProblem(error, requestId);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPublishedBook } from "@/lib/catalog/books/queries";
-import { CatalogError, toCatalogError } from "@/lib/errors";
+import { AppError, fromDatabaseError } from "@/lib/errors";
 import { seedCatalog } from "@/lib/catalog/seed/seed";
 import { readSeedCatalog } from "@/lib/catalog/seed/seed-file";
 import { createEmptyDatabase, createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
@@ -148,11 +148,11 @@ describe.each(testEngines())("database on %s", (engine) => {
         .update({ where: { id: other.id }, data: { isbn13: "9780306406157" } })
         .then(
           () => null,
-          (e: unknown) => toCatalogError(e),
+          (e: unknown) => fromDatabaseError(e),
         );
-      expect(error).toBeInstanceOf(CatalogError);
+      expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ code: "unique_violation" });
-      expect((error as CatalogError).details.target).toContain("isbn13");
+      expect((error as AppError).details.target).toContain("isbn13");
       expect((await db.prisma.edition.findUniqueOrThrow({ where: { id: other.id } })).isbn13).toBeNull();
     });
   });

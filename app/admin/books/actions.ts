@@ -11,9 +11,9 @@ import {
   fieldErrorsForForm,
   formValuesFrom,
   listingInputFromValues,
-  listingSchema,
 } from "@/lib/catalog/listings/model";
 import {
+  listingSchema,
   createListingAsStaff,
   getListingForEdit,
   getListingOptions,
@@ -22,7 +22,7 @@ import {
   StaleVersionError,
   type SaveResult,
 } from "@/lib/catalog/listings/service";
-import { CatalogError } from "@/lib/catalog/shared";
+import { AppError } from "@/lib/errors";
 import { repeatedField, textField } from "@/lib/form-data";
 import type { ListingFormState } from "./form-state";
 
@@ -130,7 +130,7 @@ export async function saveListingAction(
         conflict: { message: error.message, latestVersion: error.currentVersion, rows },
       });
     }
-    if (error instanceof CatalogError) {
+    if (error instanceof AppError) {
       return answer({
         message: error.message,
         fieldErrors: fieldErrorsForForm(error.details.fields ?? {}, values),
@@ -158,7 +158,7 @@ export async function restoreRevisionAction(formData: FormData): Promise<void> {
       version,
     );
   } catch (error) {
-    if (error instanceof CatalogError) redirect(`${history}?${new URLSearchParams({ error: error.code })}`);
+    if (error instanceof AppError) redirect(`${history}?${new URLSearchParams({ error: error.code })}`);
     throw error;
   }
   redirect(`${history}?${result.changed ? "restored" : "unchanged"}=${result.version}`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { loadPublishedArticles } from "./queries";
-import { CatalogError } from "../../errors";
+import { AppError } from "@/lib/errors";
 import { textFromBlocks } from "./shop-page-text";
 import { loadPublishedShopPage, listShopPages, saveShopPage } from "./shop-pages";
 
@@ -55,7 +55,7 @@ describe.each(testEngines())("shop pages on %s", (engine) => {
       { title: "", excerpt: "", body: "## Only a heading", updatedAt: saved.updatedAt },
       actor,
     );
-    await expect(invalid).rejects.toBeInstanceOf(CatalogError);
+    await expect(invalid).rejects.toBeInstanceOf(AppError);
     await expect(invalid).rejects.toMatchObject({ details: { fields: { title: ["Enter a title."] } } });
     await expect(
       saveShopPage(

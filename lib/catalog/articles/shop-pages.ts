@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import type { Db } from "@/lib/db/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { z } from "zod";
-import { CatalogError } from "../../errors";
+import { AppError } from "@/lib/errors";
 import type { ListingActor } from "../listings/store";
 import { shopPageInputSchema } from "./shop-page-schema";
 import { blocksFromText } from "./shop-page-text";
@@ -77,20 +77,19 @@ export async function saveShopPage(
       const key = String(issue.path[0] ?? "form");
       (fields[key] ??= []).push(issue.message);
     }
-    throw new CatalogError("validation", "The page was not saved.", { fields });
+    throw new AppError("validation", "The page was not saved.", { fields });
   }
   const { title, excerpt, body, updatedAt } = parsed.data;
   const openedAt = new Date(updatedAt);
   return db.$transaction(async (tx) => {
     const page = await tx.article.findFirst({ where: { slug, kind: "page" }, select: { id: true } });
-    if (!page || !isValidSlug(slug))
-      throw new CatalogError("not_found", `No shop page has the slug "${slug}".`);
+    if (!page || !isValidSlug(slug)) throw new AppError("not_found", `No shop page has the slug "${slug}".`);
     const saved = await tx.article.updateMany({
       where: { id: page.id, updatedAt: Number.isNaN(openedAt.getTime()) ? new Date(0) : openedAt },
       data: { title, excerpt: excerpt || null, blocks: blocksFromText(body).map((b) => ({ ...b })) },
     });
     if (saved.count === 0) {
-      throw new CatalogError("stale_version", "Someone saved this page after you opened it.");
+      throw new AppError("stale_version", "Someone saved this page after you opened it.");
     }
     await recordAudit(tx, {
       actorId: actor.id,

@@ -1,7 +1,7 @@
 // Catalog reads over a database handle. Everything here turns rows into lib/catalog/types shapes.
 import type { Db } from "@/lib/db/types";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { CatalogError } from "../../errors";
+import { AppError } from "@/lib/errors";
 import { isValidSlug } from "../shared/slug";
 import type { BookDetail, BookSummary, ContributorCredit, EditionView } from "../shared/types";
 import { CONTRIBUTOR_ROLES, formatName } from "../shared/vocabulary";
@@ -133,7 +133,7 @@ export async function loadBookForPreview(db: Db, id: number): Promise<BookDetail
 
 export async function getPublishedBookOrThrow(db: Db, slug: string): Promise<BookDetail> {
   const book = await loadPublishedBook(db, slug);
-  if (!book) throw new CatalogError("not_found", `No published book has the slug "${slug}".`);
+  if (!book) throw new AppError("not_found", `No published book has the slug "${slug}".`);
   return book;
 }
 

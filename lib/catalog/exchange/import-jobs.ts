@@ -15,7 +15,7 @@ import type { CsvImportStatus } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";
 import { log } from "@/lib/log";
 import { z } from "zod";
-import { CatalogError } from "../../errors";
+import { AppError } from "@/lib/errors";
 import { csvIssueSchema, type CsvIssue } from "./csv";
 import { applyPlan, ImportRowError, planImport, type ImportPlan, type PlannedAction } from "./csv-import";
 import { staffName, type ListingActor, type SaveResult } from "../listings/store";
@@ -145,7 +145,7 @@ function failureMessage(error: unknown): string {
   if (error instanceof ImportRowError) {
     const cause = error.cause;
     const detail =
-      cause instanceof CatalogError
+      cause instanceof AppError
         ? [cause.message, ...Object.values(cause.details.fields ?? {}).flat()].join(" ")
         : "A database error.";
     return `Line ${error.line} (“${error.slug}”) could not be saved: ${detail} Nothing was changed.`;
@@ -220,7 +220,7 @@ export async function runApply(
     return outcome.results;
   } catch (error) {
     if (error instanceof ImportRowError) {
-      if (!(error.cause instanceof CatalogError)) {
+      if (!(error.cause instanceof AppError)) {
         log.error("csv import apply failed", error.cause, { importId: id, line: error.line });
       }
     } else log.error("csv import apply failed", error, { importId: id });

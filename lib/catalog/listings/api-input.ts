@@ -3,7 +3,7 @@
 // Partial updates are merged over the stored listing's input form, then validated as a whole.
 import type { Prisma } from "@/lib/db/client";
 import type { Db } from "@/lib/db/types";
-import { CatalogError } from "../../errors";
+import { AppError } from "@/lib/errors";
 import { listingSchema, type ListingData } from "./schema";
 import {
   createListing,
@@ -85,7 +85,7 @@ const editionSchema = listingObject.shape.editions.unwrap().element;
 export function assertKnownFields(schema: unknown, value: unknown): void {
   const unknown = unknownFields(schema, value);
   if (unknown.length) {
-    throw new CatalogError("validation", "The request has fields this API does not know.", {
+    throw new AppError("validation", "The request has fields this API does not know.", {
       fields: Object.fromEntries(unknown.map((name) => [name || "body", ["Unknown field or invalid text."]])),
     });
   }
@@ -93,7 +93,7 @@ export function assertKnownFields(schema: unknown, value: unknown): void {
 
 function asObject(value: unknown, what: string): JsonRecord {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new CatalogError("validation", `The body must be a JSON object (${what}).`, {
+    throw new AppError("validation", `The body must be a JSON object (${what}).`, {
       fields: { body: ["Send a JSON object."] },
     });
   }
@@ -104,7 +104,7 @@ function asObject(value: unknown, what: string): JsonRecord {
 export async function findListingBySlug(db: Db, slug: string): Promise<ListingForEdit> {
   const row = await db.book.findUnique({ where: { slug }, select: { id: true } });
   const listing = row ? await getListingForEdit(db, row.id) : null;
-  if (!listing) throw new CatalogError("not_found", `No book has the slug "${slug}".`);
+  if (!listing) throw new AppError("not_found", `No book has the slug "${slug}".`);
   return listing;
 }
 
@@ -121,7 +121,7 @@ async function save(
     auditDetails: options.auditDetails,
   });
   const listing = await getListingForEdit(db, result.bookId);
-  if (!listing) throw new CatalogError("not_found", "The book disappeared while saving.");
+  if (!listing) throw new AppError("not_found", "The book disappeared while saving.");
   return { result, listing };
 }
 
@@ -138,7 +138,7 @@ export async function createListingFromApi(
     auditDetails: options.auditDetails,
   });
   const listing = await getListingForEdit(db, result.bookId);
-  if (!listing) throw new CatalogError("not_found", "The book disappeared while saving.");
+  if (!listing) throw new AppError("not_found", "The book disappeared while saving.");
   return { result, listing };
 }
 
@@ -174,7 +174,7 @@ export async function addEditionFromApi(
   const edition = asObject(body, "an edition");
   assertKnownFields(editionSchema, edition);
   if (edition.id !== undefined && edition.id !== null) {
-    throw new CatalogError("validation", "A new edition has no id yet.", {
+    throw new AppError("validation", "A new edition has no id yet.", {
       fields: { id: ["Leave id out."] },
     });
   }
@@ -193,7 +193,7 @@ export async function addEditionFromApi(
 
 function editionIndex(current: ListingForEdit, editionId: number): number {
   const index = current.data.editions.findIndex((e) => e.id === editionId);
-  if (index < 0) throw new CatalogError("not_found", `This book has no edition ${editionId}.`);
+  if (index < 0) throw new AppError("not_found", `This book has no edition ${editionId}.`);
   return index;
 }
 
@@ -207,7 +207,7 @@ export async function patchEditionFromApi(
   const patch = asObject(body, "the edition fields to change");
   assertKnownFields(editionSchema, patch);
   if (patch.id !== undefined && patch.id !== editionId) {
-    throw new CatalogError("validation", "An edition's id cannot change.", {
+    throw new AppError("validation", "An edition's id cannot change.", {
       fields: { id: ["Leave id out."] },
     });
   }

@@ -1,6 +1,7 @@
 // The listing's pure side, for the admin's forms and server actions (client components included):
-// the schema, the form's values and their mapping to the schema's input, labels and change rows.
-// No database: reads and writes are in ./service.ts.
+// the form's values and their mapping to the schema's input, labels and change rows. No database,
+// and no zod (its parsers use eval, which the admin's Content-Security-Policy refuses in the
+// browser): the schema and the reads and writes are in ./service.ts.
 export { describeChanges, diffSnapshots, type ChangeRow } from "./diff";
 export {
   categoryChoice,
@@ -21,11 +22,4 @@ export {
   LISTING_LABELS,
   STATUS_LABELS,
 } from "./labels";
-export {
-  AVAILABILITY_VALUES,
-  BOOK_STATUSES,
-  EDITION_FORMAT_VALUES,
-  listingSchema,
-  type ListingData,
-  type ListingInput,
-} from "./schema";
+export type { ListingData, ListingInput } from "./schema";

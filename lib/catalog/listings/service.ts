@@ -14,6 +14,7 @@ export { adminListQuerySchema, ADMIN_PAGE_SIZE_MAX } from "./admin-list";
 export type { AdminBookPage, AdminBookRow, AdminListQuery, MissingFilter } from "./admin-list";
 export { StaleVersionError } from "./store";
 export type { ApiWriteOptions, ApiWriteResult } from "./api-input";
+export { AVAILABILITY_VALUES, BOOK_STATUSES, EDITION_FORMAT_VALUES, listingSchema } from "./schema";
 export type { LastChange, ListingActor, ListingForEdit, RevisionView, SaveResult } from "./store";
 
 /** The one invalidation after a listing write: the book under its old and new slug, maybe taxonomy. */

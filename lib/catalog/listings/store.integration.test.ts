@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { runMigration } from "@/test/migration-sql";
-import { CatalogError } from "../../errors";
+import { AppError } from "@/lib/errors";
 import { listAdminBooks, adminListQuerySchema } from "./admin-list";
 import { formValuesFromData, listingInputFromValues } from "./form";
 import {
@@ -124,8 +124,8 @@ describe.each(engines)("listing writes on %s", (engine) => {
       }),
       { actor, expectedVersion: 1 },
     ).catch((e: unknown) => e);
-    expect(bad).toBeInstanceOf(CatalogError);
-    expect((bad as CatalogError).details.fields?.["editions.0.isbn"]).toEqual(["Not a valid ISBN-13."]);
+    expect(bad).toBeInstanceOf(AppError);
+    expect((bad as AppError).details.fields?.["editions.0.isbn"]).toEqual(["Not a valid ISBN-13."]);
     const used = await saveListing(
       db.prisma,
       created.bookId,
@@ -135,7 +135,7 @@ describe.each(engines)("listing writes on %s", (engine) => {
       }),
       { actor, expectedVersion: 1 },
     ).catch((e: unknown) => e);
-    expect((used as CatalogError).details.fields?.["editions.0.isbn"]).toEqual([
+    expect((used as AppError).details.fields?.["editions.0.isbn"]).toEqual([
       "ISBN already used by “The Korean War Reader”.",
     ]);
     const after = await db.prisma.book.findUniqueOrThrow({
@@ -169,7 +169,7 @@ describe.each(engines)("listing writes on %s", (engine) => {
       input({ title: "Other", slug: "old-name", editions: [], status: "draft" }),
       { actor },
     ).catch((e: unknown) => e);
-    expect((other as CatalogError).details.fields?.slug?.[0]).toMatch(/old address of/);
+    expect((other as AppError).details.fields?.slug?.[0]).toMatch(/old address of/);
     await saveListing(
       db.prisma,
       created.bookId,
@@ -203,7 +203,7 @@ describe.each(engines)("listing writes on %s", (engine) => {
       actor,
       expectedVersion: 1,
     }).catch((e: unknown) => e);
-    expect((stale as CatalogError).code).toBe("stale_version");
+    expect((stale as AppError).code).toBe("stale_version");
     const restored = await restoreRevision(db.prisma, created.bookId, first.id, {
       actor,
       expectedVersion: 2,
@@ -344,7 +344,7 @@ describe.runIf(engines.includes("postgres"))("concurrent saves on postgres", () 
     const lost = attempts.filter((a): a is PromiseRejectedResult => a.status === "rejected");
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
-    expect((lost[0]!.reason as CatalogError).code).toBe("stale_version");
+    expect((lost[0]!.reason as AppError).code).toBe("stale_version");
     const winner = (won[0] as PromiseFulfilledResult<{ slug: string }>).value;
     const book = await db.prisma.book.findUniqueOrThrow({
       where: { id: created.bookId },

@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import type { Db } from "@/lib/db/types";
 import { utcTime } from "@/lib/utc-time";
-import { CatalogError, toCatalogError, type FieldErrors } from "../../errors";
+import { AppError, fromDatabaseError, type FieldErrors } from "@/lib/errors";
 import { diffSnapshots, type FieldDiff } from "./diff";
 import { fieldErrorsFrom, listingSchema, type ListingData } from "./schema";
 import { slugify } from "../shared/slug";
@@ -49,7 +49,7 @@ export interface LastChange {
 }
 
 /** A save started from an old version: refused, with who saved in between and what is stored now. */
-export class StaleVersionError extends CatalogError {
+export class StaleVersionError extends AppError {
   constructor(
     readonly latest: LastChange | null,
     readonly current: ListingData,
@@ -194,7 +194,7 @@ async function checkAgainstStore(db: Db, data: ListingData, bookId: number | nul
   }
 
   if (Object.keys(fields).length) {
-    throw new CatalogError("validation", "Check the highlighted fields.", { fields });
+    throw new AppError("validation", "Check the highlighted fields.", { fields });
   }
   return categoryIds;
 }
@@ -209,7 +209,7 @@ async function uniqueSlug(
     const candidate = n === 1 ? root : `${root}-${n}`;
     if (!(await exists(candidate))) return candidate;
   }
-  throw new CatalogError("conflict", `No free slug for "${root}".`);
+  throw new AppError("conflict", `No free slug for "${root}".`);
 }
 
 /** Existing by name (case-insensitive) or created; reports whether it was created. */
@@ -293,7 +293,7 @@ async function writeListing(
   options: SaveOptions & { action: Action; auditDetails?: Prisma.InputJsonObject },
 ): Promise<SaveResult> {
   if (bookId !== null && options.expectedVersion === undefined) {
-    throw new CatalogError("validation", "The version the edit started from is missing.", {
+    throw new AppError("validation", "The version the edit started from is missing.", {
       fields: { version: ["Reload the listing and try again."] },
     });
   }
@@ -302,8 +302,7 @@ async function writeListing(
       db,
       async (tx) => {
         const beforeRow = bookId === null ? null : await loadRow(tx, bookId);
-        if (bookId !== null && !beforeRow)
-          throw new CatalogError("not_found", "That listing does not exist.");
+        if (bookId !== null && !beforeRow) throw new AppError("not_found", "That listing does not exist.");
         const before = beforeRow ? toListingData(beforeRow) : null;
         const stale = async (id: number) => {
           const current = await loadRow(tx, id);
@@ -428,7 +427,7 @@ async function writeListing(
         }
 
         const afterRow = await loadRow(tx, id);
-        if (!afterRow) throw new CatalogError("not_found", "That listing does not exist.");
+        if (!afterRow) throw new AppError("not_found", "That listing does not exist.");
         const after = toListingData(afterRow);
         const diff = diffSnapshots(before, after);
         await tx.listingRevision.create({
@@ -463,11 +462,11 @@ async function writeListing(
       { timeout: 20_000 },
     );
   } catch (error) {
-    const mapped = toCatalogError(error);
-    if (mapped instanceof CatalogError && mapped.code === "unique_violation") {
+    const mapped = fromDatabaseError(error);
+    if (mapped instanceof AppError && mapped.code === "unique_violation") {
       const target = mapped.details.target ?? [];
       const field = target.includes("isbn13") ? "editions" : target.includes("slug") ? "slug" : "form";
-      throw new CatalogError("validation", "Check the highlighted fields.", {
+      throw new AppError("validation", "Check the highlighted fields.", {
         fields: { [field]: [field === "slug" ? "Slug already used by another book." : mapped.message] },
       });
     }
@@ -478,7 +477,7 @@ async function writeListing(
 function parseListing(input: unknown): ListingData {
   const parsed = listingSchema.safeParse(input);
   if (!parsed.success) {
-    throw new CatalogError("validation", "Check the highlighted fields.", {
+    throw new AppError("validation", "Check the highlighted fields.", {
       fields: fieldErrorsFrom(parsed.error),
     });
   }
@@ -515,7 +514,7 @@ export async function restoreRevision(
   options: SaveOptions,
 ): Promise<SaveResult> {
   const revision = await db.listingRevision.findFirst({ where: { id: revisionId, bookId } });
-  if (!revision) throw new CatalogError("not_found", "That revision does not exist.");
+  if (!revision) throw new AppError("not_found", "That revision does not exist.");
   const snapshot = revision.snapshot as unknown as ListingData;
   return writeListing(db, snapshot, bookId, {
     ...options,
@@ -538,7 +537,7 @@ export async function checkListing(
     await checkAgainstStore(db, data, bookId);
     return { ok: true, data };
   } catch (error) {
-    if (error instanceof CatalogError && error.code === "validation") {
+    if (error instanceof AppError && error.code === "validation") {
       return { ok: false, fields: error.details.fields ?? { form: [error.message] } };
     }
     throw error;

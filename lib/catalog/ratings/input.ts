@@ -1,7 +1,7 @@
 // A shopper's rating as submitted: one zod schema for the product-page form, the server action and
 // POST /api/v1/books/{slug}/ratings (and the OpenAPI request body). Pure.
 import { z } from "zod";
-import type { FieldErrors } from "../../errors";
+import type { FieldErrors } from "@/lib/errors";
 
 export const RATING_LIMITS = { title: 120, body: 4000, displayName: 60 } as const;
 

@@ -4,7 +4,7 @@ import { seedCatalog } from "@/lib/catalog/seed/seed";
 import { readSeedCatalog } from "@/lib/catalog/seed/seed-file";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { aggregatesFromRows, storedAggregates } from "@/test/rating-aggregates";
-import { CatalogError } from "../../errors";
+import { AppError } from "@/lib/errors";
 import { listRatingsForModeration, moderateRating, moderationQuerySchema } from "./moderation";
 import { submitRating } from "./store";
 
@@ -104,7 +104,7 @@ describe.each(testEngines())("rating moderation on %s", (engine) => {
 
   it("a rating that does not exist is a not_found error", async () => {
     await expect(moderateRating(db.prisma, 987_654_321, "publish", actor())).rejects.toSatisfy(
-      (error: unknown) => error instanceof CatalogError && error.code === "not_found",
+      (error: unknown) => error instanceof AppError && error.code === "not_found",
     );
   });
 

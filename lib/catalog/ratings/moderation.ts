@@ -6,7 +6,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import type { Db } from "@/lib/db/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { CatalogError } from "../../errors";
+import { AppError } from "@/lib/errors";
 import type { ListingActor } from "../listings/store";
 import { recomputeRatingAggregates } from "./store";
 
@@ -116,7 +116,7 @@ export async function moderateRating(
         FROM "Rating" r JOIN "Book" b ON b."id" = r."bookId"
        WHERE r."id" = ${ratingId}
          FOR UPDATE OF r`;
-    if (!rating) throw new CatalogError("not_found", `Rating ${ratingId} does not exist (deleted already?).`);
+    if (!rating) throw new AppError("not_found", `Rating ${ratingId} does not exist (deleted already?).`);
     const result = (changed: boolean): ModerationResult => ({
       ratingId,
       bookSlug: rating.slug,

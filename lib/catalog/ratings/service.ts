@@ -36,7 +36,7 @@ export const listPublishedRatings = cache((bookId: number, slug: string, afterKe
 /**
  * Validates `input` (form values or a JSON body) and stores it as the current shopper's rating of
  * the published book `slug`; a published rating changes the book's page and every list. Throws
- * CatalogError: validation (field messages), not_found, conflict (already rated), rate_limited.
+ * AppError: validation (field messages), not_found, conflict (already rated), rate_limited.
  */
 export async function rateBookAsShopper(slug: string, input: unknown): Promise<CreatedRating> {
   const rating = await shopper.rateBookAsShopper(slug, input);

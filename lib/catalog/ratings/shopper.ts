@@ -8,7 +8,7 @@ import { clientIp, ipHashOf } from "@/lib/auth/client-ip";
 import { signId, verifySignedId } from "@/lib/security/signed-id";
 import { getPrisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { CatalogError } from "../../errors";
+import { AppError } from "@/lib/errors";
 import { parseRatingInput } from "./input";
 import { publishedBookIdOrThrow, shopperKeyOf, submitRating, type CreatedRating } from "./store";
 
@@ -34,13 +34,13 @@ async function currentShopperId(secret: string, live: boolean): Promise<string> 
 
 /**
  * Validates `input` (form values or a JSON body) and stores it as the current shopper's rating of
- * the published book `slug`. Throws CatalogError: validation (field messages), not_found,
+ * the published book `slug`. Throws AppError: validation (field messages), not_found,
  * conflict (already rated), rate_limited. The caller invalidates caches when it was published.
  */
 export async function rateBookAsShopper(slug: string, input: unknown): Promise<CreatedRating> {
   const parsed = parseRatingInput(input);
   if (!parsed.ok) {
-    throw new CatalogError("validation", "Check the highlighted fields.", { fields: parsed.fields });
+    throw new AppError("validation", "Check the highlighted fields.", { fields: parsed.fields });
   }
   const env = getEnv();
   const db = await getPrisma();

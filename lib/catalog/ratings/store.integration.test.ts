@@ -4,7 +4,7 @@ import { seedCatalog } from "@/lib/catalog/seed/seed";
 import { readSeedCatalog } from "@/lib/catalog/seed/seed-file";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { aggregatesFromRows, storedAggregates } from "@/test/rating-aggregates";
-import { CatalogError } from "../../errors";
+import { AppError } from "@/lib/errors";
 import { ratingAverage, loadRatingDistribution } from "./summary";
 import { RATING_IP_LIMIT, recomputeRatingAggregates, submitRating } from "./store";
 
@@ -51,13 +51,13 @@ describe.each(testEngines())("shopper ratings on %s", (engine) => {
     });
   }
 
-  async function refusal(promise: Promise<unknown>): Promise<CatalogError> {
+  async function refusal(promise: Promise<unknown>): Promise<AppError> {
     const error = await promise.then(
       () => null,
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(CatalogError);
-    return error as CatalogError;
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
   }
 
   it("a published rating updates count, sum and average, equal to the rows", async () => {

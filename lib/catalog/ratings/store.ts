@@ -5,7 +5,7 @@ import { createHmac } from "node:crypto";
 import type { Db } from "@/lib/db/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { consume, type RateLimitRule } from "@/lib/rate-limit";
-import { CatalogError } from "../../errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { parseRatingInput } from "./input";
 import { isValidSlug } from "../shared/slug";
 
@@ -67,12 +67,12 @@ export async function recomputeRatingAggregates(db: Db, bookId: number): Promise
     WHERE b."id" = ${bookId}`;
 }
 
-/** The id of a published book, or a not_found CatalogError (drafts and hidden books take no ratings). */
+/** The id of a published book, or a not_found AppError (drafts and hidden books take no ratings). */
 export async function publishedBookIdOrThrow(db: Db, slug: string): Promise<number> {
   const book = isValidSlug(slug)
     ? await db.book.findFirst({ where: { slug, status: "published" }, select: { id: true } })
     : null;
-  if (!book) throw new CatalogError("not_found", `No published book has the slug "${slug}".`);
+  if (!book) throw new AppError("not_found", `No published book has the slug "${slug}".`);
   return book.id;
 }
 
@@ -99,18 +99,18 @@ export async function submitRating(db: PrismaClient, input: SubmitRatingInput): 
   const { bookId, shopperKey, ipHash, status } = input;
   const parsed = parseRatingInput(input.rating);
   if (!parsed.ok) {
-    throw new CatalogError("validation", "Check the highlighted fields.", { fields: parsed.fields });
+    throw new AppError("validation", "Check the highlighted fields.", { fields: parsed.fields });
   }
   const rating = parsed.data;
   const existing = await db.rating.findUnique({
     where: { bookId_shopperKey: { bookId, shopperKey } },
     select: { id: true },
   });
-  if (existing) throw new CatalogError("conflict", ALREADY_RATED);
+  if (existing) throw new AppError("conflict", ALREADY_RATED);
 
   const limit = await consume(db, `rating:ip:${ipHash ?? "unknown"}`, RATING_IP_LIMIT, input.now);
   if (!limit.allowed) {
-    throw new CatalogError(
+    throw new AppError(
       "rate_limited",
       `Too many ratings from your network; try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`,
       { retryAfterSeconds: limit.retryAfterSeconds },
@@ -137,7 +137,7 @@ export async function submitRating(db: PrismaClient, input: SubmitRatingInput): 
     return { ...row, status, createdAt: row.createdAt.toISOString() };
   } catch (error) {
     // Two submissions from one shopper at once: the unique key refuses the second.
-    if ((error as { code?: string }).code === "P2002") throw new CatalogError("conflict", ALREADY_RATED);
+    if (isUniqueViolation(error)) throw new AppError("conflict", ALREADY_RATED);
     throw error;
   }
 }

@@ -2,7 +2,7 @@
 // the fixed messages the cart shows (redirects carry only a notice code, never text).
 // Pure: no database, no Next.js.
 import { z } from "zod";
-import { CatalogError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { EditionFormat } from "@/lib/generated/prisma/enums";
 
 /** Most copies of one print edition in a cart (a bookshop, not a wholesaler). */
@@ -55,7 +55,7 @@ export function isErrorNotice(notice: CartNotice): boolean {
 }
 
 /** A refused cart change: a typed validation error with the notice the cart shows. */
-export class CartError extends CatalogError {
+export class CartError extends AppError {
   constructor(
     readonly notice: CartNotice,
     field = "form",

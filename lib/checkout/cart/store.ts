@@ -1,5 +1,5 @@
 // The cart service over a database handle: lines priced from the editions' current prices.
-import { formatName } from "@/lib/catalog/shared/vocabulary";
+import { formatName } from "@/lib/catalog/shared";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { EditionFormat } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";

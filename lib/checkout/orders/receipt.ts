@@ -1,7 +1,6 @@
 // The emails about an order, in HTML and plain text: the receipt queued when it is paid, the
 // notice sent when staff mark the parcel shipped. Pure: links and the address lines are passed in.
-import { formatMoney } from "@/lib/catalog/shared/money";
-import { formatName } from "@/lib/catalog/shared/vocabulary";
+import { formatMoney, formatName } from "@/lib/catalog/shared";
 import type { EditionFormat } from "@/lib/generated/prisma/enums";
 import { DOWNLOAD_LIMIT, DOWNLOAD_LINK_DAYS } from "@/lib/ebooks/links";
 import { emailDocument, emailStyle as s, escapeHtml } from "@/lib/mail/html";

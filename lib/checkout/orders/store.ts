@@ -1,8 +1,8 @@
 // Orders over a database handle: created pending from the cart with price snapshots, read back by
 // the hash of their access token. Payment moves them, in webhook.ts only.
 import { createHash, randomBytes } from "node:crypto";
-import { CatalogError } from "@/lib/errors";
-import { formatName } from "@/lib/catalog/shared/vocabulary";
+import { AppError } from "@/lib/errors";
+import { formatName } from "@/lib/catalog/shared";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { EditionFormat, OrderStatus } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";
@@ -217,7 +217,7 @@ export async function createPendingOrder(
     return order.id;
   });
   const order = await findOrderById(db, id);
-  if (!order) throw new CatalogError("not_found", "The order was not saved.");
+  if (!order) throw new AppError("not_found", "The order was not saved.");
   return { order, accessToken };
 }
 

@@ -5,6 +5,7 @@
 // the root client; only the `tx` handle is used inside.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
+import { isUniqueViolation } from "@/lib/errors";
 import { createGrants } from "@/lib/ebooks/downloads";
 import { downloadPath } from "@/lib/ebooks/links";
 import { formatAddressLines, type ShippingAddress } from "../orders/address";
@@ -26,10 +27,6 @@ export interface WebhookResult {
   outcome: string;
   /** The event id had been processed before: nothing changed. */
   replay: boolean;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string })?.code === "P2002";
 }
 
 async function findOrder(tx: Db, event: OrderEvent) {

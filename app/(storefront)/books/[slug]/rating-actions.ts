@@ -4,7 +4,7 @@
 // book's tags (in the ratings service), so the summary on this response and on the next request is
 // the new one.
 import { rateBookAsShopper, ratingValuesFromForm, type RatingField } from "@/lib/catalog/ratings/service";
-import { CatalogError } from "@/lib/catalog/shared";
+import { AppError } from "@/lib/errors";
 import { repeatedField } from "@/lib/form-data";
 
 export interface RateState {
@@ -46,7 +46,7 @@ export async function rateBookAction(_previous: RateState, form: FormData): Prom
       values: {},
     };
   } catch (error) {
-    if (!(error instanceof CatalogError)) throw error;
+    if (!(error instanceof AppError)) throw error;
     if (error.code === "validation") {
       const errors: RateState["errors"] = {};
       for (const [name, messages] of Object.entries(error.details.fields ?? {})) {

@@ -11,7 +11,7 @@ import { ChangesTable } from "../../changes-table";
 
 export const dynamic = "force-dynamic";
 
-/** What a refused restore says, by the CatalogError code in the URL (never text from the URL). */
+/** What a refused restore says, by the AppError code in the URL (never text from the URL). */
 const RESTORE_ERRORS: Record<string, string> = {
   stale_version:
     "Someone saved this listing since you opened its history; nothing was restored. Look again and retry.",

@@ -11,7 +11,6 @@ import {
   ratingCursorSchema,
   ratingDistribution,
 } from "@/lib/catalog/ratings/service";
-import { CatalogError } from "@/lib/catalog/shared";
 import { errorToProblem, problem } from "@/lib/api/problem";
 import { getEnv } from "@/lib/env";
 
@@ -88,12 +87,6 @@ export async function POST(request: Request, context: { params: Promise<{ slug: 
     const rating = await rateBookAsShopper(slug, body);
     return Response.json(rating, { status: 201, headers: { "cache-control": "no-store" } });
   } catch (error) {
-    if (error instanceof CatalogError && error.code === "validation") {
-      const errors = Object.entries(error.details.fields ?? {}).flatMap(([name, reasons]) =>
-        reasons.map((reason) => ({ name: `/${name}`, reason })),
-      );
-      return problem("unprocessable", { detail: error.message, errors, requestId });
-    }
     if (error instanceof ApiProblem) return problem(error.type, { ...error.options, requestId });
     return errorToProblem(error, requestId);
   }
