@@ -6,7 +6,8 @@ import {
   formValuesFromData,
   listingInputFromValues,
 } from "./form";
-import { fieldErrorsFrom, listingSchema } from "./schema";
+import { toDecimalString } from "../shared/money";
+import { fieldErrorsFrom, listingSchema, MAX_PRICE_MINOR } from "./schema";
 
 const edition = { format: "paperback", price: "39.99", currency: "USD" };
 const base = { title: "Mao, Stalin and the Korean War", languages: "en", editions: [edition] };
@@ -54,6 +55,16 @@ describe("listingSchema", () => {
       expect(result.ok && result.data.editions[0]?.priceCents).toBe(cents);
     }
     for (const price of ["", "abc", "1.999", "-3"]) {
+      const result = parse({ editions: [{ ...edition, price }] });
+      expect(!result.ok && result.fields["editions.0.price"]).toEqual(["Enter a price like 39.99."]);
+    }
+  });
+
+  it("accepts a price up to MAX_PRICE_MINOR and refuses one minor unit more", () => {
+    const ceiling = toDecimalString(MAX_PRICE_MINOR, "USD");
+    const atCeiling = parse({ editions: [{ ...edition, price: ceiling }] });
+    expect(atCeiling.ok && atCeiling.data.editions[0]?.priceCents).toBe(MAX_PRICE_MINOR);
+    for (const price of [toDecimalString(MAX_PRICE_MINOR + 1, "USD"), "99999999999"]) {
       const result = parse({ editions: [{ ...edition, price }] });
       expect(!result.ok && result.fields["editions.0.price"]).toEqual(["Enter a price like 39.99."]);
     }
