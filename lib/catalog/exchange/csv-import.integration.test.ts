@@ -120,8 +120,7 @@ describe.each(engines)("CSV import and export on %s", (engine) => {
       {
         line: 10,
         column: "price",
-        message:
-          "Write the price in currency units with a dot and no symbol or thousands separator, like 39.99.",
+        message: "Enter a price like 39.99.",
       },
       {
         line: 11,

@@ -36,4 +36,10 @@ describe("money", () => {
     expect(parseMoney("1500", "JPY")).toBe(1500);
     expect(parseMoney("15.5", "JPY")).toBeNull();
   });
+
+  it("takes a comma as a thousands separator only, never as a decimal one", () => {
+    expect(parseMoney("1,299,000", "USD")).toBe(129900000);
+    expect(parseMoney("19,90", "EUR")).toBeNull();
+    expect(parseMoney("1,29.5", "USD")).toBeNull();
+  });
 });

@@ -28,12 +28,14 @@ export function toDecimalString(minorUnits: number, currency: string): string {
   return `${sign}${Math.floor(abs / scale)}.${String(abs % scale).padStart(digits, "0")}`;
 }
 
-/** Parses a typed price ("39.99", "$1,299.5") to minor units; null when it is not a price. */
+/**
+ * Parses a typed price ("39.99", "$1,299.5") to minor units; null when it is not a price. A comma
+ * separates thousands only ("1,299"): "19,90" is refused rather than read as 1,990.
+ */
 export function parseMoney(input: string, currency: string): number | null {
-  const cleaned = input
-    .trim()
-    .replace(/^[^\d-]+/, "")
-    .replace(/,/g, "");
+  const trimmed = input.trim().replace(/^[^\d-]+/, "");
+  if (trimmed.includes(",") && !/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(trimmed)) return null;
+  const cleaned = trimmed.replace(/,/g, "");
   const digits = currencyFractionDigits(currency);
   const pattern = digits === 0 ? /^\d+$/ : new RegExp(`^\\d+(\\.\\d{1,${digits}})?$`);
   if (!pattern.test(cleaned)) return null;
