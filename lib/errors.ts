@@ -36,6 +36,21 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A schema's issues as messages per field, named as dotted paths ("editions.0.isbn"): the names the
+ * forms' inputs use and the API's `errors[].name` (docs/api.md). "form" for the input as a whole.
+ */
+export function fieldErrorsFrom(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "form";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
 interface PrismaLikeError {
   name?: string;
   code?: string;

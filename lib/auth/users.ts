@@ -4,7 +4,7 @@
 import { recordAudit } from "@/lib/audit";
 import { inTransaction } from "@/lib/db/transaction";
 import type { Db } from "@/lib/db/types";
-import { AppError, isUniqueViolation } from "@/lib/errors";
+import { AppError, fieldErrorsFrom, isUniqueViolation } from "@/lib/errors";
 import { generatePassword, hashPassword } from "./password";
 import type { Staff, StaffRole } from "./roles";
 import { createStaffSchema, roleSchema, STAFF_FORM_MESSAGES, type CreateStaffInput } from "./schemas";
@@ -59,12 +59,9 @@ export async function createStaffUser(
 ): Promise<StaffUser> {
   const parsed = createStaffSchema.safeParse(input);
   if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? "form");
-      (fields[key] ??= []).push(issue.message);
-    }
-    throw new AppError("validation", "Check the highlighted fields.", { fields });
+    throw new AppError("validation", "Check the highlighted fields.", {
+      fields: fieldErrorsFrom(parsed.error),
+    });
   }
   const { email, name, role, password } = parsed.data;
   const passwordHash = await hashPassword(password);

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import type { Db } from "@/lib/db/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, fieldErrorsFrom } from "@/lib/errors";
 import type { ListingActor } from "../listings/store";
 import { shopPageInputSchema } from "./shop-page-schema";
 import { blocksFromText } from "./shop-page-text";
@@ -72,12 +72,7 @@ export async function saveShopPage(
 ): Promise<ShopPageView> {
   const parsed = shopPageInputSchema.safeParse(input);
   if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? "form");
-      (fields[key] ??= []).push(issue.message);
-    }
-    throw new AppError("validation", "The page was not saved.", { fields });
+    throw new AppError("validation", "The page was not saved.", { fields: fieldErrorsFrom(parsed.error) });
   }
   const { title, excerpt, body, updatedAt } = parsed.data;
   const openedAt = new Date(updatedAt);

@@ -6,11 +6,11 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { ContributorRole } from "@/lib/generated/prisma/enums";
+import { fieldErrorsFrom } from "@/lib/errors";
 import {
   type AVAILABILITY_VALUES,
   type BOOK_STATUSES,
   type EDITION_FORMAT_VALUES,
-  fieldErrorsFrom,
   listingSchema,
   type ListingData,
   type ListingInput,

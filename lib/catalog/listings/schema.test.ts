@@ -7,7 +7,8 @@ import {
   listingInputFromValues,
 } from "./form";
 import { toDecimalString } from "../shared/money";
-import { fieldErrorsFrom, listingSchema, MAX_PRICE_MINOR } from "./schema";
+import { fieldErrorsFrom } from "@/lib/errors";
+import { listingSchema, MAX_PRICE_MINOR } from "./schema";
 
 const edition = { format: "paperback", price: "39.99", currency: "USD" };
 const base = { title: "Mao, Stalin and the Korean War", languages: "en", editions: [edition] };

@@ -240,13 +240,3 @@ export type ListingInput = z.input<typeof listingSchema>;
 /** What the catalog stores; also a revision's snapshot. */
 export type ListingData = z.output<typeof listingSchema>;
 export type EditionData = ListingData["editions"][number];
-
-/** Zod issues as messages per field path ("editions.0.isbn"), the names the form's inputs use. */
-export function fieldErrorsFrom(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.map(String).join(".") : "form";
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
-}

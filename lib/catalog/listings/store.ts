@@ -6,9 +6,9 @@ import type { Prisma } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import type { Db } from "@/lib/db/types";
 import { utcTime } from "@/lib/utc-time";
-import { AppError, fromDatabaseError, type FieldErrors } from "@/lib/errors";
+import { AppError, fieldErrorsFrom, fromDatabaseError, type FieldErrors } from "@/lib/errors";
 import { diffSnapshots, type FieldDiff } from "./diff";
-import { fieldErrorsFrom, listingSchema, type ListingData } from "./schema";
+import { listingSchema, type ListingData } from "./schema";
 import { slugify } from "../shared/slug";
 
 export interface ListingActor {
