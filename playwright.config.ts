@@ -9,7 +9,7 @@ const SERVERS = (process.env.E2E_DATABASES ?? "pglite,postgres,stripe,outage").s
   "pglite" | "postgres" | "stripe" | "outage"
 )[];
 // E2E_PORT_BASE lets two checkouts run their suites side by side. Each server's mail goes to an
-// SMTP server on its port + 4 (+4, +5, +6), run by e2e/delivery.spec.ts (scripts/e2e-server.mjs);
+// SMTP server on its port + 4 (+4, +5, +6), run by e2e/delivery.spec.ts (scripts/test/e2e-server.mjs);
 // the outage store is +7 (its PostgreSQL +8).
 const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
 const PORTS = {
@@ -20,12 +20,15 @@ const PORTS = {
 } as const;
 const STRIPE_MOCK_PORT = PORT_BASE + 3;
 const OUTAGE_PG_PORT = PORT_BASE + 8;
-// The outage spec stops and starts this PostgreSQL (scripts/e2e-server.mjs creates it).
+// The outage spec stops and starts this PostgreSQL (scripts/test/e2e-server.mjs creates it).
 process.env.E2E_OUTAGE_PG_PORT = String(OUTAGE_PG_PORT);
 const OUTAGE_SPEC = /outage\.spec\.ts$/;
 // The spec talks to the mock's test-control endpoints (workers load this file too).
 process.env.E2E_STRIPE_MOCK_URL = `http://127.0.0.1:${STRIPE_MOCK_PORT}`;
 const STRIPE_SPEC = /stripe-checkout\.spec\.ts$/;
+// Signs the e2e staff in once per database server and keeps their sessions (e2e/support/admin.ts).
+const STAFF_SETUP = /staff\.setup\.ts$/;
+const hasStaffSetup = (server: string) => server === "pglite" || server === "postgres";
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -52,22 +55,30 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
-  projects: SERVERS.map((server) => ({
-    name: server,
-    ...(server === "stripe"
-      ? { testMatch: STRIPE_SPEC }
-      : server === "outage"
-        ? { testMatch: OUTAGE_SPEC }
-        : { testIgnore: [STRIPE_SPEC, OUTAGE_SPEC] }),
-    use: { ...chromium, baseURL: `http://127.0.0.1:${PORTS[server]}` },
-  })),
+  projects: [
+    ...SERVERS.filter(hasStaffSetup).map((server) => ({
+      name: `${server} staff`,
+      testMatch: STAFF_SETUP,
+      use: { ...chromium, baseURL: `http://127.0.0.1:${PORTS[server]}` },
+    })),
+    ...SERVERS.map((server) => ({
+      name: server,
+      ...(server === "stripe"
+        ? { testMatch: STRIPE_SPEC }
+        : server === "outage"
+          ? { testMatch: OUTAGE_SPEC }
+          : { testIgnore: [STRIPE_SPEC, OUTAGE_SPEC] }),
+      dependencies: hasStaffSetup(server) ? [`${server} staff`] : [],
+      use: { ...chromium, baseURL: `http://127.0.0.1:${PORTS[server]}` },
+    })),
+  ],
   webServer: SERVERS.map((server) => ({
     command:
       server === "stripe"
-        ? `node scripts/e2e-server.mjs stripe ${PORTS.stripe} ${STRIPE_MOCK_PORT}`
+        ? `node scripts/test/e2e-server.mjs stripe ${PORTS.stripe} ${STRIPE_MOCK_PORT}`
         : server === "outage"
-          ? `node scripts/e2e-server.mjs outage ${PORTS.outage} ${OUTAGE_PG_PORT}`
-          : `node scripts/e2e-server.mjs ${server} ${PORTS[server]}`,
+          ? `node scripts/test/e2e-server.mjs outage ${PORTS.outage} ${OUTAGE_PG_PORT}`
+          : `node scripts/test/e2e-server.mjs ${server} ${PORTS[server]}`,
     url: `http://127.0.0.1:${PORTS[server]}/api/health`,
     reuseExistingServer: false,
     timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 600_000),

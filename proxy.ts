@@ -9,7 +9,7 @@
 // - A slug with a malformed %-escape answers 404 (Next would answer a bare 500).
 // - Unknown order tokens and stub sessions are answered with the full 404 page: those pages are
 //   per request, and a dynamic page calling notFound() would answer 404 with an empty body for a
-//   shopper without JavaScript (lib/checkout/pages.ts).
+//   shopper without JavaScript (lib/checkout/orders/pages.ts).
 // - Per-request pages (admin, cart, checkout, orders) go on with a fresh CSP nonce
 //   (lib/security/page-policy.ts); cached pages never get one (their policy is static).
 import { NextResponse, type NextRequest } from "next/server";

@@ -1,14 +1,9 @@
 import { expect, test, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
 
-// Accounts created by scripts/e2e-staff.ts on every e2e server.
-const ADMIN = {
-  email: "admin@e2e.test",
-  password: process.env.E2E_ADMIN_PASSWORD || "e2e-admin-password-0123",
-};
-const EDITOR = {
-  email: "editor@e2e.test",
-  password: process.env.E2E_EDITOR_PASSWORD || "e2e-editor-password-0123",
-};
+import { ADMIN, EDITOR } from "./support/admin";
+
+// Sign-in itself, so every test here signs in through the form (the other specs reuse the
+// sessions of e2e/staff.setup.ts). Accounts created by scripts/test/e2e-staff.ts on every e2e server.
 const LIMITED = { email: "limited@e2e.test", password: EDITOR.password };
 const SESSION_COOKIE = "bookstore_admin_session";
 const ADMIN_URLS = ["/admin", "/admin/users", "/admin/audit"];

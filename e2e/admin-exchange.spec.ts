@@ -1,27 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
+import { actAsStaff, EDITOR } from "./support/admin";
 import { FEATURED } from "./support/catalog";
 
 // CSV export and import of listings, as an editor uses them, with JavaScript off (plain form
 // posts, a meta-refreshed progress page). The featured book's price is changed through an import
 // and put back the same way: later specs expect the seed catalog as it was.
-const EDITOR = {
-  email: "editor@e2e.test",
-  password: process.env.E2E_EDITOR_PASSWORD || "e2e-editor-password-0123",
-};
 
 test.use({ javaScriptEnabled: false });
 // Each apply is a transaction of a few dozen queries plus the page's refreshes, on two shared cores.
 test.describe.configure({ timeout: 120_000 });
-
-async function signIn(page: Page) {
-  await page.goto("/admin/sign-in?next=%2Fadmin%2Fexchange");
-  await page.getByLabel("Email").fill(EDITOR.email);
-  await page.getByLabel("Password").fill(EDITOR.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === "/admin/exchange");
-}
 
 /** Downloads the export through the page's link; returns its text (BOM included). */
 async function downloadExport(page: Page): Promise<{ text: string; filename: string }> {
@@ -67,7 +56,7 @@ test("an editor downloads the CSV export; signed out, the export is refused", as
   playwright,
   baseURL,
 }) => {
-  await signIn(page);
+  await actAsStaff(page, EDITOR, "/admin/exchange");
   const { text, filename } = await downloadExport(page);
   expect(filename).toMatch(/^listings-\d{4}-\d{2}-\d{2}\.csv$/);
   expect(text.startsWith("\uFEFFbook_id,version,slug,title,")).toBe(true);
@@ -83,7 +72,7 @@ test("an editor downloads the CSV export; signed out, the export is refused", as
 test("an import with errors is listed by line; fixed, it applies and the storefront shows it", async ({
   page,
 }) => {
-  await signIn(page);
+  await actAsStaff(page, EDITOR, "/admin/exchange");
   const { text } = await downloadExport(page);
   // The price of the book's first edition, e.g. "39.99".
   let original = "";
@@ -156,7 +145,7 @@ test("an import with errors is listed by line; fixed, it applies and the storefr
 });
 
 test("a file over the size cap is refused with a clear message", async ({ page }) => {
-  await signIn(page);
+  await actAsStaff(page, EDITOR, "/admin/exchange");
   await page.getByLabel(/^CSV file/).setInputFiles({
     name: "huge.csv",
     mimeType: "text/csv",

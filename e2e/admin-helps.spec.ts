@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, createDraft, edition, save, signIn } from "./support/admin";
+import { actAsStaff, ADMIN, createDraft, edition, save } from "./support/admin";
 
 // The admin's help for staff: the dashboard's figures, choosing categories without losing the
 // others, and the editions' ebook-only fields. Books created here stay drafts.
@@ -19,7 +19,7 @@ async function storedCategories(page: Page, slug: string): Promise<string> {
 }
 
 test("the dashboard's figures agree with the lists they link to", async ({ page }) => {
-  await signIn(page, ADMIN, "/admin");
+  await actAsStaff(page, ADMIN, "/admin");
   const today = new Date().toISOString().slice(0, 10);
   const sales = page.getByRole("region", { name: "Sales" });
   await expect(sales.getByRole("heading", { name: "Today" })).toContainText(today);
@@ -42,7 +42,7 @@ test("the dashboard's figures agree with the lists they link to", async ({ page 
 test("categories are ticked boxes with one main category; a click never drops the others", async ({
   page,
 }) => {
-  await signIn(page);
+  await actAsStaff(page);
   const { path, slug } = await createDraft(page, `Category Proof ${Date.now()}`);
   await page.goto(path);
   // The list filters as one types; ticked boxes stay in view.
@@ -70,7 +70,7 @@ test("categories are ticked boxes with one main category; a click never drops th
 });
 
 test("an ebook's own fields show for ebook editions only", async ({ page }) => {
-  await signIn(page);
+  await actAsStaff(page);
   const { path } = await createDraft(page, `Format Proof ${Date.now()}`);
   await page.goto(path);
   const fileSize = edition(page).getByLabel("File size (KB)");
@@ -87,7 +87,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("categories: a main category left unticked is refused; ticked, it comes first", async ({ page }) => {
-    await signIn(page);
+    await actAsStaff(page);
     const { path, slug } = await createDraft(page, `No Script Categories ${Date.now()}`);
     await page.goto(path);
     await category(page, "Geography").check();
@@ -105,7 +105,7 @@ test.describe("without JavaScript", () => {
   });
 
   test("a print edition's ebook fields show but are not stored", async ({ page }) => {
-    await signIn(page);
+    await actAsStaff(page);
     const { path } = await createDraft(page, `No Script Format ${Date.now()}`);
     await page.goto(path);
     await edition(page).getByLabel("File size (KB) (ebooks only)").fill("999");

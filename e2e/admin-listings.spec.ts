@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createDraft, edition, openEditor, save, signIn } from "./support/admin";
+import { actAsStaff, createDraft, edition, openEditor, save } from "./support/admin";
 import { FEATURED } from "./support/catalog";
 
 // The listing editor, as an editor uses it. Later specs (browse, storefront) expect the seed
@@ -26,7 +26,7 @@ async function setStatus(page: Page, path: string, status: "draft" | "published"
 }
 
 test.describe("listing editor", () => {
-  test.beforeEach(async ({ page }) => signIn(page));
+  test.beforeEach(async ({ page }) => actAsStaff(page));
 
   test("a new price shows on the product page, home, /books and the category page on the next request", async ({
     page,
@@ -175,7 +175,7 @@ for (const javaScriptEnabled of [true, false]) {
     const [apiBefore, pageBefore] = [await api(), await shopperView()];
     await seenAsSeeded();
 
-    await signIn(page);
+    await actAsStaff(page);
     await openEditor(page, FEATURED.slug, FEATURED.title);
     await expect(page.getByRole("radio", { name: "Main category: History", exact: true })).toBeChecked();
     await page.getByRole("button", { name: "Save listing" }).click();
@@ -194,7 +194,7 @@ test.describe("without JavaScript", () => {
   test("an edit shows its errors with what was typed, adds a contributor row, then saves", async ({
     page,
   }) => {
-    await signIn(page);
+    await actAsStaff(page);
     const { path } = await createDraft(page, `No Script Proof ${Date.now()}`);
     await page.goto(path);
     await page.getByLabel("Subtitle").fill("Typed without script");

@@ -1,13 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { XMLValidator } from "fast-xml-parser";
+import { actAsStaff, EDITOR } from "./support/admin";
 import { FEATURED } from "./support/catalog";
 
 // The ONIX 3.0 download on /admin/exchange, as staff use it, and refused to everyone else.
-const EDITOR = {
-  email: "editor@e2e.test",
-  password: process.env.E2E_EDITOR_PASSWORD || "e2e-editor-password-0123",
-};
 
 test("signed out, the ONIX export is refused", async ({ request }) => {
   const response = await request.get("/admin/export/onix.xml");
@@ -17,11 +14,7 @@ test("signed out, the ONIX export is refused", async ({ request }) => {
 });
 
 test("staff download the published catalog as ONIX 3.0 from Import and export", async ({ page }) => {
-  await page.goto("/admin/sign-in?next=%2Fadmin%2Fexchange");
-  await page.getByLabel("Email").fill(EDITOR.email);
-  await page.getByLabel("Password").fill(EDITOR.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === "/admin/exchange");
+  await actAsStaff(page, EDITOR, "/admin/exchange");
   await expect(page.getByRole("heading", { name: "ONIX 3.0 export" })).toBeVisible();
 
   const [download] = await Promise.all([

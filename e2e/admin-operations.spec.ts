@@ -1,25 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
+import { actAsStaff, ADMIN, EDITOR } from "./support/admin";
 import { E2E_PENDING_RATING as PENDING, FEATURED } from "./support/catalog";
 
 // Staff operations as an admin uses them: the ratings queue and the orders a shopper placed.
-const ADMIN = {
-  email: "admin@e2e.test",
-  password: process.env.E2E_ADMIN_PASSWORD || "e2e-admin-password-0123",
-};
-const EDITOR = {
-  email: "editor@e2e.test",
-  password: process.env.E2E_EDITOR_PASSWORD || "e2e-editor-password-0123",
-};
-
 test.describe.configure({ timeout: 90_000 });
-
-async function signIn(page: Page, account: { email: string; password: string }, next: string) {
-  await page.goto(`/admin/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === next);
-}
 
 const ratingsSection = (page: Page) => page.getByRole("region", { name: "Shopper ratings" });
 
@@ -34,7 +18,7 @@ test.describe("ratings moderation without JavaScript", () => {
     await expect(ratingsSection(page)).toContainText("No shopper has rated this book yet.");
     await expect(page.getByText(PENDING.body)).toHaveCount(0);
 
-    await signIn(page, ADMIN, "/admin/ratings");
+    await actAsStaff(page, ADMIN, "/admin/ratings");
     const row = page.getByRole("row").filter({ hasText: PENDING.title });
     await expect(row).toContainText(PENDING.bookTitle);
     await expect(row).toContainText(`by ${PENDING.displayName}`);
@@ -75,7 +59,7 @@ test("an admin finds a shopper's paid order with its lines and payment events; e
   const orderNumber = (await page.locator(".eyebrow").first().textContent())?.replace("Order ", "").trim();
   expect(orderNumber).toBeTruthy();
 
-  await signIn(page, ADMIN, "/admin/orders");
+  await actAsStaff(page, ADMIN, "/admin/orders");
   await page.getByLabel("Status").selectOption("paid");
   await page.getByLabel("Order number or email").fill(email);
   await page.getByRole("button", { name: "Filter" }).click();
@@ -97,7 +81,7 @@ test("an admin finds a shopper's paid order with its lines and payment events; e
 
   // Customers' details are for admins only.
   await page.context().clearCookies();
-  await signIn(page, EDITOR, "/admin/ratings");
+  await actAsStaff(page, EDITOR, "/admin/ratings");
   await expect(
     page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Orders" }),
   ).toHaveCount(0);

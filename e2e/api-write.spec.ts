@@ -2,16 +2,13 @@ import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { malformedBodies } from "../test/malformed-bodies";
+import { actAsStaff, ADMIN } from "./support/admin";
 
 type Json = Record<string, unknown>;
 
 // The write API end to end: tokens made by an admin at /admin/tokens, every response validated
 // against the OpenAPI document the server publishes, writes seen by the storefront. Works on books
 // it creates itself, so the seed data other specs rely on is untouched.
-const ADMIN = {
-  email: "admin@e2e.test",
-  password: process.env.E2E_ADMIN_PASSWORD || "e2e-admin-password-0123",
-};
 
 test.describe.configure({ mode: "serial" });
 
@@ -47,14 +44,6 @@ async function expectListing(response: APIResponse, status: number) {
   expect(response.headers()["access-control-allow-origin"]).toBeUndefined();
   expect(response.headers().etag).toMatch(/^"v\d+-/);
   return expectConforms(response, "Listing");
-}
-
-async function signIn(page: Page) {
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/admin/sign-in"));
 }
 
 async function createToken(page: Page, name: string, scopes: string[]): Promise<string> {
@@ -97,7 +86,7 @@ test.beforeAll(async ({ request }) => {
 test("an admin creates API tokens at /admin/tokens; the secret is shown once, the prefix stays", async ({
   page,
 }) => {
-  await signIn(page);
+  await actAsStaff(page, ADMIN, "/admin/tokens");
   writer = await createToken(page, `writer ${run}`, ["catalog:read", "catalog:write"]);
   reader = await createToken(page, `reader ${run}`, ["catalog:read"]);
   expect(writer).toMatch(/^qb_[A-Za-z0-9_-]{43}$/);
@@ -225,7 +214,7 @@ test("40 malformed bodies answer 4xx problems and change nothing", async ({ requ
 
 test("a revoked token is refused at once", async ({ page, request }) => {
   const path = "/books/{slug}";
-  await signIn(page);
+  await actAsStaff(page, ADMIN, "/admin/tokens");
   await page.goto("/admin/tokens");
   await page.getByRole("button", { name: `Revoke writer ${run}` }).click();
   await expect(page.getByRole("main").getByRole("status")).toContainText(`Revoked the token “writer ${run}”`);

@@ -18,7 +18,7 @@ const ADMIN = {
   password: process.env.E2E_ADMIN_PASSWORD || "e2e-admin-password-0123",
 };
 
-/** The e2e server's own database (scripts/e2e-server.mjs names it after the port). */
+/** The e2e server's own database (scripts/test/e2e-server.mjs names it after the port). */
 function databaseUrl(baseURL: string | undefined): string | null {
   if (!baseURL || !process.env.TEST_POSTGRES_URL) return null;
   const port = new URL(baseURL).port;

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { createDraft, openEditor, signIn } from "./support/admin";
+import { actAsStaff, createDraft, openEditor } from "./support/admin";
 
 // Uploaded covers, as staff upload them (a plain form: JavaScript off) and as shoppers get them.
 // The images are made here with sharp. The seed book used gets its generated cover back at the end.
@@ -43,7 +43,7 @@ test.describe("without JavaScript", () => {
     page,
     request,
   }) => {
-    await signIn(page);
+    await actAsStaff(page);
     const editor = await openEditor(page, BOOK.slug, BOOK.title);
     await expect(coverSection(page)).toContainText("No uploaded cover");
     const jpeg = await picture("jpeg", 600, 900);
@@ -117,7 +117,7 @@ test("a draft's preview is for staff only, never cached, and its cover is not pu
   browser,
   request,
 }) => {
-  await signIn(page);
+  await actAsStaff(page);
   const { path, slug } = await createDraft(page, `Preview Proof ${Date.now()}`);
   await page.goto(path);
   await upload(page, "cover.jpg", "image/jpeg", await picture("jpeg", 400, 600));

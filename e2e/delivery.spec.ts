@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { expect, test, type Page } from "@playwright/test";
 import { downloadPath } from "../lib/ebooks/links";
 import { DEMO_SESSION_SECRET } from "../lib/env";
+import { actAsStaff, ADMIN } from "./support/admin";
 import { FEATURED } from "./support/catalog";
 import { startInbox, type Inbox } from "./support/mail";
 
@@ -13,10 +14,6 @@ import { startInbox, type Inbox } from "./support/mail";
 // state, with and without JavaScript. The order page gives the download and the shipping line, a
 // real SMTP server receives one receipt with both, the EPUB downloads and passes epubcheck, an
 // admin marks the paperback shipped and the shopper's second email arrives.
-const ADMIN = {
-  email: "admin@e2e.test",
-  password: process.env.E2E_ADMIN_PASSWORD || "e2e-admin-password-0123",
-};
 const WORDBOOK = { slug: "animales-wordbooks", title: "Animales Wordbooks" };
 const TRACKING = "9400 1000 0000 0000 0000 00";
 const run = promisify(execFile);
@@ -35,14 +32,6 @@ async function addToCart(page: Page, slug: string) {
   await page.goto(`/books/${slug}`);
   await page.getByRole("button", { name: /^Add to cart/ }).click();
   await expect(page.getByRole("status")).toContainText("Added to your cart:");
-}
-
-async function signInAsAdmin(page: Page, next: string) {
-  await page.goto(`/admin/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === next);
 }
 
 async function epubcheck(bytes: Buffer): Promise<string> {
@@ -128,7 +117,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByText("4 of 5 downloads left")).toBeVisible();
 
       // An admin marks the paperback shipped; the shopper is emailed and the order page says so.
-      await signInAsAdmin(page, "/admin/orders");
+      await actAsStaff(page, ADMIN, "/admin/orders");
       await page.getByLabel("Order number or email").fill(email);
       await page.getByRole("button", { name: "Filter" }).click();
       await expect(page.getByRole("row", { name: /To ship/ })).toBeVisible();
@@ -183,7 +172,7 @@ test("bad input gets a clear error and changes nothing", async ({ page, request 
   await expect(page.getByTestId("cart-total")).toHaveText(total!);
 
   // A wrong file type and an oversized file for the featured ebook: refused, the file kept.
-  await signInAsAdmin(page, "/admin/books");
+  await actAsStaff(page, ADMIN, "/admin/books");
   await page.getByRole("link", { name: FEATURED.title }).first().click();
   const files = page.getByRole("region", { name: "Ebook files" });
   const fileInfo = files.getByText(/^(Sample made by the demo store|Uploaded|No file yet)/);

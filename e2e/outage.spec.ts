@@ -1,6 +1,6 @@
 // The database goes away under a serving store (issue 22, "staying up"), on PostgreSQL, the
 // production database. Run only by the `outage` Playwright project, whose store has a PostgreSQL
-// server of its own (scripts/e2e-server.mjs outage): this spec stops it and starts it again.
+// server of its own (scripts/test/e2e-server.mjs outage): this spec stops it and starts it again.
 // Cached pages keep serving; what needs the database answers 503 with Retry-After within 2 s,
 // never hangs and never answers 500; /api/ready says 503; the store recovers without a restart.
 import { execFileSync } from "node:child_process";
@@ -22,7 +22,7 @@ function stopPostgres() {
 }
 
 function startPostgres() {
-  execFileSync("bash", [path.join(ROOT, "scripts/pg-start.sh")], {
+  execFileSync("bash", [path.join(ROOT, "scripts/test/pg-start.sh")], {
     env: { ...process.env, PGPORT: PG_PORT, PG_DATA_DIR: DATA_DIR },
     stdio: "ignore",
   });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { actAsStaff, ADMIN } from "./support/admin";
 import { FEATURED } from "./support/catalog";
 
 // Every storefront page at phone and tablet widths: the page never scrolls sideways, and along the
@@ -8,10 +9,6 @@ const WIDTHS = [320, 390, 768];
 const PAPERBACK = {
   slug: "the-incredible-adventures-of-tap-it-tad",
   title: "The Incredible Adventures of Tap It Tad",
-};
-const ADMIN = {
-  email: "admin@e2e.test",
-  password: process.env.E2E_ADMIN_PASSWORD || "e2e-admin-password-0123",
 };
 
 test.beforeEach(() => {
@@ -117,11 +114,7 @@ for (const width of WIDTHS) {
 }
 
 test("admin pages fit a 390 px phone, and the audit log a desktop, with long details", async ({ page }) => {
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/admin/sign-in"));
+  await actAsStaff(page, ADMIN, "/admin");
   // A new listing's audit entry names every field it set: the longest details the log holds.
   await page.goto("/admin/books/new");
   await page.getByLabel("Title", { exact: true }).fill(`Layout Proof ${Date.now()}`);

@@ -4,17 +4,13 @@
 // print no words taken from a crafted URL.
 import http from "node:http";
 import { expect, test, type Page } from "@playwright/test";
+import { actAsStaff, ADMIN } from "./support/admin";
 import { FEATURED } from "./support/catalog";
 
 // Headers and policies do not depend on the database: one project runs these.
 test.beforeEach(() => {
   test.skip(test.info().project.name !== "pglite", "the same on every database");
 });
-
-const ADMIN = {
-  email: "admin@e2e.test",
-  password: process.env.E2E_ADMIN_PASSWORD || "e2e-admin-password-0123",
-};
 
 /** The directives of a Content-Security-Policy header, by name. */
 function directives(policy: string | undefined): Record<string, string[]> {
@@ -274,16 +270,8 @@ test("server actions answer an oversized, unmeasured or foreign post with a 4xx,
   expect(unmeasured.sentBytes).toBeLessThan(8 * 1024 * 1024);
 });
 
-async function signInAsAdmin(page: Page) {
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-}
-
 test("admin pages print no words taken from a crafted link", async ({ page }) => {
-  await signInAsAdmin(page);
+  await actAsStaff(page, ADMIN, "/admin");
   const phrase = "Your session expired call 555 0100";
   const crafted = [
     `/admin/users?error=${encodeURIComponent(phrase)}`,
@@ -304,7 +292,7 @@ test("admin pages print no words taken from a crafted link", async ({ page }) =>
 });
 
 test("a huge CSV upload is refused as soon as it passes the cap", async ({ page, baseURL }) => {
-  await signInAsAdmin(page);
+  await actAsStaff(page, ADMIN, "/admin");
   const cookies = await page.context().cookies();
   const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   const answer = await slowUpload(

@@ -1,5 +1,5 @@
 // Fresh, migrated databases for integration tests: a PGlite directory and a database on the
-// local PostgreSQL server (TEST_POSTGRES_URL, started by scripts/pg-start.sh). Refuses any
+// local PostgreSQL server (TEST_POSTGRES_URL, started by scripts/test/pg-start.sh). Refuses any
 // server that is not on this machine.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";

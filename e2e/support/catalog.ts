@@ -26,11 +26,11 @@ export const SPANISH_TITLES = [
   "A Delicious Journey through Food / la Comida (Wordbooks / Libros de Palabras)",
 ];
 
-/** Created by scripts/e2e-fixtures.ts: they exist but shoppers must never see them. */
+/** Created by scripts/test/e2e-fixtures.ts: they exist but shoppers must never see them. */
 export const INVISIBLE_SLUGS = ["e2e-draft-proof", "e2e-hidden-title"];
 
 /**
- * Created by scripts/e2e-fixtures.ts: a 4-star review held for moderation (as
+ * Created by scripts/test/e2e-fixtures.ts: a 4-star review held for moderation (as
  * RATINGS_MODERATION=pending stores it), on a book no other spec rates.
  */
 export const E2E_PENDING_RATING = {

@@ -1,5 +1,5 @@
 // A real SMTP server in the test process (smtp-server), on the port the e2e store sends to (its
-// own port + 4, scripts/e2e-server.mjs); what it receives is parsed with mailparser.
+// own port + 4, scripts/test/e2e-server.mjs); what it receives is parsed with mailparser.
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 

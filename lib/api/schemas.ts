@@ -447,7 +447,7 @@ export function toRatingDoc(r: RatingView): z.infer<typeof RatingDoc> {
   return r;
 }
 
-// Write API documents. Requests are the listing schema's input (lib/catalog/listing-schema.ts),
+// Write API documents. Requests are the listing schema's input (lib/catalog/listings/schema.ts),
 // registered in their own registry because the OpenAPI document shows their input side.
 export const apiInputRegistry = z.registry<{ id: string; description?: string }>();
 apiInputRegistry.add(listingSchema, {

@@ -160,7 +160,11 @@ export async function pendingSchemaSql(): Promise<string> {
 }
 
 export async function writeMigration(name: string, sql: string): Promise<string> {
-  const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
+  // Folders apply in name order: a new one must sort after every existing one, whose stamps may
+  // be later than the clock (releases are planned ahead).
+  const latest = (await listMigrations()).migrationDirectories.at(-1)?.path.slice(0, 14) ?? "";
+  const now = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
+  const stamp = now > latest ? now : nextStamp(latest);
   const dirName = `${stamp}_${name.replace(/[^a-zA-Z0-9_]/g, "_")}`;
   await mkdir(path.join(MIGRATIONS_DIR, dirName), { recursive: true });
   await writeFile(path.join(MIGRATIONS_DIR, dirName, "migration.sql"), sql);
@@ -183,4 +187,13 @@ export async function migrationStatus(url: string | undefined): Promise<unknown>
   } finally {
     await handle.close();
   }
+}
+
+/** The stamp one second after a YYYYMMDDHHMMSS stamp. */
+function nextStamp(stamp: string): string {
+  const [, y, mo, d, h, mi, se] = /^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)$/.exec(stamp) ?? [];
+  const next = new Date(
+    Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(se) + 1),
+  );
+  return next.toISOString().replace(/[-:T]/g, "").slice(0, 14);
 }

@@ -1,4 +1,4 @@
-// The shop page editor's input, parsed by the save (lib/catalog/shop-pages.ts). Server only: zod
+// The shop page editor's input, parsed by the save (lib/catalog/articles/shop-pages.ts). Server only: zod
 // stays out of the admin's client bundle.
 import { z } from "zod";
 import { blocksFromText, SHOP_PAGE_LIMITS } from "./shop-page-text";

@@ -1,6 +1,6 @@
 // ONIX for Books 3.0 (reference tags) from the catalog's plain data: one <Product> per edition,
 // since each edition is a trade item with its own identifier and price. Pure: no database, no
-// environment; lib/catalog/onix-export.ts feeds it from the database in batches. The code lists
+// environment; lib/catalog/exchange/onix-export.ts feeds it from the database in batches. The code lists
 // used and what is not exported are in docs/admin.md ("ONIX 3.0 export").
 import { iso6392BTo1, iso6392TTo2B } from "iso-639-2";
 import type { Availability, ContributorRole, EditionFormat, ReadingFeatures } from "../shared/types";

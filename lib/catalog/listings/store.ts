@@ -1,6 +1,6 @@
 // Writing listings: create, save with optimistic concurrency, revisions, restore. Independent of
 // FormData and of Next: the admin's server actions and the write API call the same functions with
-// the same schema (lib/catalog/listing-schema.ts), then invalidate the tags the result names.
+// the same schema (lib/catalog/listings/schema.ts), then invalidate the tags the result names.
 import { recordAudit } from "@/lib/audit";
 import type { Prisma } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";

@@ -1,5 +1,5 @@
 // The stub checkout's form: an email, and a shipping address in the order's destination country
-// when anything is printed (the fields and rules of that country: lib/checkout/address.ts).
+// when anything is printed (the fields and rules of that country: lib/checkout/orders/address.ts).
 import { z } from "zod";
 import { ADDRESS_FIELDS, parseAddress, type AddressErrors, type ShippingAddress } from "./address";
 

@@ -1,11 +1,11 @@
-// The Stripe provider against the project's Stripe mock (scripts/stripe-mock.mjs), on both
+// The Stripe provider against the project's Stripe mock (scripts/test/stripe-mock.mjs), on both
 // databases: the exact request the SDK sends, the session stored on the order, fulfilment from the
 // mock's signed events, and provider errors that keep the cart and expire the order.
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedCatalog } from "@/lib/catalog/seed/seed";
 import { readSeedCatalog } from "@/lib/catalog/seed/seed-file";
-import { startStripeMock } from "@/scripts/stripe-mock.mjs";
+import { startStripeMock } from "@/scripts/test/stripe-mock.mjs";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { addToCart, readCart } from "../../cart/store";
 import { findOrderByToken } from "../../orders/store";

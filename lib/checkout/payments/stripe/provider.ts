@@ -56,7 +56,7 @@ export function taxRateParams(order: OrderView): Stripe.TaxRateCreateParams {
 /**
  * The Checkout Session for a pending order: its lines at their snapshot prices, the zone's
  * shipping as the one shipping option and its tax rate on every line (Stripe computes each line's
- * tax rounded half up, as lib/checkout/shipping.ts does), so Stripe's total is the order's.
+ * tax rounded half up, as lib/checkout/cart/shipping.ts does), so Stripe's total is the order's.
  */
 export function checkoutSessionParams(
   order: OrderView,

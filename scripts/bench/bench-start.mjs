@@ -1,7 +1,7 @@
 // npm run bench:start -- [--runs 5] [--port 3510] [--restart [--dir <pglite dir>]]
 // How long `npm start` takes, with a current build, to answer its first 200 for the home page:
 // on an empty embedded database (a fresh PGlite directory each run), or with --restart on one
-// that an earlier start already set up (a first start sets one up, or --dir names one to reuse). Each run starts `node scripts/start.mjs` in its own process
+// that an earlier start already set up (a first start sets one up, or --dir names one to reuse). Each run starts `node scripts/ops/start.mjs` in its own process
 // group, polls http://127.0.0.1:<port>/ every 50 ms, and stops the group at the first 200.
 // Prints each run and the median. Build first (`npm run build`): a stale build would be rebuilt.
 import { spawn } from "node:child_process";
@@ -18,7 +18,7 @@ const { values } = parseArgs({
     dir: { type: "string" },
   },
 });
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "../..");
 const port = Number(values.port);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "bookstore-bench-start-"));
 
@@ -39,7 +39,7 @@ async function firstOk(deadline) {
 /** One start: milliseconds to the first 200, the server stopped afterwards. */
 async function start(dir) {
   const started = Date.now();
-  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+  const child = spawn(process.execPath, ["scripts/ops/start.mjs"], {
     cwd: root,
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],

@@ -1,7 +1,7 @@
 // Test-only rows for the e2e servers' throwaway databases: books that exist but must stay
 // invisible to shoppers (a draft and a hidden title), and a shopper's rating waiting for
 // moderation. Never run against a real store.
-import "./load-env";
+import "../ops/load-env";
 import { E2E_PENDING_RATING } from "@/e2e/support/catalog";
 import { openDatabase } from "@/lib/db/client";
 

@@ -8,7 +8,7 @@
 // "floor", the same texts through only the search window and its ranking (no filters, typo
 // analysis, snippets, summaries), the least any search of this design costs; and "machine", a
 // fixed CPU-bound statement that depends on nothing but the server's speed.
-import "./load-env";
+import "../ops/load-env";
 import { parseArgs } from "node:util";
 import { rankedWindowIds, loadSearchResult } from "@/lib/catalog/search/queries";
 import { parseSearchParams } from "@/lib/catalog/search/query";

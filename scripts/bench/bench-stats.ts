@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/types";
 export function benchDatabases(script: string): { label: string; url: string }[] {
   const spec = process.env.BENCH_DATABASES;
   if (!spec) {
-    console.error(`Set BENCH_DATABASES=label=url,… (see the header of scripts/${script}).`);
+    console.error(`Set BENCH_DATABASES=label=url,… (see the header of scripts/bench/${script}).`);
     process.exit(2);
   }
   return spec

@@ -3,7 +3,7 @@
 // Passes when nothing answers a 5xx, nothing times out and the server's memory stays flat; prints
 // the figures docs/security.md records. Not part of npm test.
 //
-// The server is the production build on a throwaway database (scripts/e2e-server.mjs) with
+// The server is the production build on a throwaway database (scripts/test/e2e-server.mjs) with
 // BENCH_BOOKS synthetic books (default 1,000) on top of the seed; the API's per-IP limit is raised
 // so the load generator, one IP, measures the work rather than 429s (the limit's write still happens).
 // The server logs as in production, one line per request.
@@ -13,14 +13,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "../..");
 const port = Number(process.env.BENCH_PORT ?? 3460);
 const base = `http://127.0.0.1:${port}`;
 const books = Number(process.env.BENCH_BOOKS ?? 1_000);
 const duration = Number(process.env.BENCH_SECONDS ?? 60);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
-const server = spawn(process.execPath, ["scripts/e2e-server.mjs", "postgres", String(port)], {
+const server = spawn(process.execPath, ["scripts/test/e2e-server.mjs", "postgres", String(port)], {
   cwd: root,
   stdio: ["ignore", "ignore", "inherit"],
   env: {
@@ -45,7 +45,7 @@ async function waitForServer() {
   throw new Error("the server did not start");
 }
 
-/** The server process's resident memory in MB (scripts/e2e-server.mjs serves in its own process). */
+/** The server process's resident memory in MB (scripts/test/e2e-server.mjs serves in its own process). */
 function rssMb() {
   const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;

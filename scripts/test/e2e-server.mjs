@@ -1,8 +1,8 @@
-// The Playwright web server: node scripts/e2e-server.mjs <pglite|postgres> <port>
-//                         or: node scripts/e2e-server.mjs stripe <port> <stripe-mock-port>
-//                         or: node scripts/e2e-server.mjs outage <port> <postgres-port>
+// The Playwright web server: node scripts/test/e2e-server.mjs <pglite|postgres> <port>
+//                         or: node scripts/test/e2e-server.mjs stripe <port> <stripe-mock-port>
+//                         or: node scripts/test/e2e-server.mjs outage <port> <postgres-port>
 // `stripe` is a live-mode store (STORE_MODE=live, PostgreSQL, Stripe Checkout) whose Stripe API is
-// the project's mock (scripts/stripe-mock.mjs), started here in the same process. `outage` is a
+// the project's mock (scripts/test/stripe-mock.mjs), started here in the same process. `outage` is a
 // demo store on a PostgreSQL server of its own (data in .data/e2e-outage-pg-<postgres-port>), which
 // e2e/outage.spec.ts stops and starts again.
 // Builds the app once into .next-e2e-build (the build reads no database), copies it to a folder of
@@ -16,7 +16,7 @@ import { randomBytes } from "node:crypto";
 import { cpSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { buildIsCurrent } from "./build-freshness.mjs";
+import { buildIsCurrent } from "../ops/build-freshness.mjs";
 
 const [mode, port, mockPort] = process.argv.slice(2);
 if (
@@ -25,12 +25,12 @@ if (
   ((mode === "stripe" || mode === "outage") && !mockPort)
 ) {
   console.error(
-    "usage: node scripts/e2e-server.mjs <pglite|postgres> <port> | stripe <port> <mock-port> | outage <port> <postgres-port>",
+    "usage: node scripts/test/e2e-server.mjs <pglite|postgres> <port> | stripe <port> <mock-port> | outage <port> <postgres-port>",
   );
   process.exit(2);
 }
 const database = mode === "pglite" ? "pglite" : "postgres";
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "../..");
 const BUILD_DIR = process.env.E2E_BUILD_DIR || ".next-e2e-build";
 const distDir = `.next-e2e-${mode}`;
 
@@ -45,7 +45,7 @@ function run(args, env) {
 
 /** Runs `npm start`'s script until its database is set up ("database ready"), then stops it. */
 async function firstStart(startEnv) {
-  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+  const child = spawn(process.execPath, ["scripts/ops/start.mjs"], {
     cwd: root,
     env: startEnv,
     stdio: ["ignore", "pipe", "inherit"],
@@ -69,7 +69,7 @@ async function firstStart(startEnv) {
 
 /** Starts (or reuses) the outage store's own PostgreSQL; its URL for the postgres database. */
 function outagePostgresUrl() {
-  const url = execFileSync("bash", [path.join(root, "scripts/pg-start.sh")], {
+  const url = execFileSync("bash", [path.join(root, "scripts/test/pg-start.sh")], {
     cwd: root,
     env: {
       ...process.env,
@@ -151,26 +151,26 @@ const env = {
 const tsx = ["--conditions=react-server", "--import", "tsx"];
 if (mode === "stripe") {
   // A live store never sets its database up when it starts: these are its release steps.
-  run([...tsx, "scripts/migrate.ts", "deploy"], env);
-  run([...tsx, "scripts/seed.ts"], env);
+  run([...tsx, "scripts/ops/migrate.ts", "deploy"], env);
+  run([...tsx, "scripts/ops/seed.ts"], env);
 } else {
   // A demo store sets its empty database up itself, as `npm start` does: start it once through
-  // scripts/start.mjs (on a port of its own, so Playwright does not take it for this server) until
+  // scripts/ops/start.mjs (on a port of its own, so Playwright does not take it for this server) until
   // it has done so, then stop it. Serving below is then a restart, which must find nothing to do.
   await firstStart({ ...env, PORT: String(Number(port) + 40) });
 }
 // Benchmarks ask for a large synthetic catalog on top of the seed (before the fixtures: the large
 // seed refuses a database holding more than the seed catalog).
 if (process.env.E2E_LARGE_SEED_BOOKS) {
-  run([...tsx, "scripts/seed-large.ts", "--books", process.env.E2E_LARGE_SEED_BOOKS], env);
+  run([...tsx, "scripts/ops/seed-large.ts", "--books", process.env.E2E_LARGE_SEED_BOOKS], env);
 }
-run([...tsx, "scripts/e2e-fixtures.ts"], env);
+run([...tsx, "scripts/test/e2e-fixtures.ts"], env);
 // Known staff accounts for e2e/admin-auth.spec.ts (through the same service as admin:create).
-run([...tsx, "scripts/e2e-staff.ts"], env);
+run([...tsx, "scripts/test/e2e-staff.ts"], env);
 
 if (mode === "stripe") {
   const { startStripeMock } = await import("./stripe-mock.mjs");
   await startStripeMock({ port: Number(mockPort), webhookSecret: WEBHOOK_SECRET });
 }
 Object.assign(process.env, env);
-await import("../server.mjs");
+await import("../../server.mjs");

@@ -6,7 +6,7 @@ PGPORT=${PGPORT:-54329}
 PG_DATA_DIR=$(realpath -m "${PG_DATA_DIR:-.data/postgres}")
 BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 if [ -z "$BIN" ]; then
-  echo "PostgreSQL is not installed: run scripts/system-deps.sh (apt-get install postgresql)." >&2
+  echo "PostgreSQL is not installed: run scripts/test/system-deps.sh (apt-get install postgresql)." >&2
   exit 1
 fi
 # A server already answering on the port (another checkout's) is used as it is.

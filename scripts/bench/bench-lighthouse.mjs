@@ -1,5 +1,5 @@
 // npm run bench:lighthouse: Lighthouse (mobile, the default form factor) on the store's main page
-// types, against the production build on a throwaway database (scripts/e2e-server.mjs), with
+// types, against the production build on a throwaway database (scripts/test/e2e-server.mjs), with
 // Debian's chromium. Prints the four category scores per page and the metrics behind the
 // performance score (BENCH_LIGHTHOUSE_OUT=<dir> keeps each page's full report). Not part of npm test.
 import { spawn } from "node:child_process";
@@ -8,7 +8,7 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "../..");
 const port = Number(process.env.BENCH_PORT ?? 3400);
 const base = `http://127.0.0.1:${port}`;
 const PAGES = [
@@ -20,7 +20,7 @@ const PAGES = [
 
 const server = spawn(
   process.execPath,
-  ["scripts/e2e-server.mjs", process.env.BENCH_DATABASE ?? "pglite", String(port)],
+  ["scripts/test/e2e-server.mjs", process.env.BENCH_DATABASE ?? "pglite", String(port)],
   {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],

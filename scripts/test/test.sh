@@ -3,7 +3,7 @@
 # chromium and postgresql) when missing, starts a throwaway PostgreSQL on 127.0.0.1, then runs
 # lint, typecheck, unit tests, the migration drift check, integration tests and Playwright.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 step() {
   local name=$1
@@ -17,8 +17,8 @@ step() {
 timings=()
 [ -d node_modules ] || step "npm ci" npm ci
 
-step "system packages" bash scripts/system-deps.sh
-pg_url=$(bash scripts/pg-start.sh)
+step "system packages" bash scripts/test/system-deps.sh
+pg_url=$(bash scripts/test/pg-start.sh)
 export TEST_POSTGRES_URL="${pg_url%/*}/postgres"
 export REQUIRE_POSTGRES=1
 export NEXT_TELEMETRY_DISABLED=1

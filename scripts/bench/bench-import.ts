@@ -4,7 +4,7 @@
 // storefront-style reads on other connections meanwhile (PostgreSQL only: on PGlite they would
 // wait for the transaction), the export, and the dry run of re-importing that export.
 // The file: --books books of two editions each, Spanish titles with quotes, commas and apostrophes.
-import "./load-env";
+import "../ops/load-env";
 import { parseArgs } from "node:util";
 import { stringify } from "csv-stringify/sync";
 import { claimApply, createImportJob, runApply, runDryRun } from "@/lib/catalog/exchange/import-jobs";

@@ -8,14 +8,14 @@
 //
 // The load generator is wrk (Debian's `wrk`, one thread), or autocannon (a devDependency) where wrk
 // is not installed or BENCH_TOOL=autocannon. The store is the production build on a throwaway
-// database with the seed catalog (scripts/e2e-server.mjs; BENCH_DATABASE=postgres for PostgreSQL).
+// database with the seed catalog (scripts/test/e2e-server.mjs; BENCH_DATABASE=postgres for PostgreSQL).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "../..");
 const port = Number(process.env.BENCH_PORT ?? 3430);
 const barePort = port + 1;
 const base = `http://127.0.0.1:${port}`;
@@ -40,7 +40,7 @@ const stopAll = () => children.forEach((c) => c.kill("SIGTERM"));
 process.on("exit", stopAll);
 process.on("SIGINT", () => process.exit(130));
 
-start(["scripts/e2e-server.mjs", database, String(port)], {
+start(["scripts/test/e2e-server.mjs", database, String(port)], {
   ...process.env,
   E2E_BUILD_DIR: process.env.E2E_BUILD_DIR ?? ".next-bench",
   // The API's per-client limit would answer 429 within a second at this rate.

@@ -2,7 +2,7 @@
 // Sessions), a stand-in for the hosted checkout page, and test-control endpoints. Plain Node
 // `http`, no dependencies. Stripe's own servers are never reachable from tests.
 //
-//   node scripts/stripe-mock.mjs [--port 12111] [--webhook-secret whsec_...]
+//   node scripts/test/stripe-mock.mjs [--port 12111] [--webhook-secret whsec_...]
 //   import { startStripeMock } from "./stripe-mock.mjs"
 //
 // API (what the `stripe` SDK calls, configured with host/port/protocol):

@@ -1,7 +1,7 @@
 // The e2e web server's known staff accounts (e2e/admin-auth.spec.ts), created through the same
 // service as `npm run admin:create`. Passwords from E2E_ADMIN_PASSWORD / E2E_EDITOR_PASSWORD or
 // fixed test values; only ever run against a throwaway database.
-import "./load-env";
+import "../ops/load-env";
 import { createStaffUser } from "@/lib/auth/users";
 import { openDatabase } from "@/lib/db/client";
 

@@ -9,7 +9,7 @@
 // as the pages ask for them; the databases take turns run by run. Prints p50/p95/p99 per list kind
 // and the "machine" reference line (see bench:search) per database, then per kind the p95 ratio of
 // each "*-100k" label to its "*-10k" label.
-import "./load-env";
+import "../ops/load-env";
 import { parseArgs } from "node:util";
 import { loadBrowseBooks, loadBrowseFacets, type BookScope } from "@/lib/catalog/browse/queries";
 import { parseBrowseParams } from "@/lib/catalog/browse/query";

@@ -5,14 +5,14 @@
 // 2 cores), then one client (the latency of a request on its own). `/api/health` is a route handler
 // that does nothing: the framework's floor, to tell Next's cost from the API's own.
 //
-// The server is the production build on a throwaway database (scripts/e2e-server.mjs), filled by
-// scripts/seed-large.ts; the API rate limit is raised so the benchmark measures the work, not 429s
+// The server is the production build on a throwaway database (scripts/test/e2e-server.mjs), filled by
+// scripts/ops/seed-large.ts; the API rate limit is raised so the benchmark measures the work, not 429s
 // (the per-request rate-limit write still happens).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import autocannon from "autocannon";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "../..");
 const port = Number(process.env.BENCH_PORT ?? 3450);
 const base = `http://127.0.0.1:${port}`;
 const books = Number(process.env.BENCH_BOOKS ?? 10_000);
@@ -20,7 +20,7 @@ const database = process.env.BENCH_DATABASE ?? "postgres";
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
-const server = spawn(process.execPath, ["scripts/e2e-server.mjs", database, String(port)], {
+const server = spawn(process.execPath, ["scripts/test/e2e-server.mjs", database, String(port)], {
   cwd: root,
   stdio: ["ignore", "ignore", "inherit"],
   env: {

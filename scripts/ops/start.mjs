@@ -7,7 +7,7 @@ import nextEnv from "@next/env";
 import { buildIsCurrent } from "./build-freshness.mjs";
 import path from "node:path";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "../..");
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 // .env files load here once, so the build and the server agree on every variable.
 nextEnv.loadEnvConfig(root, false);
@@ -30,4 +30,4 @@ else {
 
 // Serve from this process, so stopping `npm start` stops the server with it.
 Object.assign(process.env, env);
-await import("../server.mjs");
+await import("../../server.mjs");
