@@ -9,15 +9,15 @@
 // - A slug with a malformed %-escape answers 404 (Next would answer a bare 500).
 // - Unknown order tokens and stub sessions are answered with the full 404 page: those pages are
 //   per request, and a dynamic page calling notFound() would answer 404 with an empty body for a
-//   shopper without JavaScript (lib/checkout/pages.ts).
+//   shopper without JavaScript (lib/checkout/orders/pages.ts).
 // - Per-request pages (admin, cart, checkout, orders) go on with a fresh CSP nonce
 //   (lib/security/page-policy.ts); cached pages never get one (their policy is static).
 import { NextResponse, type NextRequest } from "next/server";
 import { encodeCursor, decodeCursor } from "@/lib/api/cursor";
-import { listKey, type RawParams } from "@/lib/catalog/browse-query";
-import { ratingCursorSchema } from "@/lib/catalog/rating-summary";
-import { isValidSlug } from "@/lib/catalog/slug";
-import { checkoutPageExists } from "@/lib/checkout/pages";
+import { listKey, type RawParams } from "@/lib/catalog/browse/query";
+import { ratingCursorSchema } from "@/lib/catalog/ratings/summary";
+import { isValidSlug } from "@/lib/catalog/shared/slug";
+import { checkoutPageExists } from "@/lib/checkout/orders/pages";
 import { isDatabaseUnreachableError } from "@/lib/db/availability.mjs";
 import { getDatabase } from "@/lib/db/process-database";
 import { continueWithPagePolicy } from "@/lib/security/page-policy";

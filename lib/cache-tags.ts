@@ -1,5 +1,6 @@
-// The one place cache tags are named. Every cached read declares the tags below; every write
-// invalidates exactly the tags it touches through the functions at the end of this file. With
+// The one place cache tags are named and the one function that invalidates them. Every cached read
+// declares the tags below; every write reports what it changed through `invalidate`, from the
+// domain service that made the write (lib/catalog/*/service.ts), whatever called the service. With
 // several instances (REDIS_URL), Next passes each invalidation to lib/cache/redis-cache-handler.mjs,
 // which stores it for all instances and then purges the tags at the edge (docs/deploy.md).
 import { revalidateTag, updateTag } from "next/cache";
@@ -16,51 +17,45 @@ export const CACHE_TAGS = {
   article: (slug: string) => `article:${slug}`,
 } as const;
 
-/** What a listing write touched: its slugs (old and new on a rename) and whether taxonomy changed. */
-export interface BookChange {
-  slugs: (string | null | undefined)[];
+/** What a write changed, in the catalog's terms; `changeTags` turns it into the tags to drop. */
+export interface CatalogChange {
+  /**
+   * Books whose listing, cover or published ratings changed, by every slug they had (old and new
+   * on a rename). A book's change also changes every list: lists show, filter and sort by it.
+   */
+  slugs?: (string | null | undefined)[];
   /** A series, contributor or category was created or renamed. */
   taxonomy?: boolean;
+  /** Articles or shop pages saved, by slug (their lists and the sitemap with them). */
+  articles?: string[];
 }
 
-/** The tags a listing write invalidates: the book under every slug it had, every list, maybe taxonomy. */
-export function bookChangeTags(change: BookChange): string[] {
-  const slugs = [...new Set(change.slugs.filter((s): s is string => !!s))];
+/** The tags a change invalidates, each once. */
+export function changeTags(change: CatalogChange): string[] {
+  const slugs = [...new Set((change.slugs ?? []).filter((s): s is string => !!s))];
+  const articles = [...new Set(change.articles ?? [])];
   return [
     ...slugs.map((slug) => CACHE_TAGS.book(slug)),
-    CACHE_TAGS.bookLists,
+    ...(slugs.length ? [CACHE_TAGS.bookLists] : []),
     ...(change.taxonomy ? [CACHE_TAGS.taxonomy] : []),
+    ...articles.map((slug) => CACHE_TAGS.article(slug)),
+    ...(articles.length ? [CACHE_TAGS.articles] : []),
   ];
 }
 
 /**
- * Server actions: the next request (this one's redirect included) reads fresh data. updateTag
- * throws outside server actions; route handlers use bookChangedFromRoute.
+ * Drops the cached reads a write made stale, so that the next request (a server action's own
+ * redirect included) reads fresh data. Callable from server actions, route handlers and `after()`
+ * alike: `updateTag` is what server actions use, and it throws anywhere else, where
+ * `revalidateTag(tag, { expire: 0 })` expires the tag at once. Never `revalidateTag(tag, "max")`
+ * for edits: it serves the old value to the next requests (docs/architecture.md, Caching).
  */
-export function bookChanged(change: BookChange): void {
-  for (const tag of bookChangeTags(change)) updateTag(tag);
-}
-
-/**
- * Route handlers (the write API): expire the tags now. Never revalidateTag(tag, "max") for edits:
- * it serves the old value to the next requests (docs/architecture.md, Caching).
- */
-export function bookChangedFromRoute(change: BookChange): void {
-  for (const tag of bookChangeTags(change)) revalidateTag(tag, { expire: 0 });
-}
-
-/**
- * After a shopper rating is published: the book's page and API documents, and every list (sorting
- * and the min-rating filter read the book's aggregates). Server actions use `updateTag` (the
- * next request waits for fresh data); route handlers cannot, and expire the tags at once instead.
- */
-export function invalidateBookRatings(slug: string, from: "action" | "route"): void {
-  if (from === "action") bookChanged({ slugs: [slug] });
-  else bookChangedFromRoute({ slugs: [slug] });
-}
-
-/** After staff save a shop page (server action): the page, and the sitemap that lists it. */
-export function shopPageChanged(slug: string): void {
-  updateTag(CACHE_TAGS.article(slug));
-  updateTag(CACHE_TAGS.articles);
+export function invalidate(change: CatalogChange): void {
+  for (const tag of changeTags(change)) {
+    try {
+      updateTag(tag);
+    } catch {
+      revalidateTag(tag, { expire: 0 });
+    }
+  }
 }

@@ -3,8 +3,8 @@ import { verifyPassword } from "@/lib/auth/password";
 import { openDatabase, type Database } from "@/lib/db/client";
 import { listMigrations } from "@/lib/db/migrations";
 import { createEmptyDatabase, testEngines } from "@/test/databases";
-import { browseBooks } from "./catalog/browse";
-import { parseBrowseParams } from "./catalog/browse-query";
+import { loadBrowseBooks } from "./catalog/browse/queries";
+import { parseBrowseParams } from "./catalog/browse/query";
 import { DEMO_ADMIN_EMAIL, setUpDatabase } from "./database-setup";
 
 // What a demo server does before it serves (instrumentation-node.ts): on an empty database, and
@@ -28,7 +28,7 @@ describe.each(testEngines())("setting a demo store's database up on %s", (engine
     expect(report.seeded).toMatchObject({ books: 9, articles: 1 });
     const admin = await database.prisma.adminUser.findUniqueOrThrow({ where: { email: DEMO_ADMIN_EMAIL } });
     expect(await verifyPassword(admin.passwordHash, report.demoAdminPassword!)).toBe(true);
-    expect((await browseBooks(database.prisma, parseBrowseParams({}).query)).total).toBe(9);
+    expect((await loadBrowseBooks(database.prisma, parseBrowseParams({}).query)).total).toBe(9);
     expect(await database.prisma.searchWord.count()).toBeGreaterThan(0);
   });
 

@@ -6,9 +6,9 @@
 // part is safe to repeat and does nothing when nothing is missing.
 import { generatePassword } from "@/lib/auth/password";
 import { countStaffUsers, createStaffUser } from "@/lib/auth/users";
-import { seedCatalog, type SeedResult } from "@/lib/catalog/seed";
-import { readSeedCatalog } from "@/lib/catalog/seed-file";
-import { refreshSearchVocabulary } from "@/lib/catalog/search";
+import { seedCatalog, type SeedResult } from "@/lib/catalog/seed/seed";
+import { readSeedCatalog } from "@/lib/catalog/seed/seed-file";
+import { refreshSearchVocabulary } from "@/lib/catalog/search/queries";
 import type { Database } from "@/lib/db/client";
 import { deployMigrations, pendingMigrations } from "@/lib/db/migrations";
 import type { PrismaClient } from "@/lib/generated/prisma/client";

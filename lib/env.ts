@@ -1,7 +1,7 @@
 // The environment, parsed once with zod. Demo mode (the default) has working defaults for every
 // variable; live mode refuses to start with any of them. Errors name the variable and the fix.
 import { z } from "zod";
-import { parseShippingZones, type ShippingZone } from "@/lib/checkout/shipping";
+import { parseShippingZones, type ShippingZone } from "@/lib/checkout/cart/shipping";
 import { parseDatabaseUrl } from "@/lib/db/adapters";
 
 /** Development-only secrets. Public by design: live mode refuses every one of them. */

@@ -22,3 +22,16 @@ export function textField(formData: FormData, name: string): string {
   const value = formData.get(name);
   return typeof value === "string" ? value : "";
 }
+
+/** Reads exactly the fields a form may carry; every other field (prices included) is ignored. */
+export function formFields<K extends string>(
+  form: FormData,
+  keys: readonly K[],
+): Record<K, string | undefined> {
+  const out = {} as Record<K, string | undefined>;
+  for (const key of keys) {
+    const value = form.get(key);
+    out[key] = typeof value === "string" ? value : undefined;
+  }
+  return out;
+}

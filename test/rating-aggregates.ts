@@ -1,6 +1,6 @@
 // What the rating tests compare: a book's stored aggregates, and the same figures recomputed from
 // its published rating rows.
-import { ratingAverage } from "@/lib/catalog/rating-summary";
+import { ratingAverage } from "@/lib/catalog/ratings/summary";
 import type { Db } from "@/lib/db/types";
 
 export interface Aggregates {

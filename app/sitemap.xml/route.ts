@@ -1,5 +1,5 @@
 // GET /sitemap.xml - the sitemap index naming the page sitemap and one sitemap per 10,000 books
-import { sitemapData } from "@/lib/catalog";
+import { sitemapData } from "@/lib/catalog/books/service";
 import { getEnv } from "@/lib/env";
 import { sitemapIndexXml, sitemapNames } from "@/lib/seo/sitemap";
 

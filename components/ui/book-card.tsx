@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { formatMoney } from "@/lib/catalog/money";
-import type { BookSummary } from "@/lib/catalog/types";
+import { formatMoney, type BookSummary } from "@/lib/catalog/shared";
 import { titleLang } from "@/lib/site";
 import { BookCover } from "./book-cover";
 import { CARD_COVER_SIZES } from "./uploaded-cover";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ContributorCredit } from "@/lib/catalog/types";
+import type { ContributorCredit } from "@/lib/catalog/shared";
 import { MarkedText } from "./search-snippet";
 
 /**

@@ -1,6 +1,6 @@
-import { formatMoney } from "@/lib/catalog/money";
-import type { OrderItemView } from "@/lib/checkout/orders";
-import { formatTaxRate } from "@/lib/checkout/shipping";
+import { formatMoney } from "@/lib/catalog/shared";
+import { formatTaxRate } from "@/lib/checkout/cart/service";
+import type { OrderItemView } from "@/lib/checkout/orders/service";
 
 interface OrderLinesProps {
   order: {

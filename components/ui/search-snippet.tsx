@@ -1,4 +1,4 @@
-import { parseSnippet } from "@/lib/catalog/snippet";
+import { parseSnippet } from "@/lib/catalog/search/service";
 
 /** Text whose matched words arrive between the snippet sentinels, with those words in <mark>. */
 export function MarkedText({ text }: { text: string }) {

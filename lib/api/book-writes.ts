@@ -1,5 +1,5 @@
 // The write API's operations: parse the request, call the catalog's one write path
-// (lib/catalog/api-writes.ts → createListing/saveListing, source "api"), shape the response.
+// (lib/catalog/listings/service.ts → createListing/saveListing, source "api"), shape the response.
 import {
   addEditionFromApi,
   createListingFromApi,
@@ -9,9 +9,9 @@ import {
   removeEditionFromApi,
   type ApiWriteOptions,
   type ApiWriteResult,
-} from "@/lib/catalog/api-writes";
+} from "@/lib/catalog/listings/service";
+import { isValidSlug } from "@/lib/catalog/shared";
 import { clientIp } from "@/lib/auth/client-ip";
-import { isValidSlug } from "@/lib/catalog/slug";
 import { getEnv } from "@/lib/env";
 import { ApiProblem, etagOf } from "./handler";
 import { toListingDoc } from "./schemas";
@@ -48,9 +48,6 @@ function outcome(saved: ApiWriteResult, status: number, location?: string): Writ
     body: doc,
     etag: etagOf(body, saved.listing.version),
     location,
-    changed: saved.result.changed
-      ? { slugs: [saved.result.previousSlug, saved.result.slug], taxonomy: saved.result.taxonomyChanged }
-      : undefined,
   };
 }
 

@@ -8,12 +8,12 @@ import {
   MAX_PAGE_SIZE,
   READING_FEATURES,
   SORTS,
-} from "@/lib/catalog/browse-query";
+} from "@/lib/catalog/browse/service";
 import {
   MAX_QUERY_LENGTH as MAX_SEARCH_LENGTH,
   SEARCH_SORTS,
   SEARCH_WINDOW,
-} from "@/lib/catalog/search-query";
+} from "@/lib/catalog/search/service";
 import { PROBLEM_TYPES, problemTypeUri, type ProblemType } from "./problem";
 import { inputComponents, securitySchemes, withWriteOperations } from "./openapi-writes";
 import { apiRegistry } from "./schemas";
@@ -242,7 +242,9 @@ export function buildOpenApiDocument(serverUrl: string): Json {
             "404": problemResponse("No published book has this slug."),
             "409": problemResponse("This shopper has already rated this book."),
             "413": problemResponse("The body is larger than 16 KB."),
-            "422": problemResponse("Invalid fields: `errors` names each one as a JSON pointer."),
+            "422": problemResponse(
+              "Invalid fields: `errors` names each one as a dotted path (`stars`, `editions.0.isbn`).",
+            ),
             "429": errorResponses["429"],
             "500": errorResponses["500"],
           },

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { CatalogError } from "@/lib/catalog/errors";
-import { errorToProblem, problem } from "./problem";
+import { AppError, ERROR_STATUS, type AppErrorCode } from "@/lib/errors";
+import { errorToProblem, problem, problemTypeOf, PROBLEM_TYPES } from "./problem";
 
 describe("problem responses", () => {
   it("are RFC 9457 documents with a stable type", async () => {
@@ -21,12 +21,18 @@ describe("problem responses", () => {
     });
   });
 
+  it("answer every application error code with the status ERROR_STATUS gives it", () => {
+    for (const code of Object.keys(ERROR_STATUS) as AppErrorCode[]) {
+      expect([code, PROBLEM_TYPES[problemTypeOf(code)].status]).toEqual([code, ERROR_STATUS[code]]);
+    }
+  });
+
   it("map each catalog error code to its status", async () => {
-    const cases: [CatalogError, number][] = [
-      [new CatalogError("not_found", "x"), 404],
-      [new CatalogError("unique_violation", "x"), 409],
-      [new CatalogError("stale_version", "x"), 409],
-      [new CatalogError("validation", "x", { fields: { isbn13: ["Not a valid ISBN."] } }), 422],
+    const cases: [AppError, number][] = [
+      [new AppError("not_found", "x"), 404],
+      [new AppError("unique_violation", "x"), 409],
+      [new AppError("stale_version", "x"), 409],
+      [new AppError("validation", "x", { fields: { isbn13: ["Not a valid ISBN."] } }), 422],
     ];
     for (const [error, status] of cases) expect(errorToProblem(error, null).status).toBe(status);
     expect(await errorToProblem(cases[3]![0], null).json()).toMatchObject({

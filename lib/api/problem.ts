@@ -1,6 +1,6 @@
-// RFC 9457 problem details: the one shape every API error takes, and the one map from error
-// codes to HTTP statuses. Unknown errors answer a fixed message with no internals.
-import { CatalogError, toCatalogError } from "@/lib/catalog/errors";
+// RFC 9457 problem details: the one shape every API error takes (the one formatter), with each
+// application error's status from lib/errors. Unknown errors answer a fixed message with no internals.
+import { AppError, fromDatabaseError, type AppErrorCode } from "@/lib/errors";
 import { isDatabaseUnreachableError, RETRY_AFTER_SECONDS } from "@/lib/db/availability.mjs";
 import { log } from "@/lib/log";
 
@@ -29,7 +29,7 @@ export const PROBLEM_TYPES = {
 export type ProblemType = keyof typeof PROBLEM_TYPES;
 
 export interface ProblemFieldError {
-  /** The query parameter, or a JSON pointer into the body. */
+  /** The query parameter, or the body field as a dotted path ("editions.0.isbn"; docs/api.md). */
   name: string;
   reason: string;
 }
@@ -73,14 +73,32 @@ export function problem(
   return new Response(JSON.stringify(body), { status, headers: h });
 }
 
-/** Any thrown value as a problem response. CatalogErrors keep their message; others say nothing. */
+/**
+ * The problem type an application error answers with: its status is ERROR_STATUS's (a unit test
+ * holds PROBLEM_TYPES to it). "validation" here is the query's 400; a body that fails its schema
+ * is "unprocessable" (422).
+ */
+export function problemTypeOf(code: AppErrorCode): ProblemType {
+  switch (code) {
+    case "validation":
+      return "unprocessable";
+    case "email_taken":
+      return "unique_violation";
+    case "self_change":
+      return "conflict";
+    default:
+      return code;
+  }
+}
+
+/** Any thrown value as a problem response. AppErrors keep their message; others say nothing. */
 export function errorToProblem(error: unknown, requestId: string | null): Response {
-  const known = toCatalogError(error);
-  if (known instanceof CatalogError) {
+  const known = fromDatabaseError(error);
+  if (known instanceof AppError) {
     const fieldErrors = Object.entries(known.details.fields ?? {}).flatMap(([name, reasons]) =>
       reasons.map((reason) => ({ name, reason })),
     );
-    const type: ProblemType = known.code === "validation" ? "unprocessable" : known.code;
+    const type = problemTypeOf(known.code);
     const retryAfter = known.details.retryAfterSeconds;
     return problem(type, {
       detail: known.message,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { BookSummary, SearchResult } from "@/lib/catalog";
-import { SNIPPET_START as S, SNIPPET_STOP as E } from "@/lib/catalog/snippet";
+import { type SearchResult, SNIPPET_START as S, SNIPPET_STOP as E } from "@/lib/catalog/search/service";
+import type { BookSummary } from "@/lib/catalog/shared";
 import { snippetHighlights, toSearchResultsDoc } from "./schemas";
 
 const marked = (snippet: string, highlights: { start: number; end: number }[]) =>

@@ -1,28 +1,24 @@
 // The public API's documents, as zod schemas. The OpenAPI document is generated from these
 // (lib/api/openapi.ts); the mappers below turn catalog types into them.
 import { z } from "zod";
-import { toDecimalString } from "@/lib/catalog/money";
-import { ratingInputSchema } from "@/lib/catalog/rating-input";
-import type {
-  BookDetail,
-  BookSummary,
-  ContributorCredit,
-  EditionView,
-  RatingDistribution,
-  SearchResult,
-} from "@/lib/catalog";
-import { SEARCH_WINDOW } from "@/lib/catalog/search-query";
-import { parseSnippet } from "@/lib/catalog/snippet";
-import type { ContributorView, SeriesView } from "@/lib/catalog/taxonomy";
-import type { RatingView } from "@/lib/catalog/rating-summary";
-import { absoluteUrl } from "@/lib/site";
 import {
+  listingSchema,
   AVAILABILITY_VALUES,
   BOOK_STATUSES,
   EDITION_FORMAT_VALUES,
-  listingSchema,
-} from "@/lib/catalog/listing-schema";
-import type { ListingForEdit } from "@/lib/catalog/listings";
+  type ListingForEdit,
+} from "@/lib/catalog/listings/service";
+import { ratingInputSchema, type RatingDistribution, type RatingView } from "@/lib/catalog/ratings/service";
+import { type SearchResult, SEARCH_WINDOW, parseSnippet } from "@/lib/catalog/search/service";
+import {
+  toDecimalString,
+  type BookDetail,
+  type BookSummary,
+  type ContributorCredit,
+  type EditionView,
+} from "@/lib/catalog/shared";
+import type { ContributorView, SeriesView } from "@/lib/catalog/taxonomy/service";
+import { absoluteUrl } from "@/lib/site";
 
 export const apiRegistry = z.registry<{ id: string; description?: string }>();
 
@@ -451,7 +447,7 @@ export function toRatingDoc(r: RatingView): z.infer<typeof RatingDoc> {
   return r;
 }
 
-// Write API documents. Requests are the listing schema's input (lib/catalog/listing-schema.ts),
+// Write API documents. Requests are the listing schema's input (lib/catalog/listings/schema.ts),
 // registered in their own registry because the OpenAPI document shows their input side.
 export const apiInputRegistry = z.registry<{ id: string; description?: string }>();
 apiInputRegistry.add(listingSchema, {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
 import { createStaffUser, setStaffDisabled } from "@/lib/auth/users";
-import { getListingForEdit } from "@/lib/catalog/listings";
+import { getListingForEdit } from "@/lib/catalog/listings/store";
+import type * as CacheTags from "@/lib/cache-tags";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { malformedBodies } from "@/test/malformed-bodies";
 import { addEdition, createBook, hideBook, patchBook, patchEdition } from "./book-writes";
@@ -9,11 +10,18 @@ import { runApiWrite, type WriteContext, type WriteOutcome } from "./write";
 
 type Op<P> = (ctx: WriteContext<P>) => Promise<WriteOutcome>;
 
+// The slugs the listings service reports to the invalidation seam.
+const changed = vi.hoisted((): string[] => []);
+vi.mock("@/lib/cache-tags", async (original) => ({
+  ...(await original<typeof CacheTags>()),
+  invalidate: (change: { slugs?: (string | null | undefined)[] }) =>
+    changed.push(...(change.slugs ?? []).filter((s): s is string => !!s)),
+}));
+
 describe.each(testEngines())("write API on %s", (engine) => {
   let db: TestDatabase;
   let writer: string;
   let reader: string;
-  const changed: string[] = [];
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
@@ -51,9 +59,7 @@ describe.each(testEngines())("write API on %s", (engine) => {
       headers,
       body: init.body,
     });
-    return runApiWrite(db.prisma, request, params, op, (c) =>
-      changed.push(...c.slugs.filter((s): s is string => !!s)),
-    );
+    return runApiWrite(db.prisma, request, params, op);
   }
 
   const listing = {

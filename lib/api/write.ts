@@ -3,9 +3,8 @@
 // problem+json errors. The core takes the database handle so tests can drive it directly.
 import "server-only";
 import type { AuthenticatedToken } from "@/lib/auth/api-tokens";
-import { bookChangedFromRoute } from "@/lib/cache-tags";
-import { CatalogError } from "@/lib/catalog/errors";
-import { StaleVersionError } from "@/lib/catalog/listings";
+import { StaleVersionError } from "@/lib/catalog/listings/service";
+import { AppError } from "@/lib/errors";
 import { getPrisma } from "@/lib/db";
 import type { Db } from "@/lib/db/types";
 import { readBoundedText } from "./body";
@@ -30,8 +29,6 @@ export interface WriteOutcome {
   body: unknown;
   etag?: string;
   location?: string;
-  /** Slugs whose cached pages and documents the write changed. */
-  changed?: { slugs: (string | null)[]; taxonomy: boolean };
 }
 
 /** The body as JSON: 415 unless application/json, 413 over MAX_BODY_BYTES (declared or read), 400 if malformed. */
@@ -79,7 +76,7 @@ function toProblem(error: unknown, requestId: string | null): Response {
       requestId,
     });
   }
-  if (error instanceof CatalogError && error.code === "stale_version") {
+  if (error instanceof AppError && error.code === "stale_version") {
     return problem("precondition_failed", { detail: error.message, requestId });
   }
   return errorToProblem(error, requestId);
@@ -91,7 +88,6 @@ export async function runApiWrite<P>(
   request: Request,
   params: P,
   operation: (ctx: WriteContext<P>) => Promise<WriteOutcome>,
-  onChange: (changed: NonNullable<WriteOutcome["changed"]>) => void = () => {},
 ): Promise<Response> {
   const requestId = request.headers.get("x-request-id");
   let limitHeaders: Record<string, string> = {};
@@ -105,7 +101,6 @@ export async function runApiWrite<P>(
       return limited.refused;
     }
     const outcome = await operation({ db, request, params, token, requestId });
-    if (outcome.changed) onChange(outcome.changed);
     const headers = new Headers(limitHeaders);
     headers.set("cache-control", "no-store");
     if (outcome.etag) headers.set("etag", outcome.etag);
@@ -120,12 +115,9 @@ export async function runApiWrite<P>(
   }
 }
 
-/** A write route handler over the process database; invalidates the changed books' cache tags. */
+/** A write route handler over the process database (the listings service invalidates what it changed). */
 export function apiWrite<P = Record<string, never>>(
   operation: (ctx: WriteContext<P>) => Promise<WriteOutcome>,
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
-  return async (request, context) =>
-    runApiWrite(await getPrisma(), request, await context.params, operation, (changed) =>
-      bookChangedFromRoute(changed),
-    );
+  return async (request, context) => runApiWrite(await getPrisma(), request, await context.params, operation);
 }

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit";
 import { API_SCOPES, type ApiScope } from "./api-scopes";
 import type { Db } from "@/lib/db/types";
 import type { ActorContext } from "./users";
-import { AuthError } from "./errors";
+import { AppError } from "@/lib/errors";
 import { hashToken } from "./tokens";
 
 export { API_SCOPES, type ApiScope };
@@ -67,7 +67,7 @@ export async function createApiToken(
     const fields: Record<string, string[]> = {};
     for (const issue of parsed.error.issues)
       (fields[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-    throw new AuthError("validation", "Check the highlighted fields.", fields);
+    throw new AppError("validation", "Check the highlighted fields.", { fields });
   }
   const row = await db.apiToken.create({
     data: {
@@ -126,7 +126,7 @@ export async function listApiTokens(db: Db): Promise<ApiTokenView[]> {
 /** Revokes a token (idempotent); refused at once by authenticateApiToken. */
 export async function revokeApiToken(db: Db, id: number, context: ActorContext): Promise<ApiTokenView> {
   const existing = await db.apiToken.findUnique({ where: { id } });
-  if (!existing) throw new AuthError("not_found", "That token does not exist.");
+  if (!existing) throw new AppError("not_found", "That token does not exist.");
   const row = await db.apiToken.update({
     where: { id },
     data: { revokedAt: existing.revokedAt ?? new Date() },

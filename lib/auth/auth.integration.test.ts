@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAudit } from "@/lib/audit";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
-import { AuthError } from "./errors";
+import { AppError } from "@/lib/errors";
 import { IDLE_TIMEOUT_MS } from "./session-policy";
 import { createSession, revokeSession, validateSession } from "./sessions";
 import { SIGN_IN_ACCOUNT_IP_LIMIT, SIGN_IN_ACCOUNT_LIMIT, signIn } from "./sign-in";
@@ -54,8 +54,8 @@ describe.each(testEngines())("staff sessions and accounts on %s", (engine) => {
       { email: "new@example.test", name: "X", role: "editor", password: "short" },
       { actorId: adminId },
     ).catch((e: unknown) => e);
-    expect(short).toBeInstanceOf(AuthError);
-    expect((short as AuthError).fields.password?.[0]).toMatch(/at least 12/);
+    expect(short).toBeInstanceOf(AppError);
+    expect((short as AppError).details.fields?.password?.[0]).toMatch(/at least 12/);
   });
 
   it("creates, validates and revokes a session stored only as a token hash", async () => {

@@ -3,6 +3,12 @@
 // client cannot forge it. Behind a reverse proxy that address is the proxy's: set
 // TRUSTED_PROXY_HOPS to the number of proxies in front of the store, and the address that many
 // hops from the right of X-Forwarded-For (the one the nearest trusted proxy saw) is used instead.
+import { createHmac } from "node:crypto";
+
+/** What Rating.ipHash, download logs and rate-limit keys store: never the address itself. */
+export function ipHashOf(ip: string, secret: string): string {
+  return createHmac("sha256", secret).update(`ip:${ip}`).digest("base64url");
+}
 
 export function clientIp(
   headers: { get(name: string): string | null },

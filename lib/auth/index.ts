@@ -26,7 +26,6 @@ export {
   SESSION_COOKIE,
 } from "./guard";
 export { requireStaffForRoute } from "./route-guard";
-export { AuthError, type AuthFieldErrors } from "./errors";
 export { hasRole, safeNextPath, STAFF_ROLES, type Staff, type StaffRole } from "./roles";
 export { MIN_PASSWORD_LENGTH } from "./password";
 export { STAFF_FORM_MESSAGES, staffFormMessageCode, type StaffFormMessageCode } from "./schemas";

@@ -4,7 +4,7 @@
 import { recordAudit } from "@/lib/audit";
 import { inTransaction } from "@/lib/db/transaction";
 import type { Db } from "@/lib/db/types";
-import { AuthError } from "./errors";
+import { AppError, fieldErrorsFrom, isUniqueViolation } from "@/lib/errors";
 import { generatePassword, hashPassword } from "./password";
 import type { Staff, StaffRole } from "./roles";
 import { createStaffSchema, roleSchema, STAFF_FORM_MESSAGES, type CreateStaffInput } from "./schemas";
@@ -52,10 +52,6 @@ function toStaffUser(row: {
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "P2002";
-}
-
 export async function createStaffUser(
   db: Db,
   input: CreateStaffInput,
@@ -63,12 +59,9 @@ export async function createStaffUser(
 ): Promise<StaffUser> {
   const parsed = createStaffSchema.safeParse(input);
   if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? "form");
-      (fields[key] ??= []).push(issue.message);
-    }
-    throw new AuthError("validation", "Check the highlighted fields.", fields);
+    throw new AppError("validation", "Check the highlighted fields.", {
+      fields: fieldErrorsFrom(parsed.error),
+    });
   }
   const { email, name, role, password } = parsed.data;
   const passwordHash = await hashPassword(password);
@@ -87,8 +80,10 @@ export async function createStaffUser(
     });
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new AuthError("email_taken", STAFF_FORM_MESSAGES.email_taken, {
-        email: [STAFF_FORM_MESSAGES.email_taken],
+      throw new AppError("email_taken", STAFF_FORM_MESSAGES.email_taken, {
+        fields: {
+          email: [STAFF_FORM_MESSAGES.email_taken],
+        },
       });
     throw error;
   }
@@ -109,7 +104,7 @@ export async function listStaffUsers(db: Db): Promise<StaffUser[]> {
 
 async function findOrThrow(db: Db, id: number) {
   const row = await db.adminUser.findUnique({ where: { id }, select });
-  if (!row) throw new AuthError("not_found", "That staff account does not exist.");
+  if (!row) throw new AppError("not_found", "That staff account does not exist.");
   return row;
 }
 
@@ -121,7 +116,7 @@ export async function changeStaffRole(
 ): Promise<StaffUser> {
   const newRole = roleSchema.parse(role);
   if (userId === context.actorId && newRole !== "admin")
-    throw new AuthError("self_change", "You cannot remove your own admin role.");
+    throw new AppError("self_change", "You cannot remove your own admin role.");
   return inTransaction(db, async (tx) => {
     const before = await findOrThrow(tx, userId);
     if (before.role === newRole) return toStaffUser(before);
@@ -147,7 +142,7 @@ export async function setStaffDisabled(
   now: Date = new Date(),
 ): Promise<StaffUser> {
   if (userId === context.actorId && disabled)
-    throw new AuthError("self_change", "You cannot disable your own account.");
+    throw new AppError("self_change", "You cannot disable your own account.");
   return inTransaction(db, async (tx) => {
     const before = await findOrThrow(tx, userId);
     if ((before.disabledAt !== null) === disabled) return toStaffUser(before);

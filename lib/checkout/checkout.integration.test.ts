@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedCatalog } from "@/lib/catalog/seed";
-import { readSeedCatalog } from "@/lib/catalog/seed-file";
+import { seedCatalog } from "@/lib/catalog/seed/seed";
+import { readSeedCatalog } from "@/lib/catalog/seed/seed-file";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
-import { findOrderForAdmin, listOrdersForAdmin } from "./admin-orders";
-import { addToCart, readCart, removeFromCart, setQuantity } from "./cart";
-import { buildCheckoutSessionEvent, signPayload, WebhookSignatureError } from "./events";
-import { attachProviderSession, createPendingOrder, findOrderByToken, type OrderView } from "./orders";
-import { CartError } from "./rules";
-import { handleStripeWebhook } from "./webhook";
-import { DEFAULT_SHIPPING_ZONES } from "./shipping";
+import { findOrderForAdmin, listOrdersForAdmin } from "./orders/admin";
+import { addToCart, readCart, removeFromCart, setQuantity } from "./cart/store";
+import { buildCheckoutSessionEvent, signPayload, WebhookSignatureError } from "./webhook/events";
+import { attachProviderSession, createPendingOrder, findOrderByToken, type OrderView } from "./orders/store";
+import { CartError } from "./cart/rules";
+import { handleStripeWebhook } from "./webhook/handle";
+import { DEFAULT_SHIPPING_ZONES } from "./cart/shipping";
 
 const PRICING = { zones: DEFAULT_SHIPPING_ZONES, secret: "integration-session-secret-0123456789abcdef" };
 const LINKS = { siteUrl: "http://store.test", secret: PRICING.secret };

@@ -3,9 +3,9 @@
 // uploads (not an image, a renamed file, too large, a damaged image, too small) change nothing.
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedCatalog } from "@/lib/catalog/seed";
-import { readSeedCatalog } from "@/lib/catalog/seed-file";
-import { suggestBooks } from "@/lib/catalog/search";
+import { seedCatalog } from "@/lib/catalog/seed/seed";
+import { readSeedCatalog } from "@/lib/catalog/seed/seed-file";
+import { loadSuggestions } from "@/lib/catalog/search/queries";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { COVER_MAX_BYTES } from "./files";
 import { readCoverImage, removeCover, saveCover } from "./store";
@@ -70,7 +70,7 @@ describe.each(testEngines())("covers on %s", (engine) => {
     ]);
     expect(new Set(images.map((i) => i.version))).toEqual(new Set([book.coverVersion]));
     // Autocomplete shows the uploaded cover, as the cards do.
-    const [suggestion] = await suggestBooks(db.prisma, "mao stalin");
+    const [suggestion] = await loadSuggestions(db.prisma, "mao stalin");
     expect(suggestion?.cover).toEqual({ version: book.coverVersion, width: 600, height: 900 });
     // The variants are real images of the size they claim.
     const avif = await readCoverImage(db.prisma, bookId, "avif", 320);

@@ -3,7 +3,7 @@
 // plain multipart forms, so an oversized file is refused while it arrives).
 import "server-only";
 import { recordAudit } from "@/lib/audit";
-import { bookChangedFromRoute } from "@/lib/cache-tags";
+import { invalidate } from "@/lib/cache-tags";
 import { getPrisma } from "@/lib/db";
 import type { CoverProblem } from "./files";
 import { coverDetails, readCoverImage, removeCover, saveCover } from "./store";
@@ -23,7 +23,7 @@ export async function uploadCover(
   const saved = await saveCover(db, bookId, { bytes, uploadedById: actor.id });
   if (!saved.ok) return saved.problem;
   if (saved.unchanged) return "unchanged";
-  bookChangedFromRoute({ slugs: [saved.slug] });
+  invalidate({ slugs: [saved.slug] });
   await recordAudit(db, {
     actorId: actor.id,
     action: "cover.uploaded",
@@ -48,7 +48,7 @@ export async function deleteCover(
   const db = await getPrisma();
   const removed = await removeCover(db, bookId);
   if (!removed?.removed) return false;
-  bookChangedFromRoute({ slugs: [removed.slug] });
+  invalidate({ slugs: [removed.slug] });
   await recordAudit(db, {
     actorId: actor.id,
     action: "cover.removed",

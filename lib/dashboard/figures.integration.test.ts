@@ -2,9 +2,9 @@
 // per currency), ratings waiting, drafts, and ebook editions whose buyers would get no file.
 import { strToU8 } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listAdminBooks, adminListQuerySchema } from "@/lib/catalog/admin-list";
-import { seedCatalog } from "@/lib/catalog/seed";
-import { readSeedCatalog } from "@/lib/catalog/seed-file";
+import { listAdminBooks, adminListQuerySchema } from "@/lib/catalog/listings/admin-list";
+import { seedCatalog } from "@/lib/catalog/seed/seed";
+import { readSeedCatalog } from "@/lib/catalog/seed/seed-file";
 import { saveEbookFile } from "@/lib/ebooks/store";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { dashboardFigures } from "./figures";

@@ -1,7 +1,7 @@
 // The admin dashboard's figures: sales today and this week, and the catalog work waiting for staff.
 // Days and weeks are UTC, as every admin page's times and the orders list's date filter are, so a
 // figure and the list it links to count the same orders. No Next or process database here.
-import { ebookWithoutFileWhere, MISSING_FILTERS } from "@/lib/catalog/admin-list";
+import { ebookWithoutFileWhere, MISSING_FILTERS } from "@/lib/catalog/listings/admin-list";
 import type { Db } from "@/lib/db/types";
 
 export interface Period {

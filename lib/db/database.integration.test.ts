@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findPublishedBook } from "@/lib/catalog/books";
-import { CatalogError, toCatalogError } from "@/lib/catalog/errors";
-import { seedCatalog } from "@/lib/catalog/seed";
-import { readSeedCatalog } from "@/lib/catalog/seed-file";
+import { loadPublishedBook } from "@/lib/catalog/books/queries";
+import { AppError, fromDatabaseError } from "@/lib/errors";
+import { seedCatalog } from "@/lib/catalog/seed/seed";
+import { readSeedCatalog } from "@/lib/catalog/seed/seed-file";
 import { createEmptyDatabase, createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { openDatabase } from "./client";
 import { deployMigrations, pendingSchemaSql } from "./migrations";
@@ -102,7 +102,7 @@ describe.each(testEngines())("database on %s", (engine) => {
     });
 
     it("reads the featured book back with its credits, edition and reading features", async () => {
-      const book = await findPublishedBook(db.prisma, FEATURED);
+      const book = await loadPublishedBook(db.prisma, FEATURED);
       expect(book).not.toBeNull();
       expect(book!.subtitle).toBe("Trilateral Communist Relations in the 1950s");
       expect(book!.series).toEqual({ slug: "cold-war-history", name: "Cold War History", position: null });
@@ -135,9 +135,9 @@ describe.each(testEngines())("database on %s", (engine) => {
 
     it("hides drafts and hidden books from shoppers", async () => {
       await db.prisma.book.update({ where: { slug: "lets-learn-russian" }, data: { status: "hidden" } });
-      expect(await findPublishedBook(db.prisma, "lets-learn-russian")).toBeNull();
+      expect(await loadPublishedBook(db.prisma, "lets-learn-russian")).toBeNull();
       await db.prisma.book.update({ where: { slug: "lets-learn-russian" }, data: { status: "published" } });
-      expect(await findPublishedBook(db.prisma, "lets-learn-russian")).not.toBeNull();
+      expect(await loadPublishedBook(db.prisma, "lets-learn-russian")).not.toBeNull();
     });
 
     it("surfaces a unique violation as a typed error", async () => {
@@ -148,11 +148,11 @@ describe.each(testEngines())("database on %s", (engine) => {
         .update({ where: { id: other.id }, data: { isbn13: "9780306406157" } })
         .then(
           () => null,
-          (e: unknown) => toCatalogError(e),
+          (e: unknown) => fromDatabaseError(e),
         );
-      expect(error).toBeInstanceOf(CatalogError);
+      expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ code: "unique_violation" });
-      expect((error as CatalogError).details.target).toContain("isbn13");
+      expect((error as AppError).details.target).toContain("isbn13");
       expect((await db.prisma.edition.findUniqueOrThrow({ where: { id: other.id } })).isbn13).toBeNull();
     });
   });

@@ -2,7 +2,7 @@
 // (checked by content, size-limited) and removals, each in the audit log.
 import "server-only";
 import { recordAudit } from "@/lib/audit";
-import { formatName } from "@/lib/catalog/vocabulary";
+import { formatName } from "@/lib/catalog/shared";
 import { getPrisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { UploadProblem } from "./files";

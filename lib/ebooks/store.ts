@@ -1,7 +1,7 @@
 // Ebook files in the database (EbookFile), so every instance of the store serves the same bytes:
 // staff uploads, and the demo store's samples made from the listing on first need.
 import { createHash } from "node:crypto";
-import { CONTRIBUTOR_ROLES } from "@/lib/catalog/vocabulary";
+import { CONTRIBUTOR_ROLES } from "@/lib/catalog/shared";
 import type { Db } from "@/lib/db/types";
 import { sniffEbook, type EbookKind, type UploadProblem } from "./files";
 import { buildSampleEpub, type SampleListing } from "./sample-epub";

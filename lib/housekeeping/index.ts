@@ -1,7 +1,7 @@
 // Deletes rows that nothing can reach any more, so that the tables a busy store writes on every
 // visit stay small: finished rate-limit windows, staff sessions past their absolute expiry, and
 // carts whose cookie has expired. The server runs it at start and then hourly (instrumentation).
-import { CART_COOKIE_MAX_AGE } from "@/lib/checkout/cart-cookie";
+import { CART_COOKIE_MAX_AGE } from "@/lib/checkout/cart/cookie";
 import type { Db } from "@/lib/db/types";
 import { pruneExpiredBuckets } from "@/lib/rate-limit";
 

@@ -4,19 +4,19 @@
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { seedCatalog } from "@/lib/catalog/seed";
-import { readSeedCatalog } from "@/lib/catalog/seed-file";
-import { addToCart } from "@/lib/checkout/cart";
-import { buildCheckoutSessionEvent, signPayload } from "@/lib/checkout/events";
+import { seedCatalog } from "@/lib/catalog/seed/seed";
+import { readSeedCatalog } from "@/lib/catalog/seed/seed-file";
+import { addToCart } from "@/lib/checkout/cart/store";
+import { buildCheckoutSessionEvent, signPayload } from "@/lib/checkout/webhook/events";
 import {
   attachProviderSession,
   createPendingOrder,
   findOrderByToken,
   recordCheckoutDetails,
-} from "@/lib/checkout/orders";
-import { markShipped } from "@/lib/checkout/fulfilment";
-import { DEFAULT_SHIPPING_ZONES } from "@/lib/checkout/shipping";
-import { handleStripeWebhook } from "@/lib/checkout/webhook";
+} from "@/lib/checkout/orders/store";
+import { markShipped } from "@/lib/checkout/orders/fulfilment";
+import { DEFAULT_SHIPPING_ZONES } from "@/lib/checkout/cart/shipping";
+import { handleStripeWebhook } from "@/lib/checkout/webhook/handle";
 import { startDownload } from "@/lib/ebooks/downloads";
 import { checkDownloadLink } from "@/lib/ebooks/links";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseBrowseParams } from "@/lib/catalog/browse-query";
+import { parseBrowseParams } from "@/lib/catalog/browse/query";
 import { listCanonicalPath } from "./canonical";
 
 const canonical = (base: string, raw: Record<string, string | string[]>) =>

@@ -1,7 +1,7 @@
 // Canonical URLs for catalog lists. A list's canonical is itself when it is a list worth indexing
 // (a category, a language, a format, and their pages); re-sorted, re-sized and narrowly filtered
 // variants duplicate that list and point to it instead.
-import { browseSearchParams, type BrowseQuery } from "@/lib/catalog/browse-query";
+import { browseSearchParams, type BrowseQuery } from "@/lib/catalog/browse/service";
 
 export function listCanonicalPath(basePath: string, query: BrowseQuery): string {
   const refined =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { BookDetail, EditionView } from "@/lib/catalog/types";
-import { summarizeRatings } from "@/lib/catalog/rating-summary";
+import type { BookDetail, EditionView } from "@/lib/catalog/shared/types";
+import { summarizeRatings } from "@/lib/catalog/ratings/summary";
 import { accessibilityOf, articleJsonLd, bookJsonLd, serializeJsonLd, siteJsonLd } from "./json-ld";
 
 const site = {

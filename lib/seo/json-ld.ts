@@ -16,10 +16,14 @@ import type {
   WebSite,
   WithContext,
 } from "schema-dts";
-import type { RatingDistribution } from "@/lib/catalog/rating-summary";
-import type { ArticleView, BookDetail, EditionView } from "@/lib/catalog/types";
-import { toDecimalString } from "@/lib/catalog/money";
-import { EDITION_FORMATS } from "@/lib/catalog/vocabulary";
+import type { RatingDistribution } from "@/lib/catalog/ratings/service";
+import {
+  type ArticleView,
+  type BookDetail,
+  type EditionView,
+  toDecimalString,
+  EDITION_FORMATS,
+} from "@/lib/catalog/shared";
 import { metaDescription } from "./metadata";
 
 export interface SiteInfo {

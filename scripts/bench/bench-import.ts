@@ -7,9 +7,9 @@
 import "../ops/load-env";
 import { parseArgs } from "node:util";
 import { stringify } from "csv-stringify/sync";
-import { claimApply, createImportJob, runApply, runDryRun } from "@/lib/catalog/import-jobs";
-import { CSV_COLUMNS } from "@/lib/catalog/listing-csv";
-import { exportListingsCsv } from "@/lib/catalog/listing-export";
+import { claimApply, createImportJob, runApply, runDryRun } from "@/lib/catalog/exchange/import-jobs";
+import { CSV_COLUMNS } from "@/lib/catalog/exchange/csv";
+import { exportListingsCsv } from "@/lib/catalog/exchange/csv-export";
 import { createTestDatabase, type EngineName } from "@/test/databases";
 
 const { values } = parseArgs({

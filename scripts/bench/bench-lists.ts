@@ -11,9 +11,9 @@
 // each "*-100k" label to its "*-10k" label.
 import "../ops/load-env";
 import { parseArgs } from "node:util";
-import { browseBooks, browseFacets, type BookScope } from "@/lib/catalog/browse";
-import { parseBrowseParams } from "@/lib/catalog/browse-query";
-import { findCategory } from "@/lib/catalog/taxonomy";
+import { loadBrowseBooks, loadBrowseFacets, type BookScope } from "@/lib/catalog/browse/queries";
+import { parseBrowseParams } from "@/lib/catalog/browse/query";
+import { loadCategory } from "@/lib/catalog/taxonomy/queries";
 import { openDatabase, type Database } from "@/lib/db/client";
 import type { Db } from "@/lib/db/types";
 import { benchDatabases, line, machineMs, p95, ratioPairs } from "./bench-stats";
@@ -35,11 +35,11 @@ async function listPage(db: Db, { category, params }: (typeof KINDS)[number]): P
   const { query } = parseBrowseParams(params);
   let scope: BookScope = {};
   if (category) {
-    const found = await findCategory(db, category);
+    const found = await loadCategory(db, category);
     if (!found) throw new Error(`No category "${category}": seed the database with db:seed:large.`);
     scope = { categoryIds: found.subtreeIds };
   }
-  await Promise.all([browseBooks(db, query, scope), browseFacets(db, query, scope)]);
+  await Promise.all([loadBrowseBooks(db, query, scope), loadBrowseFacets(db, query, scope)]);
 }
 
 interface Bench {

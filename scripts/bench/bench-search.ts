@@ -1,5 +1,5 @@
 // npm run bench:search -- [--runs 20]
-// A fixed query mix through searchBooks, warm, on the databases named in BENCH_DATABASES: a
+// A fixed query mix through loadSearchResult, warm, on the databases named in BENCH_DATABASES: a
 // comma-separated list of label=url pairs, e.g.
 //   BENCH_DATABASES="pg-10k=postgresql://…/bench_10k,pg-100k=postgresql://…/bench_100k,pglite-10k=pglite:.data/bench-10k"
 // (seed each first: DATABASE_URL=… npm run db:migrate && DATABASE_URL=… npm run db:seed:large -- --books 10000).
@@ -10,8 +10,8 @@
 // fixed CPU-bound statement that depends on nothing but the server's speed.
 import "../ops/load-env";
 import { parseArgs } from "node:util";
-import { rankedWindowIds, searchBooks } from "@/lib/catalog/search";
-import { parseSearchParams } from "@/lib/catalog/search-query";
+import { rankedWindowIds, loadSearchResult } from "@/lib/catalog/search/queries";
+import { parseSearchParams } from "@/lib/catalog/search/query";
 import { openDatabase } from "@/lib/db/client";
 import { benchDatabases, line, machineMs, p95 as p95Of, ratioPairs } from "./bench-stats";
 
@@ -46,13 +46,13 @@ async function benchOne(label: string, url: string, runs: number): Promise<numbe
   try {
     for (const { params } of MIX) {
       const { query } = parseSearchParams(params);
-      await searchBooks(database.prisma, query); // warm
+      await loadSearchResult(database.prisma, query); // warm
     }
     for (let i = 0; i < runs; i++) {
       for (const { kind, params } of MIX) {
         const { query } = parseSearchParams(params);
         const t = performance.now();
-        await searchBooks(database.prisma, query);
+        await loadSearchResult(database.prisma, query);
         const ms = performance.now() - t;
         all.push(ms);
         byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);

@@ -4,7 +4,7 @@ import "./load-env";
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
-import { AuthError } from "@/lib/auth/errors";
+import { AppError } from "@/lib/errors";
 import { createStaffUser } from "@/lib/auth/users";
 import { openDatabase } from "@/lib/db/client";
 
@@ -62,8 +62,8 @@ async function main() {
     );
     console.log(`[${db.kind}] created ${user.role} ${user.email} (id ${user.id})`);
   } catch (error) {
-    if (!(error instanceof AuthError)) throw error;
-    const fields = Object.entries(error.fields).map(
+    if (!(error instanceof AppError)) throw error;
+    const fields = Object.entries(error.details.fields ?? {}).map(
       ([field, messages]) => `  ${field}: ${messages.join(" ")}`,
     );
     console.error(["The account was not created.", ...fields].join("\n"));

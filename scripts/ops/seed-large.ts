@@ -8,9 +8,9 @@
 import "./load-env";
 import { parseArgs } from "node:util";
 import { en, es } from "@faker-js/faker";
-import { refreshSearchVocabulary } from "@/lib/catalog/search";
-import { seedCatalog } from "@/lib/catalog/seed";
-import { readSeedCatalog } from "@/lib/catalog/seed-file";
+import { refreshSearchVocabulary } from "@/lib/catalog/search/queries";
+import { seedCatalog } from "@/lib/catalog/seed/seed";
+import { readSeedCatalog } from "@/lib/catalog/seed/seed-file";
 import { openDatabase } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 

@@ -1,4 +1,4 @@
-// npm run db:seed: inserts the missing parts of the seed catalog (never overwrites; see lib/catalog/seed.ts).
+// npm run db:seed: inserts the missing parts of the seed catalog (never overwrites; see lib/catalog/seed/seed.ts).
 import "./load-env";
 import { seedDatabase } from "@/lib/database-setup";
 import { openDatabase } from "@/lib/db/client";

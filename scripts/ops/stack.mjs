@@ -221,8 +221,8 @@ export async function startStack(options = {}) {
     };
 
     // Release step: migrations and the seed catalog, as a live deployment runs them.
-    runNode([...TSX, "scripts/migrate.ts", "deploy"], env, "db:migrate");
-    runNode([...TSX, "scripts/seed.ts"], env, "db:seed");
+    runNode([...TSX, "scripts/ops/migrate.ts", "deploy"], env, "db:migrate");
+    runNode([...TSX, "scripts/ops/seed.ts"], env, "db:seed");
     options.afterRelease?.(env);
 
     /** @type {Record<"a" | "b", ReturnType<typeof instance>>} */

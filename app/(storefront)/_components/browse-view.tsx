@@ -4,17 +4,15 @@ import {
   browseHref,
   browseSearchParams,
   countText,
-  EDITION_FORMATS,
-  formatMoney,
   READING_FEATURE_LABELS,
   SORT_LABELS,
   SORTS,
-  toDecimalString,
   type BrowseFacets,
   type BrowseQuery,
   type BrowseResult,
   type ReadingFeature,
-} from "@/lib/catalog";
+} from "@/lib/catalog/browse/service";
+import { EDITION_FORMATS, formatMoney, toDecimalString } from "@/lib/catalog/shared";
 import { languageName } from "@/lib/site";
 import styles from "./browse-view.module.css";
 import { plural } from "@/lib/plural";

@@ -5,8 +5,8 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { BookCover } from "@/components/ui/book-cover";
-import { formatMoney } from "@/lib/catalog/money";
-import type { SearchSuggestion } from "@/lib/catalog/search";
+import type { SearchSuggestion } from "@/lib/catalog/search/service";
+import { formatMoney } from "@/lib/catalog/shared";
 import styles from "./search-combobox.module.css";
 
 const DELAY_MS = 150;

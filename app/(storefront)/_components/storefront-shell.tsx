@@ -1,7 +1,7 @@
 import type { StaticImageData } from "next/image";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { SHOP_PAGE_LINKS } from "@/lib/catalog/shop-page-text";
+import { SHOP_PAGE_LINKS } from "@/lib/catalog/articles/model";
 import logoFile from "@/app/icon.svg";
 import { SITE_NAME } from "@/lib/site";
 import { CartLink } from "./cart-link";

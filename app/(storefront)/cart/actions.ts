@@ -4,13 +4,13 @@
 import { redirect } from "next/navigation";
 import {
   addToCurrentCart,
-  checkoutCurrentCart,
   removeFromCurrentCart,
   setCurrentCartCountry,
   updateCurrentCartQuantity,
-} from "@/lib/checkout";
-import { CartError } from "@/lib/checkout/rules";
-import { repeatedField } from "@/lib/form-data";
+  CartError,
+} from "@/lib/checkout/cart/service";
+import { checkoutCurrentCart } from "@/lib/checkout/payments/service";
+import { formFields, repeatedField } from "@/lib/form-data";
 
 /** `done` is added to the cart's address when the change succeeded (which book was just added). */
 async function withNotice(form: FormData, change: () => Promise<string>, done = ""): Promise<never> {
@@ -30,26 +30,30 @@ export async function addToCartAction(form: FormData): Promise<void> {
   const editionId = form.get("editionId");
   const added =
     typeof editionId === "string" && /^[1-9]\d{0,9}$/.test(editionId) ? `&added=${editionId}` : "";
-  await withNotice(form, async () => (await addToCurrentCart(form)).notice, added);
+  await withNotice(
+    form,
+    async () => (await addToCurrentCart(formFields(form, ["editionId", "quantity"]))).notice,
+    added,
+  );
 }
 
 export async function updateQuantityAction(form: FormData): Promise<void> {
   await withNotice(form, async () => {
-    await updateCurrentCartQuantity(form);
+    await updateCurrentCartQuantity(formFields(form, ["editionId", "quantity"]));
     return "updated";
   });
 }
 
 export async function removeFromCartAction(form: FormData): Promise<void> {
   await withNotice(form, async () => {
-    await removeFromCurrentCart(form);
+    await removeFromCurrentCart(formFields(form, ["editionId"]));
     return "removed";
   });
 }
 
 export async function setCountryAction(form: FormData): Promise<void> {
   await withNotice(form, async () => {
-    await setCurrentCartCountry(form);
+    await setCurrentCartCountry(formFields(form, ["country"]));
     return "country-set";
   });
 }

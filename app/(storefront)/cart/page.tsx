@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BookCover } from "@/components/ui/book-cover";
-import { formatMoney } from "@/lib/catalog/money";
-import { formatTaxRate, getCurrentCart } from "@/lib/checkout";
-import { CART_NOTICES, isCartNotice, isErrorNotice } from "@/lib/checkout/rules";
+import { formatMoney } from "@/lib/catalog/shared";
+import {
+  formatTaxRate,
+  getCurrentCart,
+  CART_NOTICES,
+  isCartNotice,
+  isErrorNotice,
+} from "@/lib/checkout/cart/service";
 import { titleLang } from "@/lib/site";
 import { CartCountAnnouncer } from "../_components/cart-link";
 import { checkoutAction, removeFromCartAction, setCountryAction, updateQuantityAction } from "./actions";

@@ -4,7 +4,6 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { BookCard } from "@/components/ui/book-card";
 import { SearchSnippet } from "@/components/ui/search-snippet";
 import {
-  listCategories,
   parseSearchParams,
   SEARCH_SORT_LABELS,
   SEARCH_SORTS,
@@ -14,7 +13,8 @@ import {
   searchHref,
   searchParamsOf,
   type SearchQuery,
-} from "@/lib/catalog";
+} from "@/lib/catalog/search/service";
+import { listCategories } from "@/lib/catalog/taxonomy/service";
 import { titleLang } from "@/lib/site";
 import { ListFrame, type ListFilters } from "../_components/browse-view";
 import browse from "../_components/browse-view.module.css";

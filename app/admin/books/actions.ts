@@ -2,8 +2,18 @@
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth";
 import { requestIp } from "@/lib/auth/guard";
-import { CatalogError } from "@/lib/catalog";
 import {
+  describeChanges,
+  diffSnapshots,
+  categoryChoice,
+  EMPTY_CONTRIBUTOR,
+  EMPTY_EDITION,
+  fieldErrorsForForm,
+  formValuesFrom,
+  listingInputFromValues,
+} from "@/lib/catalog/listings/model";
+import {
+  listingSchema,
   createListingAsStaff,
   getListingForEdit,
   getListingOptions,
@@ -11,17 +21,8 @@ import {
   saveListingAsStaff,
   StaleVersionError,
   type SaveResult,
-} from "@/lib/catalog/admin";
-import { describeChanges, diffSnapshots } from "@/lib/catalog/listing-diff";
-import {
-  categoryChoice,
-  EMPTY_CONTRIBUTOR,
-  EMPTY_EDITION,
-  fieldErrorsForForm,
-  formValuesFrom,
-  listingInputFromValues,
-} from "@/lib/catalog/listing-form";
-import { listingSchema } from "@/lib/catalog/listing-schema";
+} from "@/lib/catalog/listings/service";
+import { AppError } from "@/lib/errors";
 import { repeatedField, textField } from "@/lib/form-data";
 import type { ListingFormState } from "./form-state";
 
@@ -129,7 +130,7 @@ export async function saveListingAction(
         conflict: { message: error.message, latestVersion: error.currentVersion, rows },
       });
     }
-    if (error instanceof CatalogError) {
+    if (error instanceof AppError) {
       return answer({
         message: error.message,
         fieldErrors: fieldErrorsForForm(error.details.fields ?? {}, values),
@@ -157,7 +158,7 @@ export async function restoreRevisionAction(formData: FormData): Promise<void> {
       version,
     );
   } catch (error) {
-    if (error instanceof CatalogError) redirect(`${history}?${new URLSearchParams({ error: error.code })}`);
+    if (error instanceof AppError) redirect(`${history}?${new URLSearchParams({ error: error.code })}`);
     throw error;
   }
   redirect(`${history}?${result.changed ? "restored" : "unchanged"}=${result.version}`);

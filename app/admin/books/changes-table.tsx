@@ -1,4 +1,4 @@
-import type { ChangeRow } from "@/lib/catalog/listing-diff";
+import type { ChangeRow } from "@/lib/catalog/listings/model";
 import styles from "../admin.module.css";
 
 /** Changed fields with the form's labels, before and after (the history and the conflict view). */

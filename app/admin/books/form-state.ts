@@ -1,5 +1,4 @@
-import type { ChangeRow } from "@/lib/catalog/listing-diff";
-import type { ListingFormValues } from "@/lib/catalog/listing-form";
+import type { ChangeRow, ListingFormValues } from "@/lib/catalog/listings/model";
 
 /** What the listing form shows after a submission that did not save (a save redirects). */
 export interface ListingFormState {

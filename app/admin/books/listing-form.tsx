@@ -1,13 +1,13 @@
 "use client";
 import { type ReactNode, useActionState, useState, useSyncExternalStore } from "react";
-import type { ListingFormValues } from "@/lib/catalog/listing-form";
 import {
+  type ListingFormValues,
   CONTRIBUTOR_LABELS,
   EDITION_LABELS,
   featureLabel,
   LISTING_LABELS,
   STATUS_LABELS,
-} from "@/lib/catalog/listing-labels";
+} from "@/lib/catalog/listings/model";
 import { FieldError, invalidProps } from "../admin-ui";
 import styles from "../admin.module.css";
 import { saveListingAction } from "./actions";

@@ -1,6 +1,6 @@
-import { CONTRIBUTOR_ROLES, EDITION_FORMATS } from "@/lib/catalog";
-import { getListingOptions } from "@/lib/catalog/admin";
-import { AVAILABILITY_LABELS } from "@/lib/catalog/listing-labels";
+import { AVAILABILITY_LABELS } from "@/lib/catalog/listings/model";
+import { getListingOptions } from "@/lib/catalog/listings/service";
+import { CONTRIBUTOR_ROLES, EDITION_FORMATS } from "@/lib/catalog/shared";
 import type { ListingFormOptions } from "./listing-form";
 
 export async function listingFormOptions(): Promise<ListingFormOptions> {

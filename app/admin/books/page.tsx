@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth";
-import { formatMoney } from "@/lib/catalog";
 import {
   adminListQuerySchema,
   getAdminBooks,
   getListingOptions,
   type MissingFilter,
-} from "@/lib/catalog/admin";
+} from "@/lib/catalog/listings/service";
+import { formatMoney } from "@/lib/catalog/shared";
 import { Pager, utcTime } from "../admin-ui";
 import styles from "../admin.module.css";
 import { plural } from "@/lib/plural";

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { requireStaff } from "@/lib/auth";
 import { requestIp } from "@/lib/auth/guard";
-import { applyCsvImport, confirmCsvImport } from "@/lib/catalog/exchange";
+import { applyCsvImport, confirmCsvImport } from "@/lib/catalog/exchange/service";
 import { repeatedField, textField } from "@/lib/form-data";
 
 // Confirms a dry-run CSV import: the job moves to "applying" (once: a second press or another

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import {
+  CSV_COLUMN_HELP,
+  CSV_COLUMNS,
   CSV_IMPORT_MAX_BYTES,
   CSV_IMPORT_MAX_ROWS,
   listCsvImports,
   type UploadProblem,
-} from "@/lib/catalog/exchange";
-import { CSV_COLUMN_HELP, CSV_COLUMNS } from "@/lib/catalog/listing-csv";
+} from "@/lib/catalog/exchange/service";
 import styles from "../admin.module.css";
 import { utcTime } from "../admin-ui";
 import { importStatusLabel } from "./csv-imports/labels";

@@ -4,8 +4,8 @@
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth";
 import { requestIp } from "@/lib/auth/guard";
-import { shipOrder, type ShipmentErrors } from "@/lib/checkout";
-import { repeatedField, textField } from "@/lib/form-data";
+import { shipOrder, type ShipmentErrors } from "@/lib/checkout/orders/service";
+import { formFields, repeatedField, textField } from "@/lib/form-data";
 
 export interface ShipState {
   errors: ShipmentErrors;
@@ -25,7 +25,10 @@ export async function markShippedAction(_previous: ShipState, formData: FormData
       },
     };
   }
-  const result = await shipOrder(orderId, formData, { id: staff.id, ip: await requestIp() });
+  const result = await shipOrder(orderId, formFields(formData, ["carrier", "trackingNumber"]), {
+    id: staff.id,
+    ip: await requestIp(),
+  });
   if (result.ok) redirect(`${page}?shipped=1`);
   return {
     errors: result.errors,

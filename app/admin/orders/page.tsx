@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth";
-import { formatMoney } from "@/lib/catalog/money";
+import { formatMoney } from "@/lib/catalog/shared";
 import {
   getOrdersForAdmin,
   ORDER_STATUS_LABELS,
   ORDER_VIEWS,
   parseAdminOrderQuery,
   type AdminOrderQuery,
-} from "@/lib/checkout";
+} from "@/lib/checkout/orders/service";
 import { FieldError, invalidProps, Pager, utcTime } from "../admin-ui";
 import styles from "../admin.module.css";
 import { plural } from "@/lib/plural";

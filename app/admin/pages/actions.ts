@@ -2,8 +2,8 @@
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth";
 import { requestIp } from "@/lib/auth/guard";
-import { CatalogError } from "@/lib/catalog";
-import { saveShopPageAsStaff } from "@/lib/catalog/admin";
+import { saveShopPageAsStaff } from "@/lib/catalog/articles/service";
+import { AppError } from "@/lib/errors";
 import { repeatedField, textField } from "@/lib/form-data";
 
 export interface ShopPageFormValues {
@@ -40,7 +40,7 @@ export async function saveShopPageAction(
   try {
     await saveShopPageAsStaff({ id: staff.id, ip: await requestIp() }, slug, values);
   } catch (error) {
-    if (!(error instanceof CatalogError)) throw error;
+    if (!(error instanceof AppError)) throw error;
     if (error.code === "not_found") redirect("/admin/pages?error=not_found");
     const fields = Object.fromEntries(
       Object.entries(error.details.fields ?? {}).flatMap(([field, messages]) =>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth";
-import { getShopPages } from "@/lib/catalog/admin";
+import { getShopPages } from "@/lib/catalog/articles/service";
 import { utcTime } from "../admin-ui";
 import styles from "../admin.module.css";
 

@@ -2,13 +2,13 @@
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth";
 import { requestIp } from "@/lib/auth/guard";
-import { CatalogError } from "@/lib/catalog";
 import {
   MODERATION_DECISIONS,
   MODERATION_STATUSES,
   moderateRatingAsStaff,
   type ModerationDecision,
-} from "@/lib/catalog/admin";
+} from "@/lib/catalog/ratings/service";
+import { AppError } from "@/lib/errors";
 import { repeatedField, textField } from "@/lib/form-data";
 
 const RATINGS = "/admin/ratings";
@@ -49,7 +49,7 @@ export async function moderateRatingAction(formData: FormData): Promise<void> {
     const result = await moderateRatingAsStaff({ id: staff.id, ip: await requestIp() }, ratingId, decision);
     backTo(formData, { done: decision, rating: String(result.ratingId), book: result.bookSlug });
   } catch (error) {
-    if (error instanceof CatalogError && error.code === "not_found") backTo(formData, { error: "not_found" });
+    if (error instanceof AppError && error.code === "not_found") backTo(formData, { error: "not_found" });
     throw error;
   }
 }

@@ -9,8 +9,8 @@ import {
   type ModerationDecision,
   type ModerationRow,
   type ModerationStatus,
-} from "@/lib/catalog/admin";
-import { isValidSlug } from "@/lib/catalog/slug";
+} from "@/lib/catalog/ratings/service";
+import { isValidSlug } from "@/lib/catalog/shared";
 import { getEnv } from "@/lib/env";
 import { Pager, utcTime } from "../admin-ui";
 import styles from "../admin.module.css";

@@ -1,6 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
-import { addApiToken, AuthError, removeApiToken, requireStaff } from "@/lib/auth";
+import { addApiToken, removeApiToken, requireStaff } from "@/lib/auth";
+import { AppError } from "@/lib/errors";
 import { repeatedField, textField } from "@/lib/form-data";
 
 const TOKENS = "/admin/tokens";
@@ -31,9 +32,9 @@ export async function createTokenAction(
     const { token, view } = await addApiToken(staff.id, { name, scopes });
     return { ok: true, name: view.name, token };
   } catch (error) {
-    if (!(error instanceof AuthError)) throw error;
+    if (!(error instanceof AppError)) throw error;
     const fields = Object.fromEntries(
-      Object.entries(error.fields).flatMap(([field, messages]) =>
+      Object.entries(error.details.fields ?? {}).flatMap(([field, messages]) =>
         messages[0] ? [[field, messages[0]]] : [],
       ),
     );
@@ -49,7 +50,7 @@ export async function revokeTokenAction(formData: FormData): Promise<void> {
   try {
     revoked = (await removeApiToken(staff.id, Number.isInteger(id) && id > 0 ? id : 0)).id;
   } catch (error) {
-    if (!(error instanceof AuthError)) throw error;
+    if (!(error instanceof AppError)) throw error;
     redirect(`${TOKENS}?error=not_found`);
   }
   // The token by id: the page prints its name from the database, never text from the URL.

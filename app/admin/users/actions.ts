@@ -2,7 +2,6 @@
 import { redirect } from "next/navigation";
 import {
   addStaffUser,
-  AuthError,
   requireStaff,
   resetStaffUserPassword,
   STAFF_ROLES,
@@ -11,6 +10,7 @@ import {
   updateStaffRole,
   type StaffRole,
 } from "@/lib/auth";
+import { AppError } from "@/lib/errors";
 import { repeatedField, textField } from "@/lib/form-data";
 
 const USERS = "/admin/users";
@@ -32,7 +32,7 @@ function roleFrom(formData: FormData): StaffRole | null {
 const NOT_UNDERSTOOD = "That request was not understood; nothing changed.";
 
 function errorCode(error: unknown): string {
-  if (error instanceof AuthError) return error.code;
+  if (error instanceof AppError) return error.code;
   throw error;
 }
 
@@ -55,7 +55,7 @@ export async function createUserAction(formData: FormData): Promise<void> {
       input as { email: string; name: string; role: StaffRole; password: string },
     );
   } catch (error) {
-    if (!(error instanceof AuthError)) throw error;
+    if (!(error instanceof AppError)) throw error;
     // Echoed at most a little past each field's limit: a URL must stay a URL.
     const params: Record<string, string> = {
       form: "create",
@@ -63,7 +63,7 @@ export async function createUserAction(formData: FormData): Promise<void> {
       name: input.name.slice(0, 200),
       role: input.role.slice(0, 20),
     };
-    for (const [field, messages] of Object.entries(error.fields)) {
+    for (const [field, messages] of Object.entries(error.details.fields ?? {})) {
       if (messages[0]) params[`fe_${field}`] = staffFormMessageCode(messages[0]);
     }
     back(params);
@@ -114,7 +114,7 @@ export async function resetPasswordAction(
     const { user, password } = await resetStaffUserPassword(staff.id, userIdFrom(formData));
     return { ok: true, email: user.email, password };
   } catch (error) {
-    if (error instanceof AuthError) return { ok: false, message: error.message };
+    if (error instanceof AppError) return { ok: false, message: error.message };
     throw error;
   }
 }

@@ -9,8 +9,8 @@
 import { coverSvg, coverVersion } from "@/components/ui/book-cover";
 import { primaryName } from "@/components/ui/credits";
 import { getCurrentSession } from "@/lib/auth";
-import { findPublishedBook } from "@/lib/catalog";
-import { isValidSlug } from "@/lib/catalog/slug";
+import { findPublishedBook } from "@/lib/catalog/books/service";
+import { isValidSlug } from "@/lib/catalog/shared";
 import { getCoverImage, getUnpublishedCover } from "@/lib/covers";
 import { titleLang } from "@/lib/site";
 

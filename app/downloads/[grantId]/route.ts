@@ -1,6 +1,5 @@
-import { clientIp } from "@/lib/auth/client-ip";
-import { ipHashOf } from "@/lib/catalog/ratings";
-import { downloadEbook } from "@/lib/checkout";
+import { clientIp, ipHashOf } from "@/lib/auth/client-ip";
+import { downloadEbook } from "@/lib/checkout/orders/service";
 import { contentDisposition, downloadFileName } from "@/lib/ebooks/files";
 import { DOWNLOAD_LIMIT } from "@/lib/ebooks/links";
 import { getEnv } from "@/lib/env";

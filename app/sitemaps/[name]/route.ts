@@ -1,5 +1,5 @@
 // GET /sitemaps/:name - pages.xml (home, lists, taxonomy, articles) or books-N.xml (10,000 books each)
-import { sitemapData } from "@/lib/catalog";
+import { sitemapData } from "@/lib/catalog/books/service";
 import { getEnv } from "@/lib/env";
 import { sitemapNames, urlsetXml } from "@/lib/seo/sitemap";
 

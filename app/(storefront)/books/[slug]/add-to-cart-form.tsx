@@ -2,8 +2,8 @@
 // Only the edition id and a quantity are sent; the price is read on the server. No client code
 // and no request data, so the product page stays statically cached.
 import { addToCartAction } from "@/app/(storefront)/cart/actions";
-import type { EditionView } from "@/lib/catalog";
-import { isDigital, MAX_PRINT_QUANTITY } from "@/lib/checkout/rules";
+import type { EditionView } from "@/lib/catalog/shared";
+import { isDigital, MAX_PRINT_QUANTITY } from "@/lib/checkout/cart/service";
 import styles from "./add-to-cart-form.module.css";
 
 export function AddToCartForm({ edition }: { edition: EditionView }) {

@@ -1,4 +1,4 @@
-import type { EditionView } from "@/lib/catalog";
+import type { EditionView } from "@/lib/catalog/shared";
 import styles from "./book.module.css";
 
 const enabled = (value: boolean | null) => (value === null ? null : value ? "Enabled" : "Not enabled");

@@ -1,5 +1,5 @@
 import { notFound, permanentRedirect } from "next/navigation";
-import { findPublishedBook, findRenamedBookSlug } from "@/lib/catalog";
+import { findPublishedBook, findRenamedBookSlug } from "@/lib/catalog/books/service";
 
 /**
  * For a book page whose slug names no published book: 308 to the same page under the book's

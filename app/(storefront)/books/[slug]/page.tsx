@@ -1,13 +1,9 @@
 import type { Metadata } from "next";
 import { BookCard } from "@/components/ui/book-card";
 import { coverSharePath } from "@/lib/covers/urls";
-import {
-  findPublishedBook,
-  formatMoney,
-  listPublishedRatings,
-  listRelatedBooks,
-  ratingDistribution,
-} from "@/lib/catalog";
+import { findPublishedBook, listRelatedBooks } from "@/lib/catalog/books/service";
+import { listPublishedRatings, ratingDistribution } from "@/lib/catalog/ratings/service";
+import { formatMoney } from "@/lib/catalog/shared";
 import { bookJsonLd, breadcrumbJsonLd } from "@/lib/seo/json-ld";
 import { metaDescription, pageMetadata } from "@/lib/seo/metadata";
 import { absoluteUrl, siteInfo } from "@/lib/site";

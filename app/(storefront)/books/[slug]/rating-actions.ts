@@ -1,9 +1,10 @@
 "use server";
 // The product page's rating form. Returns its state (useActionState: without JavaScript the
 // server renders the messages into the page it answers with). A published rating invalidates the
-// book's tags, so the summary on this response and on the next request is the new one.
-import { invalidateBookRatings } from "@/lib/cache-tags";
-import { CatalogError, rateBookAsShopper, ratingValuesFromForm, type RatingField } from "@/lib/catalog";
+// book's tags (in the ratings service), so the summary on this response and on the next request is
+// the new one.
+import { rateBookAsShopper, ratingValuesFromForm, type RatingField } from "@/lib/catalog/ratings/service";
+import { AppError } from "@/lib/errors";
 import { repeatedField } from "@/lib/form-data";
 
 export interface RateState {
@@ -35,7 +36,6 @@ export async function rateBookAction(_previous: RateState, form: FormData): Prom
     };
   try {
     const rating = await rateBookAsShopper(slug, ratingValuesFromForm(form));
-    if (rating.status === "published") invalidateBookRatings(slug, "action");
     return {
       outcome: rating.status,
       message:
@@ -46,7 +46,7 @@ export async function rateBookAction(_previous: RateState, form: FormData): Prom
       values: {},
     };
   } catch (error) {
-    if (!(error instanceof CatalogError)) throw error;
+    if (!(error instanceof AppError)) throw error;
     if (error.code === "validation") {
       const errors: RateState["errors"] = {};
       for (const [name, messages] of Object.entries(error.details.fields ?? {})) {

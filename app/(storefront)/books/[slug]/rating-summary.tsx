@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Stars } from "@/components/ui/stars";
-import type { RatingDistribution } from "@/lib/catalog";
+import type { RatingDistribution } from "@/lib/catalog/ratings/service";
 import styles from "./book.module.css";
 import { plural } from "@/lib/plural";
 

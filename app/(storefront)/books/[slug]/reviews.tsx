@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Stars } from "@/components/ui/stars";
-import type { RatingView } from "@/lib/catalog";
+import type { RatingView } from "@/lib/catalog/ratings/service";
 import styles from "./book.module.css";
 
 /** Published reviews, newest first. Texts are rendered as text (React escapes them). */

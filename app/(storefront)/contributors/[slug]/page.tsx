@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { BookCard } from "@/components/ui/book-card";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { pageMetadata } from "@/lib/seo/metadata";
-import { findContributor } from "@/lib/catalog";
+import { findContributor } from "@/lib/catalog/taxonomy/service";
 import styles from "../../_components/list-page.module.css";
 
 export const revalidate = 3600;

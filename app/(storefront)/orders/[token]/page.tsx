@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OrderLines } from "@/components/ui/order-lines";
-import { formatAddressLines, getOrderByToken, getOrderDownloads, ORDER_STATUS_LABELS } from "@/lib/checkout";
+import {
+  formatAddressLines,
+  getOrderByToken,
+  getOrderDownloads,
+  ORDER_STATUS_LABELS,
+} from "@/lib/checkout/orders/service";
 import { DOWNLOAD_LINK_DAYS } from "@/lib/ebooks/links";
 import styles from "./order.module.css";
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { BookCard } from "@/components/ui/book-card";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { pageMetadata } from "@/lib/seo/metadata";
-import { findSeries } from "@/lib/catalog";
+import { findSeries } from "@/lib/catalog/taxonomy/service";
 import styles from "../../_components/list-page.module.css";
 import { plural } from "@/lib/plural";
 

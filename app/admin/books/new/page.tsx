@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth";
-import { EMPTY_LISTING } from "@/lib/catalog/listing-form";
+import { EMPTY_LISTING } from "@/lib/catalog/listings/model";
 import { ListingForm } from "../listing-form";
 import { listingFormOptions } from "../options";
 

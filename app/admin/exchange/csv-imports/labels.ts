@@ -1,4 +1,4 @@
-import type { ImportJobView } from "@/lib/catalog/exchange";
+import type { ImportJobView } from "@/lib/catalog/exchange/service";
 
 const IMPORT_STATUS_LABELS: Record<ImportJobView["status"], string> = {
   validating: "Checking (dry run)",

@@ -2,7 +2,7 @@ import { after } from "next/server";
 import { readBoundedFormData } from "@/lib/api/body";
 import { ApiProblem } from "@/lib/api/handler";
 import { requireStaffForRoute } from "@/lib/auth";
-import { CSV_IMPORT_MAX_BYTES, startCsvImport, validateCsvImport } from "@/lib/catalog/exchange";
+import { CSV_IMPORT_MAX_BYTES, startCsvImport, validateCsvImport } from "@/lib/catalog/exchange/service";
 
 export const dynamic = "force-dynamic";
 

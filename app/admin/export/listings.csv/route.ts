@@ -1,5 +1,5 @@
 import { requireStaffForRoute } from "@/lib/auth";
-import { listingsCsvStream } from "@/lib/catalog/exchange";
+import { listingsCsvStream } from "@/lib/catalog/exchange/service";
 
 export const dynamic = "force-dynamic";
 

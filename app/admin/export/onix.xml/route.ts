@@ -1,5 +1,5 @@
 import { requireStaffForRoute } from "@/lib/auth";
-import { getOnixExportStream } from "@/lib/catalog/exchange";
+import { getOnixExportStream } from "@/lib/catalog/exchange/service";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderLines } from "@/components/ui/order-lines";
 import { requireStaff } from "@/lib/auth";
-import { formatAddressLines, getOrderForAdmin, ORDER_STATUS_LABELS } from "@/lib/checkout";
+import { formatAddressLines, getOrderForAdmin, ORDER_STATUS_LABELS } from "@/lib/checkout/orders/service";
 import { utcTime } from "../../admin-ui";
 import styles from "../../admin.module.css";
 import { ShipForm } from "./ship-form";

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth";
-import { getShopPageForEdit } from "@/lib/catalog/admin";
-import { textFromBlocks } from "@/lib/catalog/shop-page-text";
+import { textFromBlocks } from "@/lib/catalog/articles/model";
+import { getShopPageForEdit } from "@/lib/catalog/articles/service";
 import { ShopPageForm } from "./shop-page-form";
 
 export const dynamic = "force-dynamic";

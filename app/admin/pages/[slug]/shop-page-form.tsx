@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { SHOP_PAGE_LIMITS } from "@/lib/catalog/shop-page-text";
+import { SHOP_PAGE_LIMITS } from "@/lib/catalog/articles/model";
 import styles from "../../admin.module.css";
 import own from "../pages.module.css";
 import { saveShopPageAction, type ShopPageFormValues } from "../actions";

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { checkSearchText, suggestBooks } from "@/lib/catalog";
+import { checkSearchText, suggestBooks } from "@/lib/catalog/search/service";
 
 export const dynamic = "force-dynamic";
 

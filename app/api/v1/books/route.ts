@@ -12,7 +12,7 @@ import {
   parseBrowseParams,
   SORTS,
   type BrowseCursor,
-} from "@/lib/catalog";
+} from "@/lib/catalog/browse/service";
 
 export const dynamic = "force-dynamic";
 

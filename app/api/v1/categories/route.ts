@@ -1,7 +1,7 @@
 // GET /api/v1/categories - every category with its parent and published-book count
 import { apiGet, apiOptions, onlyParams } from "@/lib/api/handler";
 import { toCategoryDoc } from "@/lib/api/schemas";
-import { listCategories } from "@/lib/catalog";
+import { listCategories } from "@/lib/catalog/taxonomy/service";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@
 // page number within the search's result window (SEARCH_WINDOW), with snippets and highlights
 import { apiGet, apiOptions, paramsRecord, refuseParams } from "@/lib/api/handler";
 import { toSearchResultsDoc } from "@/lib/api/schemas";
-import { parseSearchParams, SEARCH_TEXT_MESSAGES, searchBooks } from "@/lib/catalog";
+import { parseSearchParams, SEARCH_TEXT_MESSAGES, searchBooks } from "@/lib/catalog/search/service";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@
 import { readBoundedText } from "@/lib/api/body";
 import { ApiProblem } from "@/lib/api/handler";
 import { problem } from "@/lib/api/problem";
-import { receiveStripeWebhook, WebhookSignatureError } from "@/lib/checkout";
+import { receiveStripeWebhook, WebhookSignatureError } from "@/lib/checkout/webhook/service";
 import { log } from "@/lib/log";
 
 export const runtime = "nodejs";

@@ -1,6 +1,6 @@
 // GET /og/articles/:slug - the article's Open Graph image (PNG, 1200×630)
 import { coverPalette } from "@/components/ui/book-cover";
-import { findPublishedArticle } from "@/lib/catalog";
+import { findPublishedArticle } from "@/lib/catalog/articles/service";
 import { ogImage } from "@/lib/seo/og-image";
 import { SITE_NAME } from "@/lib/site";
 

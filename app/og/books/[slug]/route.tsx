@@ -1,7 +1,8 @@
 // GET /og/books/:slug - the book's Open Graph image (PNG, 1200×630), at a stable URL that metadata
 // and JSON-LD can both name (a file-convention opengraph-image gets a hashed path in route groups)
 import { coverPalette } from "@/components/ui/book-cover";
-import { findPublishedBook, formatMoney } from "@/lib/catalog";
+import { findPublishedBook } from "@/lib/catalog/books/service";
+import { formatMoney } from "@/lib/catalog/shared";
 import { ogImage } from "@/lib/seo/og-image";
 import { SITE_NAME } from "@/lib/site";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { JsonLd } from "@/components/ui/json-ld";
-import { browseBooks, browseFacets, browseKeys, parseListKey } from "@/lib/catalog";
+import { browseBooks, browseFacets, browseKeys, parseListKey } from "@/lib/catalog/browse/service";
 import { listCanonicalPath } from "@/lib/seo/canonical";
 import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
 import { pageMetadata } from "@/lib/seo/metadata";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { JsonLd } from "@/components/ui/json-ld";
-import { categoryTree, type CategoryTreeNode } from "@/lib/catalog";
+import { categoryTree, type CategoryTreeNode } from "@/lib/catalog/taxonomy/service";
 import { plural } from "@/lib/plural";
 import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
 import { pageMetadata } from "@/lib/seo/metadata";

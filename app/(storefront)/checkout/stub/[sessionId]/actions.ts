@@ -3,11 +3,12 @@
 import { redirect } from "next/navigation";
 import {
   cancelStubSession,
+  CHECKOUT_FIELDS,
   payStubSession,
   type CheckoutFieldErrors,
   type CheckoutValues,
-} from "@/lib/checkout";
-import { repeatedField } from "@/lib/form-data";
+} from "@/lib/checkout/payments/service";
+import { formFields, repeatedField, textField } from "@/lib/form-data";
 
 export interface PayState {
   message: string | null;
@@ -15,17 +16,12 @@ export interface PayState {
   values: CheckoutValues;
 }
 
-function field(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-}
-
 export async function payAction(previous: PayState, form: FormData): Promise<PayState> {
   if (repeatedField(form))
     return { ...previous, message: "That request was not understood; nothing was paid.", errors: {} };
-  const sessionId = field(form, "sessionId");
-  const token = field(form, "token");
-  const result = await payStubSession(sessionId, token, form);
+  const sessionId = textField(form, "sessionId");
+  const token = textField(form, "token");
+  const result = await payStubSession(sessionId, token, formFields(form, CHECKOUT_FIELDS));
   if (!result) redirect("/cart");
   if (result.ok) redirect(result.redirectTo);
   return { message: result.message, errors: result.errors, values: result.values };
@@ -33,6 +29,6 @@ export async function payAction(previous: PayState, form: FormData): Promise<Pay
 
 export async function cancelAction(form: FormData): Promise<void> {
   if (repeatedField(form)) redirect("/cart?notice=not-understood");
-  await cancelStubSession(field(form, "sessionId"), field(form, "token"));
+  await cancelStubSession(textField(form, "sessionId"), textField(form, "token"));
   redirect("/cart?notice=cancelled");
 }

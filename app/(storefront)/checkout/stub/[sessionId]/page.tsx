@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatMoney } from "@/lib/catalog/money";
+import { formatMoney } from "@/lib/catalog/shared";
 import { OrderLines } from "@/components/ui/order-lines";
-import { addressFields, countryName, getStubSession } from "@/lib/checkout";
+import { countryName } from "@/lib/checkout/cart/service";
+import { addressFields } from "@/lib/checkout/orders/service";
+import { getStubSession } from "@/lib/checkout/payments/service";
 import { cancelAction } from "./actions";
 import { PayForm } from "./pay-form";
 import styles from "./stub.module.css";

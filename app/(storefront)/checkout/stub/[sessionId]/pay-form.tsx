@@ -3,7 +3,7 @@
 // useActionState under a plain <form action>: without JavaScript the server renders the errors.
 import Link from "next/link";
 import { useActionState } from "react";
-import type { AddressFieldSpec } from "@/lib/checkout/address";
+import type { AddressFieldSpec } from "@/lib/checkout/orders/service";
 import { payAction, type PayState } from "./actions";
 import styles from "./stub.module.css";
 

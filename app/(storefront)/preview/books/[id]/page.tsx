@@ -6,7 +6,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth";
-import { findBookForPreview, listPublishedRatings, ratingDistribution } from "@/lib/catalog";
+import { findBookForPreview } from "@/lib/catalog/books/service";
+import { listPublishedRatings, ratingDistribution } from "@/lib/catalog/ratings/service";
 import { BookView, bookCrumbs, LATEST_REVIEWS } from "../../../books/[slug]/book-view";
 import styles from "../../../books/[slug]/book.module.css";
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth";
-import { getListingForEdit, getListingOptions, getRevisions } from "@/lib/catalog/admin";
-import { describeChanges } from "@/lib/catalog/listing-diff";
+import { describeChanges } from "@/lib/catalog/listings/model";
+import { getListingForEdit, getListingOptions, getRevisions } from "@/lib/catalog/listings/service";
 import { utcTime } from "../../../admin-ui";
 import styles from "../../../admin.module.css";
 import { restoreRevisionAction } from "../../actions";
@@ -11,7 +11,7 @@ import { ChangesTable } from "../../changes-table";
 
 export const dynamic = "force-dynamic";
 
-/** What a refused restore says, by the CatalogError code in the URL (never text from the URL). */
+/** What a refused restore says, by the AppError code in the URL (never text from the URL). */
 const RESTORE_ERRORS: Record<string, string> = {
   stale_version:
     "Someone saved this listing since you opened its history; nothing was restored. Look again and retry.",

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth";
-import { catalogDatabaseKind, getCsvImport, type ImportJobView } from "@/lib/catalog/exchange";
+import { catalogDatabaseKind, getCsvImport, type ImportJobView } from "@/lib/catalog/exchange/service";
 import styles from "../../../admin.module.css";
 import { applyCsvImportAction } from "../../csv-actions";
 import { utcTime } from "../../../admin-ui";

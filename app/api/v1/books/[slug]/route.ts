@@ -3,7 +3,8 @@ import { hideBook, patchBook } from "@/lib/api/book-writes";
 import { apiWrite } from "@/lib/api/write";
 import { ApiProblem, apiGet, apiOptions, onlyParams } from "@/lib/api/handler";
 import { toBookDetailDoc } from "@/lib/api/schemas";
-import { findPublishedBook, ratingDistribution } from "@/lib/catalog";
+import { findPublishedBook } from "@/lib/catalog/books/service";
+import { ratingDistribution } from "@/lib/catalog/ratings/service";
 
 export const dynamic = "force-dynamic";
 

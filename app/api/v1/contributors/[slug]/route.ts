@@ -1,7 +1,7 @@
 // GET /api/v1/contributors/:slug - a contributor with each published book and their role on it
 import { ApiProblem, apiGet, apiOptions, onlyParams } from "@/lib/api/handler";
 import { toContributorDoc } from "@/lib/api/schemas";
-import { findContributor } from "@/lib/catalog";
+import { findContributor } from "@/lib/catalog/taxonomy/service";
 
 export const dynamic = "force-dynamic";
 

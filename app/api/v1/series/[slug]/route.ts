@@ -1,7 +1,7 @@
 // GET /api/v1/series/:slug - a series with its published books in reading order
 import { ApiProblem, apiGet, apiOptions, onlyParams } from "@/lib/api/handler";
 import { toSeriesDoc } from "@/lib/api/schemas";
-import { findSeries } from "@/lib/catalog";
+import { findSeries } from "@/lib/catalog/taxonomy/service";
 
 export const dynamic = "force-dynamic";
 

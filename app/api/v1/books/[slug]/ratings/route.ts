@@ -4,15 +4,13 @@ import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { ApiProblem, apiGet, apiOptions, limitParam, onlyParams } from "@/lib/api/handler";
 import { toRatingDoc } from "@/lib/api/schemas";
 import { isSameOriginRequest } from "@/lib/auth/origin";
-import { invalidateBookRatings } from "@/lib/cache-tags";
+import { findPublishedBook } from "@/lib/catalog/books/service";
 import {
-  CatalogError,
-  findPublishedBook,
   listPublishedRatings,
   rateBookAsShopper,
   ratingCursorSchema,
   ratingDistribution,
-} from "@/lib/catalog";
+} from "@/lib/catalog/ratings/service";
 import { errorToProblem, problem } from "@/lib/api/problem";
 import { getEnv } from "@/lib/env";
 
@@ -87,15 +85,8 @@ export async function POST(request: Request, context: { params: Promise<{ slug: 
     }
     const { slug } = await context.params;
     const rating = await rateBookAsShopper(slug, body);
-    if (rating.status === "published") invalidateBookRatings(slug, "route");
     return Response.json(rating, { status: 201, headers: { "cache-control": "no-store" } });
   } catch (error) {
-    if (error instanceof CatalogError && error.code === "validation") {
-      const errors = Object.entries(error.details.fields ?? {}).flatMap(([name, reasons]) =>
-        reasons.map((reason) => ({ name: `/${name}`, reason })),
-      );
-      return problem("unprocessable", { detail: error.message, errors, requestId });
-    }
     if (error instanceof ApiProblem) return problem(error.type, { ...error.options, requestId });
     return errorToProblem(error, requestId);
   }
