@@ -3,8 +3,9 @@
 // Partial updates are merged over the stored listing's input form, then validated as a whole.
 import type { Prisma } from "@/lib/db/client";
 import type { Db } from "@/lib/db/types";
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { listingSchema, type ListingData } from "./schema";
+import { listingInputFrom, listingSchema } from "./schema";
 import {
   createListing,
   getListingForEdit,
@@ -13,7 +14,6 @@ import {
   type ListingForEdit,
   type SaveResult,
 } from "./store";
-import { toDecimalString } from "../shared/money";
 
 export interface ApiWriteOptions {
   actor: ListingActor;
@@ -29,60 +29,66 @@ export interface ApiWriteResult {
 
 type JsonRecord = Record<string, unknown>;
 
-/** The input form of a stored edition: what a client would send to recreate it. */
-function editionInput(edition: ListingData["editions"][number]): JsonRecord {
-  const { isbn13, priceCents, ...rest } = edition;
-  return { ...rest, isbn: isbn13, price: toDecimalString(priceCents, edition.currency) };
+/** The part of a JSON Schema (draft 2020-12, as zod writes it) that says which keys exist where. */
+interface KeySchema {
+  properties?: Record<string, KeySchema>;
+  items?: KeySchema;
+  anyOf?: KeySchema[];
 }
 
-/** The input form of a stored listing (listingSchema parses it back to the same data). */
-export function listingInputFrom(data: ListingData): JsonRecord {
-  return {
-    ...data,
-    contributors: data.contributors.map((c) => ({ ...c })),
-    editions: data.editions.map(editionInput),
-  };
+const keySchemas = new WeakMap<z.ZodType, KeySchema>();
+
+/** The schema's input side as JSON Schema, through zod's public converter (made once per schema). */
+function keySchemaOf(schema: z.ZodType): KeySchema {
+  let keys = keySchemas.get(schema);
+  if (!keys) {
+    keys = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as KeySchema;
+    keySchemas.set(schema, keys);
+  }
+  return keys;
+}
+
+/** The branch of a (possibly nested) union that describes an object or an array like `value`. */
+function branchFor(node: KeySchema, value: object): KeySchema | undefined {
+  if (node.anyOf) {
+    for (const branch of node.anyOf) {
+      const match = branchFor(branch, value);
+      if (match) return match;
+    }
+    return undefined;
+  }
+  return (Array.isArray(value) ? node.items : node.properties) ? node : undefined;
+}
+
+function unknownPaths(node: KeySchema | undefined, value: unknown, path: string[]): string[] {
+  if (typeof value === "string") return value.includes("\u0000") ? [path.join(".")] : [];
+  if (!node || value === null || typeof value !== "object") return [];
+  const branch = branchFor(node, value);
+  if (!branch) return [];
+  if (Array.isArray(value)) {
+    return value.flatMap((item, i) => unknownPaths(branch.items, item, [...path, String(i)]));
+  }
+  const properties = branch.properties ?? {};
+  return Object.entries(value as JsonRecord).flatMap(([key, inner]) =>
+    Object.hasOwn(properties, key)
+      ? unknownPaths(properties[key], inner, [...path, key])
+      : [[...path, key].join(".")],
+  );
 }
 
 /**
  * Fields of `value` that `schema` does not know, as dotted paths ("editions.0.colour"), plus
  * strings PostgreSQL cannot store (NUL). The API refuses both rather than dropping them silently.
  */
-export function unknownFields(schema: unknown, value: unknown, path: string[] = []): string[] {
-  const def = (schema as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
-  if (typeof value === "string") return value.includes("\u0000") ? [path.join(".")] : [];
-  if (!def || value === null || typeof value !== "object") return [];
-  switch (def.type) {
-    case "pipe":
-      return unknownFields(def.in, value, path);
-    case "optional":
-    case "nullable":
-    case "default":
-    case "prefault":
-      return unknownFields(def.innerType, value, path);
-    case "array":
-      return Array.isArray(value)
-        ? value.flatMap((item, i) => unknownFields(def.element, item, [...path, String(i)]))
-        : [];
-    case "object": {
-      if (Array.isArray(value)) return [];
-      const shape = def.shape as Record<string, unknown>;
-      return Object.entries(value as JsonRecord).flatMap(([key, inner]) =>
-        Object.hasOwn(shape, key)
-          ? unknownFields(shape[key], inner, [...path, key])
-          : [[...path, key].join(".")],
-      );
-    }
-    default:
-      return [];
-  }
+export function unknownFields(schema: z.ZodType, value: unknown): string[] {
+  return unknownPaths(keySchemaOf(schema), value, []);
 }
 
 const listingObject = listingSchema.in;
 const editionSchema = listingObject.shape.editions.unwrap().element;
 
 /** Refuses unknown fields with a validation error (422), named by path. */
-export function assertKnownFields(schema: unknown, value: unknown): void {
+export function assertKnownFields(schema: z.ZodType, value: unknown): void {
   const unknown = unknownFields(schema, value);
   if (unknown.length) {
     throw new AppError("validation", "The request has fields this API does not know.", {

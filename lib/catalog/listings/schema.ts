@@ -4,7 +4,7 @@
 // the catalog stores (minor units, 13 digits, codes).
 import { z } from "zod";
 import { normalizeIsbn13 } from "../shared/isbn";
-import { parseMoney } from "../shared/money";
+import { parseMoney, toDecimalString } from "../shared/money";
 import { isValidSlug, slugify } from "../shared/slug";
 
 export const BOOK_STATUSES = ["draft", "published", "hidden"] as const;
@@ -240,3 +240,18 @@ export type ListingInput = z.input<typeof listingSchema>;
 /** What the catalog stores; also a revision's snapshot. */
 export type ListingData = z.output<typeof listingSchema>;
 export type EditionData = ListingData["editions"][number];
+
+/** The input form of a stored edition: what a client would send to recreate it. */
+function editionInput(edition: ListingData["editions"][number]): Record<string, unknown> {
+  const { isbn13, priceCents, ...rest } = edition;
+  return { ...rest, isbn: isbn13, price: toDecimalString(priceCents, edition.currency) };
+}
+
+/** The input form of a stored listing (listingSchema parses it back to the same data). */
+export function listingInputFrom(data: ListingData): Record<string, unknown> {
+  return {
+    ...data,
+    contributors: data.contributors.map((c) => ({ ...c })),
+    editions: data.editions.map(editionInput),
+  };
+}

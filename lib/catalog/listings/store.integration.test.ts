@@ -12,7 +12,7 @@ import {
   saveListing,
   StaleVersionError,
 } from "./store";
-import type { ListingInput } from "./schema";
+import { MAX_PRICE_MINOR, type ListingInput } from "./schema";
 
 const engines = testEngines();
 
@@ -222,6 +222,34 @@ describe.each(engines)("listing writes on %s", (engine) => {
       orderBy: { id: "desc" },
     });
     expect(audit).toMatchObject({ action: "listing.restored" });
+  });
+
+  it("a revision that no longer passes the schema is refused on restore, and nothing changes", async () => {
+    const created = await createListing(
+      db.prisma,
+      input({ title: "Old Rules", editions: [{ format: "paperback", price: "20" }] }),
+      { actor },
+    );
+    const first = (await listRevisions(db.prisma, created.bookId)).find((r) => r.version === 1)!;
+    // A snapshot saved under older rules: a price past today's ceiling.
+    const stored = await db.prisma.listingRevision.findUniqueOrThrow({ where: { id: first.id } });
+    const snapshot = stored.snapshot as { editions: { priceCents: number }[] };
+    snapshot.editions[0]!.priceCents = MAX_PRICE_MINOR + 1;
+    await db.prisma.listingRevision.update({ where: { id: first.id }, data: { snapshot } });
+
+    const refused = await restoreRevision(db.prisma, created.bookId, first.id, {
+      actor,
+      expectedVersion: 1,
+    }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe("validation");
+    expect((refused as AppError).details.fields).toHaveProperty(["editions.0.price"]);
+    const book = await db.prisma.book.findUniqueOrThrow({
+      where: { id: created.bookId },
+      include: { editions: true },
+    });
+    expect(book.version).toBe(1);
+    expect(book.editions[0]?.priceCents).toBe(2000);
   });
 
   it("a save of what is stored already writes nothing: same version, no revision, no audit entry", async () => {

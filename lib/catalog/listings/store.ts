@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db/types";
 import { utcTime } from "@/lib/utc-time";
 import { AppError, fieldErrorsFrom, fromDatabaseError, type FieldErrors } from "@/lib/errors";
 import { diffSnapshots, type FieldDiff } from "./diff";
-import { listingSchema, type ListingData } from "./schema";
+import { listingInputFrom, listingSchema, type ListingData } from "./schema";
 import { slugify } from "../shared/slug";
 
 export interface ListingActor {
@@ -515,8 +515,15 @@ export async function restoreRevision(
 ): Promise<SaveResult> {
   const revision = await db.listingRevision.findFirst({ where: { id: revisionId, bookId } });
   if (!revision) throw new AppError("not_found", "That revision does not exist.");
-  const snapshot = revision.snapshot as unknown as ListingData;
-  return writeListing(db, snapshot, bookId, {
+  // A snapshot was valid when it was saved; the rules may have changed since (a new ceiling, a
+  // retired format), so it passes today's schema like any other save before it is written.
+  const snapshot = listingSchema.safeParse(listingInputFrom(revision.snapshot as unknown as ListingData));
+  if (!snapshot.success) {
+    throw new AppError("validation", "This revision does not pass today's rules; edit the listing instead.", {
+      fields: fieldErrorsFrom(snapshot.error),
+    });
+  }
+  return writeListing(db, snapshot.data, bookId, {
     ...options,
     action: "listing.restored",
     auditDetails: { restoredFrom: revision.version },
