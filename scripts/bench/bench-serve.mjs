@@ -214,7 +214,7 @@ rmSync(scratch, { recursive: true, force: true });
 stopAll();
 // The edge rows (Varnish, two instances, Redis): BENCH_EDGE=0 leaves them out.
 if (process.env.BENCH_EDGE !== "0") {
-  const { benchEdge } = await import("./bench/serve-edge.mjs");
+  const { benchEdge } = await import("./serve-edge.mjs");
   await benchEdge();
 }
 process.exit(0);
