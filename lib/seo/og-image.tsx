@@ -36,7 +36,13 @@ export interface OgCard {
   footer?: string | null;
   palette: CoverPalette;
   siteName: string;
+  /** The store's own card: its cover panel shows the store's mark, not the title a second time. */
+  storeMark?: boolean;
 }
+
+// app/icon.svg's open book, drawn large in the cover panel's ink.
+const STORE_MARK_PATH =
+  "M8 9.5c3-1.4 5.6-1.4 8 0v14c-2.4-1.4-5-1.4-8 0zM24 9.5c-3-1.4-5.6-1.4-8 0v14c2.4-1.4 5-1.4 8 0z";
 
 export async function ogImage(card: OgCard): Promise<ImageResponse> {
   const { palette } = card;
@@ -66,11 +72,17 @@ export async function ogImage(card: OgCard): Promise<ImageResponse> {
         }}
       >
         <div style={{ display: "flex", width: 70, height: 8, background: palette.accent }} />
-        <div style={{ display: "flex", fontSize: 40, fontWeight: 700, lineHeight: 1.1 }}>
-          {card.title.slice(0, 80)}
-        </div>
+        {card.storeMark ? (
+          <svg width="308" height="308" viewBox="4 4 24 24">
+            <path d={STORE_MARK_PATH} fill={palette.ink} />
+          </svg>
+        ) : (
+          <div style={{ display: "flex", fontSize: 40, fontWeight: 700, lineHeight: 1.1 }}>
+            {card.title.slice(0, 80)}
+          </div>
+        )}
         <div style={{ display: "flex", fontSize: 18, letterSpacing: 2 }}>
-          {(card.byline ?? card.siteName).toUpperCase()}
+          {card.storeMark ? "" : (card.byline ?? card.siteName).toUpperCase()}
         </div>
       </div>
       <div
@@ -101,7 +113,11 @@ export async function ogImage(card: OgCard): Promise<ImageResponse> {
             {card.footer}
           </div>
         ) : null}
-        <div style={{ display: "flex", fontSize: 26, marginTop: 36, color: "#5a544b" }}>{card.siteName}</div>
+        {card.storeMark ? null : (
+          <div style={{ display: "flex", fontSize: 26, marginTop: 36, color: "#5a544b" }}>
+            {card.siteName}
+          </div>
+        )}
       </div>
     </div>,
     { ...OG_SIZE, fonts: await loadFonts() },

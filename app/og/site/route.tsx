@@ -1,5 +1,5 @@
 // GET /og/site - the store's own Open Graph image (PNG, 1200×630), for the home page's link
-// previews. It draws only the store's name and tagline, so it is rendered once, at build time.
+// previews. It draws only the store's mark, name and tagline, so it is rendered once, at build time.
 import { coverPalette } from "@/components/ui/book-cover";
 import { ogImage } from "@/lib/seo/og-image";
 import { SITE_NAME, SITE_TAGLINE } from "@/lib/site";
@@ -13,5 +13,6 @@ export async function GET() {
     subtitle: SITE_TAGLINE,
     palette: coverPalette([]),
     siteName: SITE_NAME,
+    storeMark: true,
   });
 }
