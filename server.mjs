@@ -10,6 +10,9 @@ import { answerOutagesWith503 } from "./lib/db/availability.mjs";
 import { writeLogLine } from "./lib/log/json-line.mjs";
 import { redactPath } from "./lib/log/redact.mjs";
 import { requestStats } from "./lib/log/request-stats.mjs";
+import { metricsAccessRule } from "./lib/metrics/access.mjs";
+import { collectProcessMetrics, observeRequest } from "./lib/metrics/registry.mjs";
+import { isMetricsRequest, serveMetrics } from "./lib/metrics/serve.mjs";
 import { correctNextAnswers } from "./lib/serve/next-answers.mjs";
 import { applyStaticSecurityHeaders, staticSecurityHeaders } from "./lib/security/headers.mjs";
 import { refusePageRequest } from "./lib/security/request-gate.mjs";
@@ -17,6 +20,16 @@ import { refusePageRequest } from "./lib/security/request-gate.mjs";
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+// Who may read /metrics (METRICS_ALLOW_FROM, METRICS_TOKEN): checked before anything starts.
+const metricsAccess = (() => {
+  try {
+    return metricsAccessRule(process.env);
+  } catch (error) {
+    console.error(`The store cannot start. ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+})();
+collectProcessMetrics();
 const securityHeaders = staticSecurityHeaders({
   live: process.env.STORE_MODE?.trim() === "live",
   https: (process.env.SITE_URL ?? "").trim().startsWith("https:"),
@@ -67,6 +80,14 @@ const server = createServer((req, res) => {
       dbStatements: stats.dbStatements,
     });
   });
+  res.on("finish", () => {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    observeRequest(req.method, req.url, res.statusCode, res.getHeader("x-nextjs-cache"), seconds);
+  });
+  if (isMetricsRequest(req.url)) {
+    void serveMetrics(req, res, metricsAccess);
+    return;
+  }
   const refused = refusePageRequest(req);
   if (refused) {
     res.writeHead(refused.status, { "content-type": "text/plain; charset=utf-8", connection: "close" });

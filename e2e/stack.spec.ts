@@ -223,3 +223,43 @@ test("carts, checkout and sign-in work through the edge with and without JavaScr
   await expect(staff.getByRole("heading", { level: 1 })).toBeVisible();
   await context.close();
 });
+
+test("Prometheus finds request counts from both instances after traffic through the edge", async ({
+  request,
+}) => {
+  const prometheus = `http://127.0.0.1:${PORT + 7}`;
+  const query = async (promql: string) => {
+    const response = await request.get(`${prometheus}/api/v1/query`, { params: { query: promql } });
+    expect(response.status(), promql).toBe(200);
+    const body = (await response.json()) as {
+      data: { result: { metric: Record<string, string>; value: [number, string] }[] };
+    };
+    return body.data.result;
+  };
+  // Searches the edge has not seen: each goes to an instance, the director taking them in turn.
+  const marker = Date.now();
+  for (let i = 0; i < 8; i++) {
+    expect((await request.get(`${EDGE}/search?q=war-${marker}-${i}`)).status()).toBe(200);
+  }
+  await expect
+    .poll(
+      async () =>
+        (
+          await query(
+            'sum by (store_instance) (bookstore_http_request_duration_seconds_count{route="search"})',
+          )
+        )
+          .filter((series) => Number(series.value[1]) > 0)
+          .map((series) => series.metric.store_instance)
+          .sort(),
+      { timeout: 20_000 },
+    )
+    .toEqual(["a", "b"]);
+  // The edge's and Redis's own counters, through their exporters.
+  expect((await query('varnish_main_cache_hit{job="varnish"}')).length).toBe(1);
+  expect(await query('redis_up{job="redis"}')).toMatchObject([{ value: [expect.any(Number), "1"] }]);
+  // The alerting rules are loaded, and none fires on a healthy stack.
+  const rules = await request.get(`${prometheus}/api/v1/rules`);
+  expect(JSON.stringify(await rules.json())).toContain('"name":"StoreErrorRate"');
+  expect(await query('ALERTS{alertstate="firing"}')).toEqual([]);
+});

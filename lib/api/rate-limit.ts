@@ -1,6 +1,7 @@
 // The public API's per-client allowance, over the shared database-backed limiter.
 import type { Db } from "@/lib/db/types";
 import { log } from "@/lib/log";
+import { countRateLimitRefusal } from "@/lib/metrics/registry.mjs";
 import { BatchedLimiter, consume, type RateLimitResult, type RateLimitRule } from "@/lib/rate-limit";
 import { problem } from "./problem";
 
@@ -47,6 +48,7 @@ export async function limitApiClient(
     "ratelimit-reset": String(reset),
   };
   if (result.allowed) return { headers, refused: null };
+  countRateLimitRefusal("api");
   return {
     headers,
     refused: problem("rate_limited", {

@@ -5,6 +5,7 @@ import { createHmac } from "node:crypto";
 import { recordAudit } from "@/lib/audit";
 import type { Db } from "@/lib/db/types";
 import { getEnv } from "@/lib/env";
+import { countRateLimitRefusal } from "@/lib/metrics/registry.mjs";
 import { consume, resetLimit, type RateLimitRule } from "@/lib/rate-limit";
 import { verifyDummyPassword, verifyPassword } from "./password";
 import { signInSchema } from "./schemas";
@@ -78,6 +79,7 @@ export async function signIn(
   const byAccount = await consume(db, accountLimitKey(email), SIGN_IN_ACCOUNT_LIMIT, now);
   const overCeiling = !byAccount.allowed && !(user && (await knownAddress(db, user.id, meta.ip, now)));
   if (!byPair.allowed || !byIp.allowed || overCeiling) {
+    countRateLimitRefusal("sign_in");
     const refusedBy = [
       ...(byPair.allowed ? [] : [byPair]),
       ...(byIp.allowed ? [] : [byIp]),

@@ -9,6 +9,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { ClientConfig } from "pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { countDbStatement } from "@/lib/log/request-stats.mjs";
+import { timeDbQuery, watchPool } from "@/lib/metrics/registry.mjs";
 import { noteDatabaseOutcome } from "./availability.mjs";
 
 export const DEFAULT_DATABASE_URL = "pglite:./.data/pglite";
@@ -62,7 +63,10 @@ export interface AdapterHandle {
  */
 const SESSION_OPTIONS = "-c max_parallel_workers_per_gather=0 -c synchronize_seqscans=off";
 
-/** `queryable` with every statement it sends counted for the current request (lib/log/request-stats). */
+/**
+ * `queryable` with every statement it sends counted for the current request (lib/log/request-stats)
+ * and timed (bookstore_db_query_duration_seconds).
+ */
 function counted<T extends object>(queryable: T): T {
   return new Proxy(queryable, {
     get(target, name, receiver) {
@@ -72,7 +76,7 @@ function counted<T extends object>(queryable: T): T {
       if (name === "queryRaw" || name === "executeRaw") {
         return (...args: unknown[]): unknown => {
           countDbStatement();
-          return method.apply(target, args);
+          return timeDbQuery(method.apply(target, args) as Promise<unknown>);
         };
       }
       if (name === "startTransaction") {
@@ -145,7 +149,11 @@ export async function createAdapter(url: string | undefined): Promise<AdapterHan
     const factory: SqlMigrationAwareDriverAdapterFactory = {
       provider: pg.provider,
       adapterName: pg.adapterName,
-      connect: async () => observed(await pg.connect()),
+      connect: async () => {
+        const adapter = await pg.connect();
+        watchPool(adapter.underlyingDriver());
+        return observed(adapter);
+      },
       connectToShadowDb: () => pg.connectToShadowDb(),
     };
     return { kind: "postgres", factory: countingFactory(factory), close: async () => {} };

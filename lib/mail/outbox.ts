@@ -151,3 +151,20 @@ export async function requeueEmail(db: Db, id: number, now = new Date()): Promis
   });
   return count === 1;
 }
+
+/**
+ * What is waiting in the outbox, for the metrics (bookstore_mail_outbox_*): emails still to be sent
+ * or retried, emails given up on, and the age of the oldest waiting one. One indexed statement.
+ */
+export async function outboxBacklog(db: PrismaClient, now = new Date()) {
+  const [row] = await db.$queryRaw<{ queued: bigint; failed: bigint; oldest: Date | null }[]>`
+    SELECT count(*) FILTER (WHERE "failedAt" IS NULL) AS "queued",
+           count(*) FILTER (WHERE "failedAt" IS NOT NULL) AS "failed",
+           min("createdAt") FILTER (WHERE "failedAt" IS NULL) AS "oldest"
+    FROM "EmailOutbox" WHERE "sentAt" IS NULL`;
+  return {
+    queued: Number(row?.queued ?? 0),
+    failed: Number(row?.failed ?? 0),
+    oldestQueuedSeconds: row?.oldest ? Math.max(0, (now.getTime() - row.oldest.getTime()) / 1000) : 0,
+  };
+}

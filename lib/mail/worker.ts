@@ -4,8 +4,9 @@
 import { getDatabase } from "@/lib/db/process-database";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
+import { countMailFailure, setOutboxSource } from "@/lib/metrics/registry.mjs";
 import { SITE_NAME } from "@/lib/site";
-import { deliverDue, type MailTransport } from "./outbox";
+import { deliverDue, outboxBacklog, type MailTransport } from "./outbox";
 import { mailboxTransport, smtpTransport } from "./transports";
 
 /** How often the worker looks for due emails when nothing wakes it. */
@@ -36,10 +37,11 @@ async function tick(): Promise<void> {
     const transport = currentTransport();
     const report = await deliverDue((await getDatabase()).prisma, transport, {
       host,
-      onFailure: (id, error, final) =>
-        final
-          ? log.error("email failed after the last attempt", new Error(error), { emailId: id })
-          : log.warn("email not sent, will retry", { emailId: id, error }),
+      onFailure: (id, error, final) => {
+        countMailFailure(final);
+        if (final) log.error("email failed after the last attempt", new Error(error), { emailId: id });
+        else log.warn("email not sent, will retry", { emailId: id, error });
+      },
     });
     if (report.sent + report.retrying + report.failed > 0)
       log.info("mail", { ...report, transport: transport.name });
@@ -62,6 +64,7 @@ export function wakeMailWorker(): void {
 export function startMailWorker(): void {
   if (state.started) return;
   state.started = true;
+  setOutboxSource(async () => outboxBacklog((await getDatabase()).prisma));
   wakeMailWorker();
   setInterval(wakeMailWorker, MAIL_POLL_MS).unref();
 }

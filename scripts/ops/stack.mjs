@@ -2,12 +2,15 @@
 //
 //   clients ─> Varnish :PORT (deploy/varnish/store.vcl) ─┬─> instance a :PORT+1 ─┬─> PostgreSQL :PORT+4
 //                                                        └─> instance b :PORT+2 ─┴─> Redis :PORT+3
+//   Prometheus :PORT+7 scraping both instances' /metrics, and the Varnish and Redis exporters
+//   (:PORT+8, :PORT+9) when installed (scripts/ops/stack-prometheus.mjs, docs/operations.md)
 //
 // PORT defaults to 8080. A throwaway PostgreSQL (scripts/test/pg-start.sh, data in .data/stack-<PORT>,
 // wiped at each start) and Redis; the release step (migrations, seed catalog) runs once before the
 // instances start; both instances share the Redis cache and purge Varnish by tag on every write.
 // SITE_URL is honoured (default http://localhost:<PORT>). Ctrl-C or SIGTERM stops every part.
-// Needs Debian's varnish, varnish-modules and redis-server (scripts/test/system-deps.sh installs them).
+// Needs Debian's varnish, varnish-modules, redis-server and prometheus (scripts/test/system-deps.sh
+// installs them, and the exporters).
 //
 // Also a module: startStack() is what the stack's e2e server (scripts/test/e2e-stack.mjs) runs.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
@@ -18,6 +21,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import nextEnv from "@next/env";
 import { buildIsCurrent } from "./build-freshness.mjs";
+import { startMonitoring } from "./stack-prometheus.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const TSX = ["--conditions=react-server", "--import", "tsx"];
@@ -114,13 +118,23 @@ sub site_purge_authorized {
  */
 export async function startStack(options = {}) {
   const port = options.port ?? 8080;
-  const ports = { varnish: port, a: port + 1, b: port + 2, redis: port + 3, postgres: port + 4 };
+  const ports = {
+    varnish: port,
+    a: port + 1,
+    b: port + 2,
+    redis: port + 3,
+    postgres: port + 4,
+    prometheus: port + 7,
+    varnishExporter: port + 8,
+    redisExporter: port + 9,
+  };
   const dataDir = path.join(root, ".data", `stack-${port}`);
   const distDir = options.distDir ?? process.env.NEXT_DIST_DIR ?? ".next";
   const siteUrl = options.siteUrl ?? `http://localhost:${port}`;
   const say = options.quiet ? () => {} : (/** @type {string} */ line) => console.log(`stack: ${line}`);
   requireCommand("varnishd", "Debian package varnish");
   requireCommand("redis-server", "Debian package redis-server");
+  requireCommand("prometheus", "Debian package prometheus");
   if (!existsSync("/usr/lib/x86_64-linux-gnu/varnish/vmods/libvmod_xkey.so")) {
     const vmods = spawnSync("bash", ["-c", "ls /usr/lib/*/varnish/vmods/libvmod_xkey.so"], {
       stdio: "ignore",
@@ -270,6 +284,13 @@ export async function startStack(options = {}) {
     parts.push(varnish);
     await waitFor(`http://127.0.0.1:${ports.varnish}/api/health`, 30_000, () => varnish.exited());
     say(`Varnish on http://127.0.0.1:${ports.varnish} (SITE_URL ${siteUrl}): open it in a browser`);
+
+    const monitoring = await startMonitoring({ ports, varnishWork, dataDir, startProcess, waitFor });
+    parts.push(...monitoring.parts);
+    say(
+      `Prometheus on http://127.0.0.1:${ports.prometheus} scraping both instances` +
+        (monitoring.exporters.length ? ` and the exporters (${monitoring.exporters.join(", ")})` : ""),
+    );
 
     return {
       ports,

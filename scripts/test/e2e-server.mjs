@@ -147,6 +147,10 @@ const env = {
   PORT: port,
   HOST: "127.0.0.1",
   SITE_URL: `http://127.0.0.1:${port}`,
+  // /metrics from loopback needs the token too (TEST-NET-1 is nobody's network): e2e/metrics.spec.ts
+  // then stands for a client outside the store's network.
+  METRICS_ALLOW_FROM: "192.0.2.0/24",
+  METRICS_TOKEN: "e2e-metrics-token-not-secret",
 };
 const tsx = ["--conditions=react-server", "--import", "tsx"];
 if (mode === "stripe") {

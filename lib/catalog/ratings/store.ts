@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { consume, type RateLimitRule } from "@/lib/rate-limit";
 import { AppError, isUniqueViolation } from "@/lib/errors";
+import { countRateLimitRefusal } from "@/lib/metrics/registry.mjs";
 import { parseRatingInput } from "./input";
 import { isValidSlug } from "../shared/slug";
 
@@ -110,6 +111,7 @@ export async function submitRating(db: PrismaClient, input: SubmitRatingInput): 
 
   const limit = await consume(db, `rating:ip:${ipHash ?? "unknown"}`, RATING_IP_LIMIT, input.now);
   if (!limit.allowed) {
+    countRateLimitRefusal("rating");
     throw new AppError(
       "rate_limited",
       `Too many ratings from your network; try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`,

@@ -3,6 +3,7 @@
 import "server-only";
 import { cache } from "react";
 import { getPrisma } from "@/lib/db";
+import { timeSearch } from "@/lib/metrics/registry.mjs";
 import * as search from "./queries";
 import type { SearchQuery } from "./query";
 
@@ -16,13 +17,15 @@ export { parseSnippet, SNIPPET_START, SNIPPET_STOP } from "./snippet";
  * for the facets' plan.
  */
 export const searchBooks = cache(async (query: SearchQuery) =>
-  search.loadSearchResult(await getPrisma(), query),
+  timeSearch("results", async () => search.loadSearchResult(await getPrisma(), query)),
 );
 
 /** The S1 facets over the books a search matches (their own typo analysis, in parallel). */
 export const searchFacets = cache(async (query: SearchQuery) =>
-  search.loadSearchFacets(await getPrisma(), query),
+  timeSearch("facets", async () => search.loadSearchFacets(await getPrisma(), query)),
 );
 
 /** Autocomplete: up to 8 published titles for a partly typed text. */
-export const suggestBooks = cache(async (text: string) => search.loadSuggestions(await getPrisma(), text));
+export const suggestBooks = cache(async (text: string) =>
+  timeSearch("suggest", async () => search.loadSuggestions(await getPrisma(), text)),
+);

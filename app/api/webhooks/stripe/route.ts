@@ -5,6 +5,7 @@ import { ApiProblem } from "@/lib/api/handler";
 import { problem } from "@/lib/api/problem";
 import { receiveStripeWebhook, WebhookSignatureError } from "@/lib/checkout/webhook/service";
 import { log } from "@/lib/log";
+import { countWebhookEvent } from "@/lib/metrics/registry.mjs";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -22,14 +23,17 @@ export async function POST(request: Request) {
   }
   try {
     const result = await receiveStripeWebhook(raw, request.headers.get("stripe-signature"));
+    countWebhookEvent(result.replay ? "replay" : result.outcome);
     return Response.json({ received: true, outcome: result.outcome, replay: result.replay });
   } catch (error) {
     if (error instanceof WebhookSignatureError) {
+      countWebhookEvent("refused");
       log.warn("webhook rejected", { reason: error.message });
       return problem("validation", { detail: `Invalid webhook signature: ${error.message}` });
     }
     const requestId = request.headers.get("x-request-id");
     log.error("webhook failed", error, { requestId });
+    countWebhookEvent("failed");
     // A 500 makes Stripe deliver the event again later; nothing was recorded.
     return problem("internal", {
       detail: "The event was not applied; it can be delivered again.",
