@@ -9,6 +9,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { ClientConfig } from "pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { countDbStatement } from "@/lib/log/request-stats.mjs";
+import { inSpan, tracing } from "@/lib/telemetry/spans.mjs";
 import { noteDatabaseOutcome } from "./availability.mjs";
 
 export const DEFAULT_DATABASE_URL = "pglite:./.data/pglite";
@@ -62,7 +63,26 @@ export interface AdapterHandle {
  */
 const SESSION_OPTIONS = "-c max_parallel_workers_per_gather=0 -c synchronize_seqscans=off";
 
-/** `queryable` with every statement it sends counted for the current request (lib/log/request-stats). */
+/** The span of one SQL statement (traces on): named by its first keyword, its text without values. */
+function statementSpan(query: unknown, send: () => Promise<unknown>): Promise<unknown> {
+  const sql = (query as { sql?: unknown } | undefined)?.sql;
+  const text = typeof sql === "string" ? sql : "";
+  const operation = /^\s*([A-Za-z]+)/.exec(text)?.[1]?.toUpperCase() ?? "QUERY";
+  return inSpan(
+    `db ${operation}`,
+    {
+      "db.system.name": "postgresql",
+      "db.operation.name": operation,
+      "db.query.text": text.slice(0, 2_000),
+    },
+    send,
+  );
+}
+
+/**
+ * `queryable` with every statement it sends counted for the current request (lib/log/request-stats)
+ * and, when traces are on, in a span of its own (lib/telemetry/spans.mjs).
+ */
 function counted<T extends object>(queryable: T): T {
   return new Proxy(queryable, {
     get(target, name, receiver) {
@@ -72,7 +92,8 @@ function counted<T extends object>(queryable: T): T {
       if (name === "queryRaw" || name === "executeRaw") {
         return (...args: unknown[]): unknown => {
           countDbStatement();
-          return method.apply(target, args);
+          if (!tracing()) return method.apply(target, args);
+          return statementSpan(args[0], () => method.apply(target, args) as Promise<unknown>);
         };
       }
       if (name === "startTransaction") {
