@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 export const TASKS_TIMEOUT_MS: number;
 export function readShutdownSettings(
-  env: NodeJS.ProcessEnv,
+  env: Record<string, string | undefined>,
 ): { ok: true; timeoutMs: number; drainMs: number } | { ok: false; message: string };
 export function gracefulShutdown(
   server: Server,
