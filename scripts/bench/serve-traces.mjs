@@ -1,16 +1,19 @@
-// bench:serve's trace rows (docs/operations.md#traces): what traces cost the product page. The store
-// bench:serve measured (its database, its build) is restarted three ways, one after the other, and
-// measured at 1 and BENCH_CONNECTIONS connections:
-// - traces off (OTEL_EXPORTER_OTLP_ENDPOINT unset), measured first and again last;
+// bench:serve's trace rows (docs/operations.md#traces): what traces cost the product page. Once
+// bench:serve's own store has stopped, three copies of it (its build, and for PGlite a copy of its
+// database each) run side by side and are measured in turn, BENCH_TRACE_ROUNDS (3) rounds of each
+// at 1 and BENCH_CONNECTIONS connections, so that a busy moment of the shared machine falls on all
+// of them alike; each row is the median of its rounds, and its ratio to "traces off":
+// - traces off (OTEL_EXPORTER_OTLP_ENDPOINT unset), on BENCH_PORT;
 // - traces on, exporting OTLP/HTTP protobuf to a local receiver on port + 5 that reads and drops
-//   every post (a stand-in for a collector next to the store);
+//   every post (a stand-in for a collector next to the store), on port + 2;
 // - main: the server.mjs of BENCH_BASE_REF (default main; `git show`) over the same build, i.e. the
-//   request path before this change (left out when that ref does not exist, as in a fresh clone).
-// Each row is a ratio to the mean of the two "off" rows, within this one run.
-import { execFileSync, spawn } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+//   request path before traces and the graceful shutdown, on port + 3 (left out when that ref does
+//   not exist, as in a fresh clone).
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { cpSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const PRODUCT = "/books/mao-stalin-and-the-korean-war";
@@ -46,9 +49,9 @@ function baseServer(ref) {
 /**
  * @param {{ port: number, database: string, connections: number[],
  *   measure: (url: string, connections: number) => Promise<{ rps: number, p50: number, p99: number, errors: number, timeouts: number, non2xx: number }>,
- *   warm: (url: string, connections: number) => Promise<void> }} options
+ *   warm: (url: string, connections: number) => Promise<void>, distDir?: string }} options
  */
-export async function benchTraces({ port, database, connections, measure, warm }) {
+export async function benchTraces({ port, database, connections, measure, warm, distDir }) {
   const collectorPort = port + 5;
   let posts = 0;
   const collector = http
@@ -75,7 +78,7 @@ export async function benchTraces({ port, database, connections, measure, warm }
     NEXT_TELEMETRY_DISABLED: "1",
     STORE_MODE: "demo",
     DATABASE_URL: databaseUrl,
-    NEXT_DIST_DIR: `.next-e2e-${database}`,
+    NEXT_DIST_DIR: distDir ?? `.next-e2e-${database}`,
     PORT: String(port),
     HOST: "127.0.0.1",
     SITE_URL: `http://127.0.0.1:${port}`,
@@ -83,59 +86,155 @@ export async function benchTraces({ port, database, connections, measure, warm }
   };
   const ref = process.env.BENCH_BASE_REF ?? "main";
   const mainServer = baseServer(ref);
+  const rounds = Number(process.env.BENCH_TRACE_ROUNDS ?? 3);
   const variants = [
-    { name: "traces off", server: "server.mjs", env: {} },
+    { name: "traces off", server: "server.mjs", port, env: {} },
     {
       name: "traces on (local receiver)",
       server: "server.mjs",
+      port: port + 2,
       env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collectorPort}` },
     },
-    ...(mainServer ? [{ name: `${ref}'s server.mjs`, server: mainServer, env: {} }] : []),
-    { name: "traces off (again)", server: "server.mjs", env: {} },
+    ...(mainServer ? [{ name: `${ref}'s server.mjs`, server: mainServer, port: port + 3, env: {} }] : []),
   ];
+  /** @type {string[]} */
+  const scratch = [];
+  /** @type {import("node:child_process").ChildProcess[]} */
+  const running = [];
+  /** @type {{ variant: string, connections: number, rps: number, p50: number, p99: number, errors: number }[]} */
   const rows = [];
   try {
     for (const variant of variants) {
+      // Each its own build folder (ISR writes there) and, on PGlite (one process), its own database.
+      const ownDist = `.next-bench-traces-${variant.port}`;
+      rmSync(path.join(root, ownDist), { recursive: true, force: true });
+      cpSync(path.join(root, env.NEXT_DIST_DIR), path.join(root, ownDist), { recursive: true });
+      scratch.push(path.join(root, ownDist));
+      let url = databaseUrl;
+      if (database === "pglite") {
+        const dir = path.join(root, ".data", `bench-traces-${variant.port}`);
+        rmSync(dir, { recursive: true, force: true });
+        cpSync(databaseUrl.slice("pglite:".length), dir, { recursive: true });
+        scratch.push(dir);
+        url = `pglite:${dir}`;
+      }
       const child = spawn(process.execPath, [variant.server], {
         cwd: root,
-        env: { ...env, ...variant.env },
+        env: {
+          ...env,
+          ...variant.env,
+          DATABASE_URL: url,
+          NEXT_DIST_DIR: ownDist,
+          PORT: String(variant.port),
+          SITE_URL: `http://127.0.0.1:${variant.port}`,
+        },
         stdio: ["ignore", "ignore", "inherit"],
       });
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      try {
-        await waitFor(`http://127.0.0.1:${port}/api/ready`);
-        const url = `http://127.0.0.1:${port}${PRODUCT}`;
-        for (let i = 0; i < 30; i++) await (await fetch(url)).arrayBuffer();
-        for (const c of connections) {
+      running.push(child);
+    }
+    for (const variant of variants) {
+      await waitFor(`http://127.0.0.1:${variant.port}/api/ready`);
+      const url = `http://127.0.0.1:${variant.port}${PRODUCT}`;
+      for (let i = 0; i < 30; i++) await (await fetch(url)).arrayBuffer();
+    }
+    for (let round = 0; round < rounds; round++) {
+      for (const c of connections) {
+        for (const variant of variants) {
+          const url = `http://127.0.0.1:${variant.port}${PRODUCT}`;
           await warm(url, c);
-          rows.push({ variant: variant.name, connections: c, ...(await measure(url, c)) });
+          const result = await measure(url, c);
+          rows.push({
+            variant: variant.name,
+            connections: c,
+            rps: result.rps,
+            p50: result.p50,
+            p99: result.p99,
+            errors: result.errors + result.timeouts + result.non2xx,
+          });
         }
-      } finally {
-        // PGlite is one process: the next variant opens the database once this one has closed it.
-        child.kill("SIGTERM");
-        await exited;
       }
     }
   } finally {
+    await Promise.all(
+      running.map((child) => {
+        if (child.exitCode !== null) return null;
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        return exited;
+      }),
+    );
     collector.close();
     if (mainServer) rmSync(mainServer, { force: true });
+    for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
   }
 
+  /** @param {number[]} values */
+  const median = (values) => {
+    const sorted = [...values].sort((x, y) => x - y);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  };
   const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
-  console.log(`\nTraces (the product page, the store restarted per row; ${posts} OTLP posts received):`);
+  console.log(
+    `\nTraces: the product page, three stores side by side, median of ${rounds} interleaved rounds ` +
+      `(${posts} OTLP posts received):`,
+  );
   for (const c of connections) {
-    const mine = rows.filter((row) => row.connections === c);
-    const off = mine.filter((row) => row.variant.startsWith("traces off"));
-    const offRps = off.reduce((sum, row) => sum + row.rps, 0) / off.length;
+    const summary = variants.map((variant) => {
+      const mine = rows.filter((row) => row.variant === variant.name && row.connections === c);
+      return {
+        name: variant.name,
+        rps: median(mine.map((row) => row.rps)),
+        p50: median(mine.map((row) => row.p50)),
+        p99: median(mine.map((row) => row.p99)),
+        errors: mine.reduce((sum, row) => sum + row.errors, 0),
+        spread: mine.map((row) => fmt(row.rps, 0)).join("/"),
+      };
+    });
+    const off = summary[0].rps;
     console.log(
-      `  ${c} connection${c === 1 ? "" : "s"}:                   req/s   p50 ms   p99 ms  errors  ×off`,
+      `  ${c} connection${c === 1 ? "" : "s"}:`.padEnd(37) + "req/s   p50 ms   p99 ms  errors  ×off   rounds",
     );
-    for (const row of mine) {
-      const errors = row.errors + row.timeouts + row.non2xx;
+    for (const row of summary) {
       console.log(
-        `  ${row.variant.padEnd(34)} ${fmt(row.rps, 0).padStart(7)} ${fmt(row.p50, 2).padStart(8)} ` +
-          `${fmt(row.p99, 2).padStart(8)} ${String(errors).padStart(7)}  ${fmt(row.rps / offRps, 3)}`,
+        `  ${row.name.padEnd(34)} ${fmt(row.rps, 0).padStart(6)} ${fmt(row.p50, 2).padStart(8)} ` +
+          `${fmt(row.p99, 2).padStart(8)} ${String(row.errors).padStart(7)}  ${fmt(row.rps / off, 3)}  ${row.spread}`,
       );
     }
   }
+}
+
+// Alone, after a bench:serve run on the same BENCH_PORT (its PGlite database stays in
+// .data/e2e-pglite-<port>), over the e2e build: node scripts/bench/serve-traces.mjs (needs wrk).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+  /** @param {string} text */
+  const toMs = (text) => {
+    const m = /^([\d.]+)(us|ms|s|m)$/.exec(text.trim());
+    return m ? Number(m[1]) * { us: 0.001, ms: 1, s: 1000, m: 60_000 }[m[2]] : NaN;
+  };
+  await benchTraces({
+    port: Number(process.env.BENCH_PORT ?? 3430),
+    database: "pglite",
+    connections: [1, Number(process.env.BENCH_CONNECTIONS ?? 50)],
+    distDir: process.env.E2E_BUILD_DIR ?? ".next-e2e-build",
+    warm: async (url, c) => {
+      spawnSync("wrk", ["-t1", `-c${c}`, "-d2s", url], { stdio: "ignore" });
+    },
+    measure: async (url, c) => {
+      const out = spawnSync("wrk", ["-t1", `-c${c}`, `-d${seconds}s`, "--latency", "--timeout", "2s", url], {
+        encoding: "utf8",
+      }).stdout;
+      const pick = (/** @type {RegExp} */ re) => re.exec(out)?.[1] ?? "";
+      const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+      return {
+        rps: Number(pick(/Requests\/sec:\s+([\d.]+)/)),
+        p50: toMs(pick(/\s50%\s+(\S+)/)),
+        p99: toMs(pick(/\s99%\s+(\S+)/)),
+        timeouts: socket ? Number(socket[4]) : 0,
+        errors: socket ? Number(socket[1]) + Number(socket[2]) + Number(socket[3]) : 0,
+        non2xx: Number(pick(/Non-2xx or 3xx responses: (\d+)/) || 0),
+      };
+    },
+  });
 }
