@@ -6,6 +6,7 @@ import { EnvError, getEnv } from "@/lib/env";
 import { deleteUnreachableRows, HOUSEKEEPING_INTERVAL_MS } from "@/lib/housekeeping";
 import { log } from "@/lib/log";
 export { startMailWorker } from "@/lib/mail/worker";
+export { registerShutdownTasks } from "@/lib/shutdown/app-tasks";
 import { redactPath } from "@/lib/log/redact.mjs";
 
 export function checkEnvironmentOrExit() {

@@ -16,6 +16,8 @@ import { isMetricsRequest, serveMetrics } from "./lib/metrics/serve.mjs";
 import { correctNextAnswers } from "./lib/serve/next-answers.mjs";
 import { applyStaticSecurityHeaders, staticSecurityHeaders } from "./lib/security/headers.mjs";
 import { refusePageRequest } from "./lib/security/request-gate.mjs";
+import { gracefulShutdown, readShutdownSettings } from "./lib/shutdown/server.mjs";
+import { tracing } from "./lib/telemetry/spans.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
@@ -35,6 +37,20 @@ const securityHeaders = staticSecurityHeaders({
   https: (process.env.SITE_URL ?? "").trim().startsWith("https:"),
 });
 
+const shutdownSettings = readShutdownSettings(process.env);
+if (!shutdownSettings.ok) {
+  console.error(`The store cannot start. ${shutdownSettings.message}`);
+  process.exit(1);
+}
+// Traces only with an OTLP endpoint: without one, nothing of OpenTelemetry's SDK is loaded
+// (docs/operations.md#traces). Before Next loads, so its own spans find the tracer.
+if (
+  process.env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() ||
+  process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim()
+) {
+  await (await import("./lib/telemetry/start.mjs")).startTracing();
+}
+
 // No `hostname` for Next itself: it builds the proxy's request URLs on "localhost" whatever the
 // listening address, and treats a proxy.ts rewrite to any other origin as an external one that it
 // forwards over HTTP (with HOST=127.0.0.1 or 0.0.0.0 every rewrite was a second request).
@@ -50,6 +66,8 @@ const server = createServer((req, res) => {
   const incoming = req.headers["x-request-id"];
   const requestId = typeof incoming === "string" && ACCEPTABLE_ID.test(incoming) ? incoming : randomUUID();
   req.headers["x-request-id"] = requestId;
+  const loggedPath = redactPath(req.url);
+  const span = tracing()?.startRequest(req, res, requestId, loggedPath);
   // Always overwritten, so clients cannot forge it: rate limits and the audit log read it
   // (lib/auth/client-ip.ts; TRUSTED_PROXY_HOPS for deployments behind a reverse proxy).
   req.headers["x-client-ip"] = req.socket.remoteAddress ?? "";
@@ -58,6 +76,7 @@ const server = createServer((req, res) => {
   applyStaticSecurityHeaders(req, res, securityHeaders);
   correctNextAnswers(req, res, notFoundPage);
   answerOutagesWith503(req, res);
+  if (shutdown.track(req, res, requestId, loggedPath)) return;
   // SQL statements this request sent before its headers went out (all of them in the log line).
   /** @type {import("./lib/log/request-stats.mjs").RequestStats} */
   const stats = { dbStatements: 0 };
@@ -74,10 +93,11 @@ const server = createServer((req, res) => {
     writeLogLine("info", "request", {
       requestId,
       method: req.method,
-      path: redactPath(req.url),
+      path: loggedPath,
       status: res.statusCode,
       durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
       dbStatements: stats.dbStatements,
+      ...(span && { traceId: span.traceId }),
     });
   });
   res.on("finish", () => {
@@ -94,15 +114,15 @@ const server = createServer((req, res) => {
     res.end(refused.message);
     return;
   }
-  requestStats
-    .run(stats, () => handle(req, res))
-    .catch((error) => {
-      writeLogLine("error", "request failed", { requestId, error: String(error?.stack ?? error) });
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
-    });
+  const serve = () => requestStats.run(stats, () => handle(req, res));
+  (span ? span.run(serve) : serve()).catch((error) => {
+    writeLogLine("error", "request failed", { requestId, error: String(error?.stack ?? error) });
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
 });
 server.keepAliveTimeout = 65_000;
+const shutdown = gracefulShutdown(server, shutdownSettings);
 server.listen(port, hostname, () => {
   writeLogLine("info", "listening", {
     url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`,
@@ -115,10 +135,3 @@ server.listen(port, hostname, () => {
     .then((response) => response.arrayBuffer())
     .catch((error) => writeLogLine("warn", "start-up request failed", { error: String(error) }));
 });
-
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5_000).unref();
-  });
-}

@@ -28,6 +28,11 @@ export function apiReadCounter(): Counter {
   return (db, key, rule, now) => limiter.consume(db, key, rule, now);
 }
 
+/** Writes what the read API's batch holds now (graceful shutdown: no counted request is lost). */
+export async function flushApiReadCounter(): Promise<void> {
+  await globalForLimiter.bookstoreApiReadLimiter?.flushAll();
+}
+
 /**
  * Counts one request from `clientKey` (an IP, or later a token) and returns the RateLimit headers,
  * plus a 429 problem with Retry-After when the allowance for this minute is used up.

@@ -10,6 +10,7 @@ import type { ClientConfig } from "pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { countDbStatement } from "@/lib/log/request-stats.mjs";
 import { timeDbQuery, watchPool } from "@/lib/metrics/registry.mjs";
+import { inSpan, tracing } from "@/lib/telemetry/spans.mjs";
 import { noteDatabaseOutcome } from "./availability.mjs";
 
 export const DEFAULT_DATABASE_URL = "pglite:./.data/pglite";
@@ -63,9 +64,26 @@ export interface AdapterHandle {
  */
 const SESSION_OPTIONS = "-c max_parallel_workers_per_gather=0 -c synchronize_seqscans=off";
 
+/** The span of one SQL statement (traces on): named by its first keyword, its text without values. */
+function statementSpan(query: unknown, send: () => Promise<unknown>): Promise<unknown> {
+  const sql = (query as { sql?: unknown } | undefined)?.sql;
+  const text = typeof sql === "string" ? sql : "";
+  const operation = /^\s*([A-Za-z]+)/.exec(text)?.[1]?.toUpperCase() ?? "QUERY";
+  return inSpan(
+    `db ${operation}`,
+    {
+      "db.system.name": "postgresql",
+      "db.operation.name": operation,
+      "db.query.text": text.slice(0, 2_000),
+    },
+    send,
+  );
+}
+
 /**
- * `queryable` with every statement it sends counted for the current request (lib/log/request-stats)
- * and timed (bookstore_db_query_duration_seconds).
+ * `queryable` with every statement it sends counted for the current request (lib/log/request-stats),
+ * timed (bookstore_db_query_duration_seconds) and, when traces are on, in a span of its own
+ * (lib/telemetry/spans.mjs).
  */
 function counted<T extends object>(queryable: T): T {
   return new Proxy(queryable, {
@@ -76,7 +94,8 @@ function counted<T extends object>(queryable: T): T {
       if (name === "queryRaw" || name === "executeRaw") {
         return (...args: unknown[]): unknown => {
           countDbStatement();
-          return timeDbQuery(method.apply(target, args) as Promise<unknown>);
+          const send = () => method.apply(target, args) as Promise<unknown>;
+          return timeDbQuery(tracing() ? (statementSpan(args[0], send) as Promise<unknown>) : send());
         };
       }
       if (name === "startTransaction") {

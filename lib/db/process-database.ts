@@ -11,3 +11,13 @@ export function getDatabase(): Promise<Database> {
   globalForDb.bookstoreDb ??= openDatabase(getEnv().DATABASE_URL);
   return globalForDb.bookstoreDb;
 }
+
+/**
+ * Closes the process database (graceful shutdown): PGlite writes its data directory out and
+ * PostgreSQL's pool ends. Nothing may use it afterwards.
+ */
+export async function closeDatabase(): Promise<void> {
+  const opened = globalForDb.bookstoreDb;
+  if (!opened) return;
+  await (await opened).close();
+}

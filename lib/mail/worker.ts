@@ -17,6 +17,9 @@ interface WorkerState {
   running: Promise<void> | null;
   again: boolean;
   started: boolean;
+  /** Set by stopMailWorker: no pass starts any more (the outbox keeps what is due). */
+  stopped?: boolean;
+  timer?: ReturnType<typeof setInterval>;
 }
 
 const globalForMail = globalThis as unknown as { bookstoreMail?: WorkerState };
@@ -50,6 +53,7 @@ async function tick(): Promise<void> {
 
 /** Runs a pass now (or right after the one under way). */
 export function wakeMailWorker(): void {
+  if (state.stopped) return;
   if (state.running) {
     state.again = true;
     return;
@@ -66,5 +70,12 @@ export function startMailWorker(): void {
   state.started = true;
   setOutboxSource(async () => outboxBacklog((await getDatabase()).prisma));
   wakeMailWorker();
-  setInterval(wakeMailWorker, MAIL_POLL_MS).unref();
+  state.timer = setInterval(wakeMailWorker, MAIL_POLL_MS).unref();
+}
+
+/** Stops polling and waits for the pass under way (graceful shutdown); queued emails stay due. */
+export async function stopMailWorker(): Promise<void> {
+  state.stopped = true;
+  clearInterval(state.timer);
+  await state.running;
 }

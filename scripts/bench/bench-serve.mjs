@@ -3,9 +3,11 @@
 // that response) and Next's prerendered 404 page (the framework's cheapest page). Then the product
 // page, home, /books, a category page and an API detail, at 1 and BENCH_CONNECTIONS (50)
 // connections: req/s, p50, p99, errors, and each as a ratio to the 404 page and the bare server.
-// Then the edge rows (scripts/bench/serve-edge.mjs: Varnish in front of two instances).
+// Then the trace rows (scripts/bench/serve-traces.mjs: the product page with traces off, on, and
+// main's server) and the edge rows (scripts/bench/serve-edge.mjs: Varnish in front of two instances).
 // Not part of npm test. The machine is shared: compare ratios within one run, and repeat.
-// Ports: BENCH_PORT (default 3430) the store, +1 the bare server, +40 the store's first start.
+// Ports: BENCH_PORT (default 3430) the store, +1 the bare server, +5 the trace receiver, +40 the
+// store's first start.
 //
 // The load generator is wrk (Debian's `wrk`, one thread), or autocannon (a devDependency) where wrk
 // is not installed or BENCH_TOOL=autocannon. The store is the production build on a throwaway
@@ -212,6 +214,15 @@ for (const { connections, results } of passes) {
 }
 rmSync(scratch, { recursive: true, force: true });
 stopAll();
+// The trace rows (scripts/bench/serve-traces.mjs) restart this store three ways, once it has
+// stopped (PGlite is one process): BENCH_TRACES=0 leaves them out.
+if (process.env.BENCH_TRACES !== "0") {
+  await Promise.all(
+    children.filter((c) => c.exitCode === null).map((c) => new Promise((resolve) => c.once("exit", resolve))),
+  );
+  const { benchTraces } = await import("./serve-traces.mjs");
+  await benchTraces({ port, database, connections: [1, busy], measure, warm });
+}
 // The edge rows (Varnish, two instances, Redis): BENCH_EDGE=0 leaves them out.
 if (process.env.BENCH_EDGE !== "0") {
   const { benchEdge } = await import("./serve-edge.mjs");

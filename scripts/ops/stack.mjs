@@ -350,7 +350,9 @@ function startProcess(name, command, args, env, dataDir) {
         if (exited) return resolve(undefined);
         child.once("exit", () => resolve(undefined));
         child.kill("SIGTERM");
-        setTimeout(() => child.kill("SIGKILL"), 8_000).unref();
+        // A store instance finishes its requests first (SHUTDOWN_TIMEOUT_MS, 10 s, then up to 5 s
+        // to close: lib/shutdown/server.mjs); SIGKILL only after that bound.
+        setTimeout(() => child.kill("SIGKILL"), 20_000).unref();
       }).then(() => {}),
   };
 }

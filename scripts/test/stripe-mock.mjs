@@ -15,7 +15,7 @@
 //   GET  /v1/checkout/sessions/:id
 //   POST /v1/checkout/sessions/:id/expire
 // Hosted page: GET /c/pay/:id (the session's `url`).
-// Test control:
+// Test control (in-process: holdNextSession() keeps the next session create waiting until released):
 //   GET /__requests, DELETE /__requests   every API request seen (method, path, headers, body)
 //   POST /__fail-next                     {status, type, code?, message, param?}: the next
 //                                         session create answers that Stripe error
@@ -469,6 +469,8 @@ export async function startStripeMock({ port = 0, host = "127.0.0.1", webhookSec
   const taxRates = new Map();
   const idempotent = new Map();
   let failNext = null;
+  /** @type {{ arrived: () => void, released: Promise<void> } | null} */
+  let holdNext = null;
   let baseUrl = "";
 
   function event(type, object) {
@@ -699,6 +701,12 @@ export async function startStripeMock({ port = 0, host = "127.0.0.1", webhookSec
           body: rawBody,
           params: parseStripeForm(rawBody),
         });
+        if (holdNext && method === "POST" && url.pathname === "/v1/checkout/sessions") {
+          const held = holdNext;
+          holdNext = null;
+          held.arrived();
+          await held.released;
+        }
         result = api(request, method, url.pathname, rawBody);
       }
       const headers = {
@@ -729,6 +737,20 @@ export async function startStripeMock({ port = 0, host = "127.0.0.1", webhookSec
     port: actualPort,
     requests,
     sessions,
+    /**
+     * Holds the next session create (a slow Stripe) until `release()`; `arrived` resolves when the
+     * store's request is being held (tests: a checkout in flight).
+     */
+    holdNextSession() {
+      /** @type {() => void} */
+      let release = () => {};
+      /** @type {() => void} */
+      let arrived = () => {};
+      const arrival = new Promise((resolve) => (arrived = () => resolve(undefined)));
+      const released = new Promise((resolve) => (release = () => resolve(undefined)));
+      holdNext = { arrived, released: released.then(() => {}) };
+      return { arrived: arrival, release };
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

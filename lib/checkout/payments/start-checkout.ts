@@ -3,6 +3,7 @@
 // fixed cart notice instead of an error page. The cart itself is never touched here.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
+import { inSpan } from "@/lib/telemetry/spans.mjs";
 import * as orders from "../orders/store";
 import type { PaymentProvider } from "./provider";
 import { CartError } from "../cart/rules";
@@ -16,7 +17,11 @@ export async function startCheckout(
   const { order, accessToken } = await orders.createPendingOrder(db, cartId, provider.name, pricing);
   let session;
   try {
-    session = await provider.createCheckoutSession({ order, accessToken });
+    session = await inSpan(
+      "payment create_checkout_session",
+      { "payment.provider": provider.name, "order.number": order.number },
+      () => provider.createCheckoutSession({ order, accessToken }),
+    );
   } catch (error) {
     await orders.expireUnstartedOrder(db, order.id);
     const { notice, details } = provider.describeFailure?.(error) ?? {

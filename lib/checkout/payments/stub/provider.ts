@@ -1,5 +1,6 @@
 // The stub payment provider: a local page shaped like Stripe's hosted checkout whose "Pay" sends
 // a signed Stripe-format event to the store's own webhook route. Demo mode only.
+import { inSpan } from "@/lib/telemetry/spans.mjs";
 import { buildCheckoutSessionEvent, randomId, signPayload, type ShippingAddress } from "../../webhook/events";
 import type { OrderView } from "../../orders/store";
 import type { CheckoutSession, CheckoutSessionRequest, PaymentProvider } from "../provider";
@@ -40,12 +41,21 @@ export async function deliverStubEvent(
     paymentIntentId: type === "checkout.session.completed" ? randomId("pi_stub_") : null,
   });
   const payload = JSON.stringify(event);
-  const response = await fetch(`${siteUrl}/api/webhooks/stripe`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "Stripe-Signature": signPayload(payload, webhookSecret) },
-    body: payload,
-    signal: AbortSignal.timeout(20_000),
-  });
-  await response.body?.cancel();
-  return { status: response.status, eventId: event.id };
+  return inSpan(
+    "payment stub_event",
+    { "payment.provider": "stub", "payment.event_type": type },
+    async () => {
+      const response = await fetch(`${siteUrl}/api/webhooks/stripe`, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          "Stripe-Signature": signPayload(payload, webhookSecret),
+        },
+        body: payload,
+        signal: AbortSignal.timeout(20_000),
+      });
+      await response.body?.cancel();
+      return { status: response.status, eventId: event.id };
+    },
+  );
 }
