@@ -95,7 +95,7 @@ function counted<T extends object>(queryable: T): T {
         return (...args: unknown[]): unknown => {
           countDbStatement();
           const send = () => method.apply(target, args) as Promise<unknown>;
-          return timeDbQuery(tracing() ? (statementSpan(args[0], send) as Promise<unknown>) : send());
+          return timeDbQuery(tracing() ? statementSpan(args[0], send) : send());
         };
       }
       if (name === "startTransaction") {
