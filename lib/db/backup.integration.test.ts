@@ -207,32 +207,37 @@ describe.each(testEngines())("db:backup and db:restore on %s", (engine) => {
     }
   });
 
-  it("brings an older backup to this code's schema, and refuses a newer release's", async () => {
-    const latest = await latestMigration(source);
-    // An older store: the latest migration not yet recorded (it is idempotent: CREATE OR REPLACE).
-    await editMigrations(source, `DELETE FROM _prisma_migrations WHERE migration_name = '${latest}'`);
-    const older = path.join(dir, "older");
-    expect((await command(source, "backup", "--out", older)).code).toBe(0);
-    const target = await emptyDatabase();
-    const restore = await command(target, "restore", older);
-    expect(restore.code).toBe(0);
-    expect(restore.stdout).toContain(`migrations applied   ${latest}`);
-    expect(await latestMigration(target)).toBe(latest);
+  // The schema check is one function for both kinds; on PGlite every command opens the Wasm
+  // database several times, so this part runs on PostgreSQL only (npm test's time).
+  it.skipIf(engine === "pglite")(
+    "brings an older backup to this code's schema, and refuses a newer release's",
+    async () => {
+      const latest = await latestMigration(source);
+      // An older store: the latest migration not yet recorded (it is idempotent: CREATE OR REPLACE).
+      await editMigrations(source, `DELETE FROM _prisma_migrations WHERE migration_name = '${latest}'`);
+      const older = path.join(dir, "older");
+      expect((await command(source, "backup", "--out", older)).code).toBe(0);
+      const target = await emptyDatabase();
+      const restore = await command(target, "restore", older);
+      expect(restore.code).toBe(0);
+      expect(restore.stdout).toContain(`migrations applied   ${latest}`);
+      expect(await latestMigration(target)).toBe(latest);
 
-    // A newer release's store: a migration this code does not know.
-    await editMigrations(
-      source,
-      `INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count)
+      // A newer release's store: a migration this code does not know.
+      await editMigrations(
+        source,
+        `INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count)
        VALUES ('future', 'x', '29991231000000_future', now(), 1)`,
-    );
-    const newer = path.join(dir, "newer");
-    expect((await command(source, "backup", "--out", newer)).code).toBe(0);
-    const untouched = await emptyDatabase();
-    const refused = await command(untouched, "restore", newer);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("was made by a newer release");
-    expect(refused.stderr).toContain("29991231000000_future");
-  });
+      );
+      const newer = path.join(dir, "newer");
+      expect((await command(source, "backup", "--out", newer)).code).toBe(0);
+      const untouched = await emptyDatabase();
+      const refused = await command(untouched, "restore", newer);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain("was made by a newer release");
+      expect(refused.stderr).toContain("29991231000000_future");
+    },
+  );
 });
 
 async function latestMigration(url: string): Promise<string> {
