@@ -36,12 +36,15 @@ export function parseDatabaseUrl(url: string | undefined): ParsedDatabaseUrl {
   );
 }
 
-/** Opens PGlite with every extension the migrations use; main and shadow databases alike. */
-export async function openPGlite(dataDir: string | null): Promise<PGlite> {
+/**
+ * Opens PGlite with every extension the migrations use; main and shadow databases alike.
+ * `loadDataDir` (a `dumpDataDir` archive, lib/db/backup.ts) fills a directory that holds no database yet.
+ */
+export async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Promise<PGlite> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
-  const options = { extensions: { pg_trgm, unaccent } };
+  const options = { extensions: { pg_trgm, unaccent }, ...(loadDataDir ? { loadDataDir } : {}) };
   if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true });
   // new PGlite(undefined, options) ignores options: an in-memory database takes them first.
   const db = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
