@@ -45,7 +45,7 @@ interface PlannedListing {
   bookId: number | null;
   /** The version the update starts from (optimistic concurrency, as in the editor). */
   expectedVersion: number | null;
-  /** Changed fields ("editions.0.priceCents"), for updates. */
+  /** Changed fields ("editions.0.priceMinor"), for updates. */
   fields: string[];
   /** The schema's input, as createListing/saveListing take it. */
   input: ListingGroup["input"];

@@ -682,7 +682,7 @@ export function listingRows({ id, version, data }: StoredListing): string[][] {
           format_label: e.formatLabel ?? "",
           edition_label: e.editionLabel ?? "",
           isbn13: e.isbn13 ?? "",
-          price: toDecimalString(e.priceCents, e.currency),
+          price: toDecimalString(e.priceMinor, e.currency),
           currency: e.currency,
           availability: e.availability,
           publisher: e.publisher ?? "",

@@ -78,7 +78,7 @@ describe.each(testEngines())("the ONIX export on %s", (engine) => {
         title: "Draft of a Book",
         languages: ["en"],
         status: "draft",
-        editions: { create: [{ format: "paperback", priceCents: 100 }] },
+        editions: { create: [{ format: "paperback", priceMinor: 100 }] },
       },
     });
   });
@@ -175,7 +175,7 @@ describe.each(testEngines())("the ONIX export on %s", (engine) => {
       data: {
         bookId: featured.id,
         format: "hardcover",
-        priceCents: 12000,
+        priceMinor: 12000,
         isbn13: "9780306406157",
         position: 1,
       },

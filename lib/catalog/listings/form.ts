@@ -258,7 +258,7 @@ export function formValuesFromData(data: ListingData): ListingFormValues {
       formatLabel: e.formatLabel ?? "",
       editionLabel: e.editionLabel ?? "",
       isbn: e.isbn13 ?? "",
-      price: toDecimalString(e.priceCents, e.currency),
+      price: toDecimalString(e.priceMinor, e.currency),
       currency: e.currency,
       availability: e.availability,
       publisher: e.publisher ?? "",

@@ -62,7 +62,7 @@ async function applyEvent(
 
   if (event.kind === "paid") {
     // The charge was created from the order's snapshot; a different amount means something is wrong.
-    if (event.amountTotal !== order.totalCents || (event.currency && event.currency !== order.currency))
+    if (event.amountTotal !== order.totalMinor || (event.currency && event.currency !== order.currency))
       return ignored("ignored: amount mismatch");
   }
   if (event.kind === "refunded" && !event.fullyRefunded) return ignored("ignored: partial refund");
