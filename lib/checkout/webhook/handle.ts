@@ -120,7 +120,7 @@ async function applyEvent(
 }
 
 /**
- * Verifies and applies one delivery. Throws WebhookSignatureError (a 400, nothing stored) when the
+ * Verifies and applies one delivery. Throws AppError "invalid_signature" (a 400, nothing stored) when the
  * signature does not match the raw body.
  */
 export async function handleStripeWebhook(
