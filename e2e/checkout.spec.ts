@@ -109,8 +109,8 @@ for (const javaScriptEnabled of [true, false]) {
 
     test("price fields added by the browser change nothing that is charged", async ({ page }) => {
       await page.goto(`/books/${FEATURED.slug}`);
-      await injectField(page, /^Add to cart/, "priceCents", "1");
-      await injectField(page, /^Add to cart/, "unitPriceCents", "1");
+      await injectField(page, /^Add to cart/, "priceMinor", "1");
+      await injectField(page, /^Add to cart/, "unitPriceMinor", "1");
       await page.getByRole("button", { name: /^Add to cart/ }).click();
       await expect(page.getByRole("status").filter({ hasText: "Added to your cart:" })).toContainText(
         FEATURED.title,
@@ -118,12 +118,12 @@ for (const javaScriptEnabled of [true, false]) {
       await addToCart(page, WORDBOOK.slug, WORDBOOK.title);
       await expect(page.getByTestId("cart-subtotal")).toHaveText("$49.98");
 
-      await injectField(page, "Checkout", "totalCents", "1");
+      await injectField(page, "Checkout", "totalMinor", "1");
       await page.getByRole("button", { name: "Checkout" }).click();
       await expect(page.getByTestId("checkout-total")).toHaveText("$58.97");
       await fillShipping(page);
       await injectField(page, "Pay $58.97", "amount_total", "1");
-      await injectField(page, "Pay $58.97", "priceCents", "1");
+      await injectField(page, "Pay $58.97", "priceMinor", "1");
       await page.getByRole("button", { name: "Pay $58.97" }).click();
       await expect(page.getByText("Status: Paid")).toBeVisible();
       await expect(page.getByTestId("order-total")).toHaveText("$58.97");

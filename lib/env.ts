@@ -103,6 +103,11 @@ export interface Env extends Omit<
   DATABASE_SETUP_ON_START: boolean;
 }
 
+/**
+ * The configuration is unusable. Not an AppError: it is found before the server answers anything
+ * (checkEnvironmentOrExit stops the process with this message for the operator), so it never
+ * reaches an HTTP answer, and its problems name environment variables, not a request's fields.
+ */
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);

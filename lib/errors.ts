@@ -10,7 +10,9 @@ export type AppErrorCode =
   | "stale_version" // optimistic concurrency (the API answers 412 to a stale If-Match)
   | "conflict" // any other state conflict
   | "self_change" // an admin may not demote or disable themself
-  | "rate_limited"; // too many requests (details.retryAfterSeconds)
+  | "rate_limited" // too many requests (details.retryAfterSeconds)
+  | "invalid_signature" // a webhook delivery that is not signed by the payment provider
+  | "import_row_refused"; // the writer refused a CSV row while applying (details.line, .slug; cause)
 
 export const ERROR_STATUS: Record<AppErrorCode, number> = {
   validation: 422,
@@ -21,6 +23,8 @@ export const ERROR_STATUS: Record<AppErrorCode, number> = {
   conflict: 409,
   self_change: 409,
   rate_limited: 429,
+  invalid_signature: 400,
+  import_row_refused: 422,
 };
 
 export type FieldErrors = Record<string, string[]>;
@@ -29,9 +33,16 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    readonly details: { fields?: FieldErrors; target?: string[]; retryAfterSeconds?: number } = {},
+    readonly details: {
+      fields?: FieldErrors;
+      target?: string[];
+      retryAfterSeconds?: number;
+      line?: number;
+      slug?: string;
+    } = {},
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = "AppError";
   }
 }

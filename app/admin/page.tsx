@@ -158,7 +158,7 @@ function Sales({ name, period }: { name: string; period: Period & SalesFigure })
       <p className={styles.figureValue}>
         {period.revenue.length === 0
           ? "Nothing yet"
-          : period.revenue.map((r) => formatMoney(r.amountCents, r.currency)).join(" + ")}
+          : period.revenue.map((r) => formatMoney(r.amountMinor, r.currency)).join(" + ")}
       </p>
       <p className={styles.figureLabel}>
         {plural(period.orders, { one: "# order", other: "# orders" })}

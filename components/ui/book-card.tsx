@@ -62,7 +62,7 @@ export function BookCard({
           {book.primaryFormatName ? <span>{book.primaryFormatName}</span> : null}
           {book.fromPrice ? (
             <span className={styles.price}>
-              {formatMoney(book.fromPrice.amountCents, book.fromPrice.currency)}
+              {formatMoney(book.fromPrice.amountMinor, book.fromPrice.currency)}
             </span>
           ) : null}
         </p>

@@ -6,10 +6,10 @@ interface OrderLinesProps {
   order: {
     items: OrderItemView[];
     currency: string;
-    totalCents: number;
-    subtotalCents: number;
-    shippingCents: number;
-    taxCents: number;
+    totalMinor: number;
+    subtotalMinor: number;
+    shippingMinor: number;
+    taxMinor: number;
     taxRateBasisPoints: number;
     /** null on orders placed before shipping and tax: only the total is shown. */
     shippingZone: string | null;
@@ -48,9 +48,9 @@ export function OrderLines({
             <td>
               {item.bookTitle} <span className="muted">({item.formatName})</span>
             </td>
-            <td>{formatMoney(item.unitPriceCents, order.currency)}</td>
+            <td>{formatMoney(item.unitPriceMinor, order.currency)}</td>
             <td>{item.quantity}</td>
-            <td>{formatMoney(item.lineTotalCents, order.currency)}</td>
+            <td>{formatMoney(item.lineTotalMinor, order.currency)}</td>
           </tr>
         ))}
       </tbody>
@@ -61,19 +61,19 @@ export function OrderLines({
               <th scope="row" colSpan={3}>
                 Subtotal
               </th>
-              <td>{formatMoney(order.subtotalCents, order.currency)}</td>
+              <td>{formatMoney(order.subtotalMinor, order.currency)}</td>
             </tr>
             <tr>
               <th scope="row" colSpan={3}>
                 Shipping <span className="muted">({order.shippingZone})</span>
               </th>
-              <td data-testid="order-shipping">{formatMoney(order.shippingCents, order.currency)}</td>
+              <td data-testid="order-shipping">{formatMoney(order.shippingMinor, order.currency)}</td>
             </tr>
             <tr>
               <th scope="row" colSpan={3}>
                 Tax <span className="muted">({formatTaxRate(order.taxRateBasisPoints)})</span>
               </th>
-              <td data-testid="order-tax">{formatMoney(order.taxCents, order.currency)}</td>
+              <td data-testid="order-tax">{formatMoney(order.taxMinor, order.currency)}</td>
             </tr>
           </>
         ) : null}
@@ -81,7 +81,7 @@ export function OrderLines({
           <th scope="row" colSpan={3}>
             {totalLabel}
           </th>
-          <td data-testid={totalTestId}>{formatMoney(order.totalCents, order.currency)}</td>
+          <td data-testid={totalTestId}>{formatMoney(order.totalMinor, order.currency)}</td>
         </tr>
       </tfoot>
     </table>

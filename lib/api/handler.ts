@@ -11,6 +11,12 @@ import { apiReadCounter, CORS_HEADERS, limitApiClient } from "./rate-limit";
 /** Longest query string accepted; longer ones are refused before any work. */
 export const MAX_QUERY_LENGTH = 2048;
 
+/**
+ * A refusal of the HTTP exchange itself (a missing token, a stale If-Match, a body too large or not
+ * JSON, an unknown query parameter), thrown only by lib/api and route handlers and answered with its
+ * problem type as it is. Not an AppError: no service raises these; what services throw is an
+ * AppError, which errorToProblem maps through ERROR_STATUS.
+ */
 export class ApiProblem extends Error {
   constructor(
     readonly type: Parameters<typeof problem>[0],

@@ -84,6 +84,10 @@ export function problemTypeOf(code: AppErrorCode): ProblemType {
       return "unprocessable";
     case "email_taken":
       return "unique_violation";
+    case "invalid_signature":
+      return "validation";
+    case "import_row_refused":
+      return "unprocessable";
     case "self_change":
       return "conflict";
     default:

@@ -44,7 +44,7 @@ describe("toSearchResultsDoc", () => {
     featured: true,
     contributors: [],
     categories: [],
-    fromPrice: { amountCents: 3999, currency: "USD" },
+    fromPrice: { amountMinor: 3999, currency: "USD" },
     primaryFormatName: "Kindle Edition",
     listingRating: null,
     rating: { count: 0, average: 0 },

@@ -32,7 +32,7 @@ export const Money = component(
   "An amount: decimal string for display and feeds, integer minor units for arithmetic.",
   z.object({
     amount: z.string().describe('Decimal amount, e.g. "39.99".'),
-    amountMinor: z.number().int().describe("Amount in minor units (cents)."),
+    amountMinor: z.number().int().describe("Amount in the currency's minor units (cents for USD)."),
     currency: z.string().length(3).describe("ISO 4217 code."),
   }),
 );
@@ -339,7 +339,7 @@ export function toBookSummaryDoc(book: BookSummary): z.infer<typeof BookSummaryD
     languages: book.languages,
     contributors: book.contributors.map(credit),
     categories: book.categories,
-    fromPrice: book.fromPrice ? money(book.fromPrice.amountCents, book.fromPrice.currency) : null,
+    fromPrice: book.fromPrice ? money(book.fromPrice.amountMinor, book.fromPrice.currency) : null,
     primaryFormat: book.primaryFormatName,
     listingRating: book.listingRating,
     rating: book.rating,
@@ -383,7 +383,7 @@ function edition(e: EditionView): z.infer<typeof EditionDoc> {
     formatName: e.formatName,
     editionLabel: e.editionLabel,
     isbn13: e.isbn13,
-    price: money(e.price.amountCents, e.price.currency),
+    price: money(e.price.amountMinor, e.price.currency),
     availability: e.availability,
     publisher: e.publisher,
     publicationDate: e.publicationDate,
@@ -500,8 +500,8 @@ export function toListingDoc(listing: ListingForEdit): z.infer<typeof ListingDoc
       format: e.format,
       isbn13: e.isbn13,
       price: {
-        amount: toDecimalString(e.priceCents, e.currency),
-        amountMinor: e.priceCents,
+        amount: toDecimalString(e.priceMinor, e.currency),
+        amountMinor: e.priceMinor,
         currency: e.currency,
       },
       availability: e.availability,

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
 import { createStaffUser, setStaffDisabled } from "@/lib/auth/users";
 import { getListingForEdit } from "@/lib/catalog/listings/store";
+import { MAX_PRICE_MINOR } from "@/lib/catalog/listings/schema";
+import { toDecimalString } from "@/lib/catalog/shared/money";
 import type * as CacheTags from "@/lib/cache-tags";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/test/databases";
 import { malformedBodies } from "@/test/malformed-bodies";
@@ -132,7 +134,7 @@ describe.each(testEngines())("write API on %s", (engine) => {
       include: { editions: true },
     });
     expect(book).toMatchObject({ title: "Integration Write Book", subtitle: "Second", version: 2 });
-    expect(book.editions[0]).toMatchObject({ priceCents: 1250, isbn13: "9780306406157" });
+    expect(book.editions[0]).toMatchObject({ priceMinor: 1250, isbn13: "9780306406157" });
   });
 
   it("a PATCH that changes nothing keeps the version and ETag and invalidates nothing", async () => {
@@ -206,6 +208,41 @@ describe.each(testEngines())("write API on %s", (engine) => {
     expect(declared.status).toBe(413);
   });
 
+  it("refuses a price one minor unit over MAX_PRICE_MINOR (422, named field) and stores nothing", async () => {
+    const overCeiling = toDecimalString(MAX_PRICE_MINOR + 1, "USD");
+    const book = await db.prisma.book.findUniqueOrThrow({ where: { slug: "integration-write-book" } });
+    const before = await getListingForEdit(db.prisma, book.id);
+    const books = await db.prisma.book.count();
+    const created = await call(
+      createBook,
+      {},
+      {
+        method: "POST",
+        token: writer,
+        body: JSON.stringify({
+          ...listing,
+          slug: "too-dear",
+          editions: [{ format: "ebook", price: overCeiling }],
+        }),
+      },
+    );
+    const added = await call(
+      addEdition,
+      { slug: book.slug },
+      { method: "POST", token: writer, body: JSON.stringify({ format: "ebook", price: overCeiling }) },
+    );
+    for (const response of [created, added]) {
+      expect(response.status).toBe(422);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      const body = (await response.json()) as { errors: { name: string }[] };
+      expect(body.errors.map((e) => e.name)).toContain(
+        response === created ? "editions.0.price" : `editions.${before!.data.editions.length}.price`,
+      );
+    }
+    expect(await db.prisma.book.count()).toBe(books);
+    expect(await getListingForEdit(db.prisma, book.id)).toEqual(before);
+  });
+
   it("adds, edits and removes editions through the same save; DELETE hides", async () => {
     const slug = { slug: "integration-write-book" };
     const added = await call(addEdition, slug, {
@@ -229,7 +266,7 @@ describe.each(testEngines())("write API on %s", (engine) => {
     );
     expect(patched.status).toBe(200);
     expect(await db.prisma.edition.findUniqueOrThrow({ where: { id: editionId } })).toMatchObject({
-      priceCents: 599,
+      priceMinor: 599,
     });
     const hidden = await call(hideBook, slug, { method: "DELETE", token: writer });
     expect(hidden.status).toBe(200);

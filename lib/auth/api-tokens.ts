@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit";
 import { API_SCOPES, type ApiScope } from "./api-scopes";
 import type { Db } from "@/lib/db/types";
 import type { ActorContext } from "./users";
-import { AppError } from "@/lib/errors";
+import { AppError, fieldErrorsFrom } from "@/lib/errors";
 import { hashToken } from "./tokens";
 
 export { API_SCOPES, type ApiScope };
@@ -21,10 +21,15 @@ export const API_TOKEN_LIST_MAX = 200;
 
 export const createApiTokenSchema = z.object({
   name: z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters."),
+  // An unknown scope is the list's error (the form shows one message beside the checkboxes).
   scopes: z
-    .array(z.enum(API_SCOPES, { error: "Unknown scope." }))
+    .array(z.string())
     .min(1, "Choose at least one scope.")
-    .transform((s) => [...new Set(s)]),
+    .transform((scopes, ctx) => {
+      const known = scopes.filter((s): s is ApiScope => (API_SCOPES as readonly string[]).includes(s));
+      if (known.length < scopes.length) ctx.addIssue({ code: "custom", message: "Unknown scope." });
+      return [...new Set(known)];
+    }),
 });
 
 export interface ApiTokenView {
@@ -64,10 +69,9 @@ export async function createApiToken(
 ): Promise<{ token: string; view: ApiTokenView }> {
   const parsed = createApiTokenSchema.safeParse(input);
   if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues)
-      (fields[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-    throw new AppError("validation", "Check the highlighted fields.", { fields });
+    throw new AppError("validation", "Check the highlighted fields.", {
+      fields: fieldErrorsFrom(parsed.error),
+    });
   }
   const row = await db.apiToken.create({
     data: {

@@ -26,7 +26,7 @@ describe.each(testEngines())("dashboard figures on %s", (engine) => {
   const order = (
     status: "pending" | "paid" | "expired" | "refunded",
     createdAt: string,
-    totalCents: number,
+    totalMinor: number,
     currency = "USD",
   ) =>
     db.prisma.order.create({
@@ -35,8 +35,8 @@ describe.each(testEngines())("dashboard figures on %s", (engine) => {
         accessTokenHash: `dash-${engine}-${orderNumber}`,
         status,
         currency,
-        subtotalCents: totalCents,
-        totalCents,
+        subtotalMinor: totalMinor,
+        totalMinor,
         provider: "stub",
         createdAt: new Date(createdAt),
       },
@@ -60,15 +60,15 @@ describe.each(testEngines())("dashboard figures on %s", (engine) => {
     expect(figures.today).toMatchObject({
       orders: 3,
       revenue: [
-        { currency: "USD", amountCents: 5499 },
-        { currency: "EUR", amountCents: 2000 },
+        { currency: "USD", amountMinor: 5499 },
+        { currency: "EUR", amountMinor: 2000 },
       ],
     });
     expect(figures.week).toMatchObject({
       orders: 5,
       revenue: [
-        { currency: "USD", amountCents: 6999 },
-        { currency: "EUR", amountCents: 2000 },
+        { currency: "USD", amountMinor: 6999 },
+        { currency: "EUR", amountMinor: 2000 },
       ],
     });
   });

@@ -15,7 +15,7 @@ export interface Period {
 export interface SalesFigure {
   orders: number;
   /** One total per currency the orders were paid in, largest first. */
-  revenue: { currency: string; amountCents: number }[];
+  revenue: { currency: string; amountMinor: number }[];
 }
 
 export interface DashboardFigures {
@@ -52,13 +52,13 @@ async function sales(db: Db, from: Date): Promise<SalesFigure> {
     by: ["currency"],
     where: { status: "paid", createdAt: { gte: from } },
     _count: { _all: true },
-    _sum: { totalCents: true },
+    _sum: { totalMinor: true },
   });
   return {
     orders: groups.reduce((n, g) => n + g._count._all, 0),
     revenue: groups
-      .map((g) => ({ currency: g.currency, amountCents: g._sum.totalCents ?? 0 }))
-      .sort((a, b) => b.amountCents - a.amountCents || a.currency.localeCompare(b.currency)),
+      .map((g) => ({ currency: g.currency, amountMinor: g._sum.totalMinor ?? 0 }))
+      .sort((a, b) => b.amountMinor - a.amountMinor || a.currency.localeCompare(b.currency)),
   };
 }
 

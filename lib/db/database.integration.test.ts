@@ -76,7 +76,7 @@ describe.each(testEngines())("database on %s", (engine) => {
         where: { slug: FEATURED },
         include: { editions: true },
       });
-      await db.prisma.edition.update({ where: { id: book.editions[0]!.id }, data: { priceCents: 2599 } });
+      await db.prisma.edition.update({ where: { id: book.editions[0]!.id }, data: { priceMinor: 2599 } });
       await db.prisma.book.update({
         where: { id: book.id },
         data: { title: "Mao, Stalin and the Korean War (Revised)" },
@@ -86,7 +86,7 @@ describe.each(testEngines())("database on %s", (engine) => {
         where: { slug: FEATURED },
         include: { editions: true },
       });
-      expect(after.editions.map((e) => e.priceCents)).toEqual([2599]);
+      expect(after.editions.map((e) => e.priceMinor)).toEqual([2599]);
       expect(after.title).toBe("Mao, Stalin and the Korean War (Revised)");
     });
 

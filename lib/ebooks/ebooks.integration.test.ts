@@ -49,8 +49,8 @@ describe.each(testEngines())("ebooks on %s", (engine) => {
         accessTokenHash: Math.random().toString(36),
         status: "paid",
         currency: "USD",
-        subtotalCents: 3999,
-        totalCents: 3999,
+        subtotalMinor: 3999,
+        totalMinor: 3999,
         provider: "stub",
         items: {
           create: [
@@ -58,9 +58,9 @@ describe.each(testEngines())("ebooks on %s", (engine) => {
               editionId: ebookId,
               bookTitle: "Mao, Stalin and the Korean War",
               format: "ebook",
-              unitPriceCents: 3999,
+              unitPriceMinor: 3999,
               quantity: 1,
-              lineTotalCents: 3999,
+              lineTotalMinor: 3999,
             },
           ],
         },

@@ -122,7 +122,7 @@ describe.each(testEngines())("the outbox worker on %s", (engine) => {
         type: "checkout.session.completed",
         sessionId,
         orderId: order.id,
-        amountTotal: order.totalCents,
+        amountTotal: order.totalMinor,
         currency: order.currency,
         email,
         shipping,

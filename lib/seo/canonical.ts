@@ -8,8 +8,8 @@ export function listCanonicalPath(basePath: string, query: BrowseQuery): string 
     query.sort !== "newest" ||
     query.pageSize !== 24 ||
     query.features.length > 0 ||
-    query.minPriceCents !== undefined ||
-    query.maxPriceCents !== undefined ||
+    query.minPriceMinor !== undefined ||
+    query.maxPriceMinor !== undefined ||
     query.minRating !== undefined;
   const page = refined ? 1 : query.page;
   // /books?category=x lists exactly what the category page lists.
@@ -21,8 +21,8 @@ export function listCanonicalPath(basePath: string, query: BrowseQuery): string 
       sort: "newest",
       pageSize: 24,
       features: [],
-      minPriceCents: undefined,
-      maxPriceCents: undefined,
+      minPriceMinor: undefined,
+      maxPriceMinor: undefined,
       minRating: undefined,
     });
   }

@@ -77,7 +77,7 @@ function offerOf(edition: EditionView, url: string): Offer {
   return {
     "@type": "Offer",
     url,
-    price: toDecimalString(edition.price.amountCents, edition.price.currency),
+    price: toDecimalString(edition.price.amountMinor, edition.price.currency),
     priceCurrency: edition.price.currency,
     availability: AVAILABILITY[edition.availability],
     itemCondition: "https://schema.org/NewCondition",

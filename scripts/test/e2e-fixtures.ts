@@ -21,7 +21,7 @@ async function main() {
           ...book,
           languages: ["en"],
           description: "A test fixture that shoppers must never see.",
-          editions: { create: [{ format: "paperback", priceCents: 1000 }] },
+          editions: { create: [{ format: "paperback", priceMinor: 1000 }] },
         },
       });
     }

@@ -20,7 +20,7 @@ import { plural } from "@/lib/plural";
 /** The filters of a list's query: what /books, the category pages and /search share. */
 export type ListFilters = Pick<
   BrowseQuery,
-  "category" | "language" | "format" | "features" | "minRating" | "minPriceCents" | "maxPriceCents"
+  "category" | "language" | "format" | "features" | "minRating" | "minPriceMinor" | "maxPriceMinor"
 >;
 
 interface FilterProps {
@@ -248,9 +248,9 @@ function FilterSidebar({
                   name="min_price"
                   inputMode="decimal"
                   defaultValue={
-                    query.minPriceCents !== undefined ? toDecimalString(query.minPriceCents, "USD") : ""
+                    query.minPriceMinor !== undefined ? toDecimalString(query.minPriceMinor, "USD") : ""
                   }
-                  placeholder={facets.priceRange ? toDecimalString(facets.priceRange.minCents, "USD") : "0"}
+                  placeholder={facets.priceRange ? toDecimalString(facets.priceRange.minMinor, "USD") : "0"}
                   size={6}
                 />
               </label>
@@ -260,9 +260,9 @@ function FilterSidebar({
                   name="max_price"
                   inputMode="decimal"
                   defaultValue={
-                    query.maxPriceCents !== undefined ? toDecimalString(query.maxPriceCents, "USD") : ""
+                    query.maxPriceMinor !== undefined ? toDecimalString(query.maxPriceMinor, "USD") : ""
                   }
-                  placeholder={facets.priceRange ? toDecimalString(facets.priceRange.maxCents, "USD") : ""}
+                  placeholder={facets.priceRange ? toDecimalString(facets.priceRange.maxMinor, "USD") : ""}
                   size={6}
                 />
               </label>
@@ -285,7 +285,7 @@ function activeFilterCount(query: ListFilters, categoryFacet: boolean): number {
     (query.format ? 1 : 0) +
     query.features.length +
     (query.minRating ? 1 : 0) +
-    (query.minPriceCents !== undefined || query.maxPriceCents !== undefined ? 1 : 0)
+    (query.minPriceMinor !== undefined || query.maxPriceMinor !== undefined ? 1 : 0)
   );
 }
 
@@ -320,12 +320,12 @@ function ActiveFilters({
   }
   if (query.minRating)
     active.push({ label: `${query.minRating}+ stars`, remove: href({ minRating: undefined }) });
-  if (query.minPriceCents !== undefined || query.maxPriceCents !== undefined) {
-    const from = query.minPriceCents !== undefined ? formatMoney(query.minPriceCents, "USD") : "any";
-    const to = query.maxPriceCents !== undefined ? formatMoney(query.maxPriceCents, "USD") : "any";
+  if (query.minPriceMinor !== undefined || query.maxPriceMinor !== undefined) {
+    const from = query.minPriceMinor !== undefined ? formatMoney(query.minPriceMinor, "USD") : "any";
+    const to = query.maxPriceMinor !== undefined ? formatMoney(query.maxPriceMinor, "USD") : "any";
     active.push({
       label: `Price: ${from} – ${to}`,
-      remove: href({ minPriceCents: undefined, maxPriceCents: undefined }),
+      remove: href({ minPriceMinor: undefined, maxPriceMinor: undefined }),
     });
   }
   if (active.length === 0) return null;
@@ -504,8 +504,8 @@ export function BrowseView({
   const priceParams = browseSearchParams({
     ...query,
     category: categoryFacet ? query.category : undefined,
-    minPriceCents: undefined,
-    maxPriceCents: undefined,
+    minPriceMinor: undefined,
+    maxPriceMinor: undefined,
     page: 1,
   });
   return (

@@ -145,7 +145,7 @@ export function SearchCombobox({ className, listClassName }: { className?: strin
             </span>
             {book.fromPrice ? (
               <span className={styles.price}>
-                {formatMoney(book.fromPrice.amountCents, book.fromPrice.currency)}
+                {formatMoney(book.fromPrice.amountMinor, book.fromPrice.currency)}
               </span>
             ) : null}
           </li>

@@ -80,8 +80,8 @@ export default async function CartPage({ searchParams }: Props) {
             {changed.map((line) => (
               <li key={line.editionId}>
                 {line.bookTitle} ({line.formatName}): was{" "}
-                {formatMoney(line.priceCentsWhenAdded, line.currency)}, now{" "}
-                {formatMoney(line.unitPriceCents, line.currency)}
+                {formatMoney(line.priceMinorWhenAdded, line.currency)}, now{" "}
+                {formatMoney(line.unitPriceMinor, line.currency)}
               </li>
             ))}
           </ul>
@@ -130,7 +130,7 @@ export default async function CartPage({ searchParams }: Props) {
                     <p className={styles.format}>{line.formatName}</p>
                     <p>
                       <span className="visually-hidden">Unit price: </span>
-                      {formatMoney(line.unitPriceCents, line.currency)} each
+                      {formatMoney(line.unitPriceMinor, line.currency)} each
                     </p>
                     {line.available ? null : <p className={styles.errorText}>No longer available</p>}
                   </div>
@@ -167,7 +167,7 @@ export default async function CartPage({ searchParams }: Props) {
                   </div>
                   <p className={styles.lineTotal}>
                     <span className="visually-hidden">Line total: </span>
-                    {formatMoney(line.lineTotalCents, line.currency)}
+                    {formatMoney(line.lineTotalMinor, line.currency)}
                   </p>
                 </li>
               );
@@ -176,7 +176,7 @@ export default async function CartPage({ searchParams }: Props) {
           <div className={styles.summary}>
             <p className={styles.subtotal}>
               Subtotal ({plural(cart.itemCount, { one: "# item", other: "# items" })}):{" "}
-              <strong data-testid="cart-subtotal">{formatMoney(cart.subtotalCents, cart.currency)}</strong>
+              <strong data-testid="cart-subtotal">{formatMoney(cart.subtotalMinor, cart.currency)}</strong>
             </p>
             {/* Shipping and tax depend on where the order goes: a plain form, no JavaScript needed. */}
             <form action={setCountryAction} className={charges.destination}>
@@ -197,14 +197,14 @@ export default async function CartPage({ searchParams }: Props) {
                 Shipping{" "}
                 <span className="muted">({cart.needsShipping ? cart.shippingZone : "ebooks only"})</span>
               </dt>
-              <dd data-testid="cart-shipping">{formatMoney(cart.shippingCents, cart.currency)}</dd>
+              <dd data-testid="cart-shipping">{formatMoney(cart.shippingMinor, cart.currency)}</dd>
               <dt>
                 Tax <span className="muted">({formatTaxRate(cart.taxRateBasisPoints)})</span>
               </dt>
-              <dd data-testid="cart-tax">{formatMoney(cart.taxCents, cart.currency)}</dd>
+              <dd data-testid="cart-tax">{formatMoney(cart.taxMinor, cart.currency)}</dd>
               <dt className={charges.total}>Total</dt>
               <dd className={charges.total} data-testid="cart-total">
-                {formatMoney(cart.totalCents, cart.currency)}
+                {formatMoney(cart.totalMinor, cart.currency)}
               </dd>
             </dl>
             <p className="muted">Prices are checked again when you check out.</p>

@@ -34,8 +34,8 @@ const CLEARED_FILTERS: Partial<ListFilters> = {
   format: undefined,
   features: [],
   minRating: undefined,
-  minPriceCents: undefined,
-  maxPriceCents: undefined,
+  minPriceMinor: undefined,
+  maxPriceMinor: undefined,
 };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
@@ -133,8 +133,8 @@ export default async function SearchPage({ searchParams }: Props) {
   const [result, facets] = await Promise.all([searchBooks(query), searchFacets(query)]);
   const priceParams = searchParamsOf({
     ...query,
-    minPriceCents: undefined,
-    maxPriceCents: undefined,
+    minPriceMinor: undefined,
+    maxPriceMinor: undefined,
     page: 1,
   });
 

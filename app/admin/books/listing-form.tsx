@@ -334,7 +334,7 @@ export function ListingForm({
                 )}
                 {text(`${p}.editionLabel`, EDITION_LABELS.editionLabel, row.editionLabel)}
                 {text(`${p}.isbn`, EDITION_LABELS.isbn13, row.isbn)}
-                {text(`${p}.price`, EDITION_LABELS.priceCents, row.price, { inputMode: "decimal" })}
+                {text(`${p}.price`, EDITION_LABELS.priceMinor, row.price, { inputMode: "decimal" })}
                 {text(`${p}.currency`, EDITION_LABELS.currency, row.currency, { className: form.narrow })}
                 <div className={styles.field}>
                   <label htmlFor={id(`${p}.availability`)}>{EDITION_LABELS.availability}</label>

@@ -119,7 +119,7 @@ export default async function AdminBooksPage({
               </td>
               <td data-label="Status">{row.status}</td>
               <td data-label="Price">
-                {row.fromPrice ? formatMoney(row.fromPrice.amountCents, row.fromPrice.currency) : "—"}
+                {row.fromPrice ? formatMoney(row.fromPrice.amountMinor, row.fromPrice.currency) : "—"}
               </td>
               <td data-label="Categories">{row.categories.join(", ")}</td>
               <td data-label="Languages">{row.languages.join(", ")}</td>

@@ -151,7 +151,7 @@ export default async function AdminOrdersPage({
                 <td>{utcTime(row.createdAt)}</td>
                 <td>{row.email ?? "—"}</td>
                 <td>{row.itemCount}</td>
-                <td>{formatMoney(row.totalCents, row.currency)}</td>
+                <td>{formatMoney(row.totalMinor, row.currency)}</td>
                 <td>
                   {!row.needsShipping
                     ? "—"

@@ -44,7 +44,7 @@ function toEdition(row: SummaryRow["editions"][number]): EditionView {
     formatIsPlaceholder: row.formatIsPlaceholder,
     editionLabel: row.editionLabel,
     isbn13: row.isbn13,
-    price: { amountCents: row.priceCents, currency: row.currency },
+    price: { amountMinor: row.priceMinor, currency: row.currency },
     availability: row.availability,
     publisher: row.publisher,
     publicationDate: row.publicationDate?.toISOString().slice(0, 10) ?? null,
@@ -61,7 +61,7 @@ function toEdition(row: SummaryRow["editions"][number]): EditionView {
 
 export function toBookSummary(row: SummaryRow): BookSummary {
   const cheapest = row.editions.reduce<SummaryRow["editions"][number] | null>(
-    (best, e) => (best === null || e.priceCents < best.priceCents ? e : best),
+    (best, e) => (best === null || e.priceMinor < best.priceMinor ? e : best),
     null,
   );
   const first = row.editions[0];
@@ -75,7 +75,7 @@ export function toBookSummary(row: SummaryRow): BookSummary {
     featured: row.featured,
     contributors: row.contributors.map(toCredit),
     categories: row.categories.map((c) => ({ slug: c.category.slug, name: c.category.name })),
-    fromPrice: cheapest ? { amountCents: cheapest.priceCents, currency: cheapest.currency } : null,
+    fromPrice: cheapest ? { amountMinor: cheapest.priceMinor, currency: cheapest.currency } : null,
     primaryFormatName: first ? formatName(first) : null,
     listingRating: row.listingRating,
     rating: { count: row.ratingCount, average: Number(row.ratingAverage) },
@@ -85,6 +85,23 @@ export function toBookSummary(row: SummaryRow): BookSummary {
         ? { version: row.coverVersion, width: row.coverWidth, height: row.coverHeight }
         : null,
   };
+}
+
+/**
+ * The SQL functions that aggregate a book's editions (bookstore_book_summaries and
+ * bookstore_search_hits) name the price by its column, which keeps its old name.
+ */
+const PRICE_COLUMN = "priceCents"; // keep-name: the SQL column's name
+type SqlEdition = Omit<SummaryRow["editions"][number], "priceMinor"> & Record<typeof PRICE_COLUMN, number>;
+/** A summary row as those SQL functions return it. */
+export type SqlSummaryRow = Omit<SummaryRow, "editions"> & { editions: SqlEdition[] };
+
+export function toBookSummaryFromSql(row: SqlSummaryRow): BookSummary {
+  return toBookSummary({
+    ...row,
+    updatedAt: new Date(row.updatedAt),
+    editions: row.editions.map(({ [PRICE_COLUMN]: priceMinor, ...edition }) => ({ ...edition, priceMinor })),
+  });
 }
 
 function toDetail(row: DetailRow): BookDetail {

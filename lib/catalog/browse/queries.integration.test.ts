@@ -30,7 +30,7 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
         languages: ["es", "en"],
         status: "hidden",
         categories: { create: [{ category: { connect: { slug: "wordbooks" } } }] },
-        editions: { create: [{ format: "paperback", priceCents: 100 }] },
+        editions: { create: [{ format: "paperback", priceMinor: 100 }] },
       },
     });
   });
@@ -56,7 +56,7 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
 
   it("sorts by price both ways, ties broken by id", async () => {
     const up = await browse({ sort: "price-asc" });
-    const prices = up.books.map((b) => b.fromPrice!.amountCents);
+    const prices = up.books.map((b) => b.fromPrice!.amountMinor);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     expect(up.books[0]!.title).toBe("The Incredible Adventures of Tap It Tad");
     const down = await browse({ sort: "price-desc" });
@@ -71,20 +71,20 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
     });
     expect(await first()).not.toBe(book.slug);
     const cheap = await db.prisma.edition.create({
-      data: { bookId: book.id, format: "ebook", priceCents: 1 },
+      data: { bookId: book.id, format: "ebook", priceMinor: 1 },
     });
     expect(await first()).toBe(book.slug);
-    await db.prisma.edition.update({ where: { id: cheap.id }, data: { priceCents: 100_000 } });
+    await db.prisma.edition.update({ where: { id: cheap.id }, data: { priceMinor: 100_000 } });
     expect(await first()).not.toBe(book.slug);
     expect((await browse({ sort: "price-desc" })).books[0]!.slug).toBe(book.slug);
     await db.prisma.edition.update({
       where: { id: cheap.id },
-      data: { priceCents: 1, availability: "discontinued" },
+      data: { priceMinor: 1, availability: "discontinued" },
     });
     expect(await first()).not.toBe(book.slug);
     await db.prisma.edition.delete({ where: { id: cheap.id } });
     const stored = await db.prisma.book.findUniqueOrThrow({ where: { id: book.id } });
-    expect(stored.minPriceCents).toBe(Math.min(...book.editions.map((e) => e.priceCents)));
+    expect(stored.minPriceMinor).toBe(Math.min(...book.editions.map((e) => e.priceMinor)));
   });
 
   it("filters by format, price range, category subtree and reading feature", async () => {
@@ -111,7 +111,7 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
       count: 3,
       parentSlug: "childrens",
     });
-    expect(facets.priceRange).toEqual({ minCents: 999, maxCents: 999 });
+    expect(facets.priceRange).toEqual({ minMinor: 999, maxMinor: 999 });
     const all = await loadBrowseFacets(db.prisma, parseBrowseParams({}).query);
     expect(all.formats).toEqual([
       { value: "ebook", count: 4 },
@@ -204,7 +204,7 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
           languages: ["en"],
           status: "published",
           publishedAt: new Date(),
-          editions: { create: [{ format: "paperback", priceCents: 1500 }] },
+          editions: { create: [{ format: "paperback", priceMinor: 1500 }] },
           ...data,
         },
       });
@@ -262,7 +262,7 @@ describe.each(testEngines())("browsing the catalog on %s", (engine) => {
       near(result.total, await exact("true"));
       expect(result.pageCount).toBe(Math.ceil(result.total / 24));
       const ordered = await db.prisma.book.findMany({
-        where: { status: "published", minPriceCents: { not: null } },
+        where: { status: "published", minPriceMinor: { not: null } },
         orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
         skip: 24,
         take: 24,

@@ -3,7 +3,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
 import type { EditionFormat } from "@/lib/generated/prisma/enums";
-import { toBookSummary, type SummaryRow } from "../books/queries";
+import { toBookSummaryFromSql, type SqlSummaryRow } from "../books/queries";
 import type { BrowseQuery, BrowseSort, ReadingFeature } from "./query";
 import { estimateListSize, FORMATS, LIST_SAMPLE, MAX_PAGE, READING_FEATURES } from "./query";
 import type { BookSummary } from "../shared/types";
@@ -101,8 +101,8 @@ function editionFilters(query: BrowseQuery, omit?: Facet): Prisma.Sql[] {
   if (query.format && omit !== "format")
     parts.push(Prisma.sql`e."format" = ${query.format}::"EditionFormat"`);
   if (omit !== "price") {
-    if (query.minPriceCents !== undefined) parts.push(Prisma.sql`e."priceCents" >= ${query.minPriceCents}`);
-    if (query.maxPriceCents !== undefined) parts.push(Prisma.sql`e."priceCents" <= ${query.maxPriceCents}`);
+    if (query.minPriceMinor !== undefined) parts.push(Prisma.sql`e."priceCents" >= ${query.minPriceMinor}`);
+    if (query.maxPriceMinor !== undefined) parts.push(Prisma.sql`e."priceCents" <= ${query.maxPriceMinor}`);
   }
   if (omit !== "feature")
     for (const f of query.features) parts.push(Prisma.sql`${FEATURE_COLUMNS[f]} IS TRUE`);
@@ -111,7 +111,7 @@ function editionFilters(query: BrowseQuery, omit?: Facet): Prisma.Sql[] {
 
 /**
  * The price a book sorts by: its cheapest edition that matches the edition filters. Without edition
- * filters that is the trigger-kept "minPriceCents" (indexed), not a lookup per book.
+ * filters that is the trigger-kept column Book."minPriceCents" (indexed), not a lookup per book.
  */
 export function sortPrice(query: BrowseQuery): Prisma.Sql {
   const filters = editionFilters(query);
@@ -147,7 +147,7 @@ export interface BrowseFacets {
   formats: FacetCount<EditionFormat>[];
   features: FacetCount<ReadingFeature>[];
   ratings: FacetCount[];
-  priceRange: { minCents: number; maxCents: number } | null;
+  priceRange: { minMinor: number; maxMinor: number } | null;
 }
 
 export interface BrowseResult {
@@ -163,7 +163,7 @@ export interface BrowseResult {
 /** The books' summaries in the order of `ids`, in one statement (bookstore_book_summaries). */
 export async function summariesInOrder(db: Db, ids: number[]): Promise<BookSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await db.$queryRaw<SummaryRow[]>`
+  const rows = await db.$queryRaw<SqlSummaryRow[]>`
     SELECT b."id", b."slug", b."title", b."subtitle", b."teaser", b."languages", b."featured",
            b."listingRating", b."ratingCount", b."ratingAverage", b."updatedAt",
            b."coverVersion", b."coverWidth", b."coverHeight",
@@ -174,7 +174,7 @@ export async function summariesInOrder(db: Db, ids: number[]): Promise<BookSumma
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [toBookSummary({ ...row, updatedAt: new Date(row.updatedAt) })] : [];
+    return row ? [toBookSummaryFromSql(row)] : [];
   });
 }
 
@@ -397,7 +397,7 @@ export async function loadBrowseFacets(
           .filter((x) => x.count > 0)
           .map(scaled(byRating))
       : [],
-    priceRange: p?.min != null && p.max != null ? { minCents: p.min, maxCents: p.max } : null,
+    priceRange: p?.min != null && p.max != null ? { minMinor: p.min, maxMinor: p.max } : null,
   };
 }
 

@@ -31,8 +31,8 @@ describe("parseBrowseParams", () => {
       language: "es",
       format: "paperback",
       features: ["screen-reader", "text-to-speech"],
-      minPriceCents: 500,
-      maxPriceCents: 1250,
+      minPriceMinor: 500,
+      maxPriceMinor: 1250,
       minRating: 4,
       sort: "title",
       page: 2,
@@ -80,7 +80,7 @@ describe("parseBrowseParams", () => {
       page: "99999999999",
     });
     expect(query.sort).toBe("title");
-    expect(query.maxPriceCents).toBeUndefined();
+    expect(query.maxPriceMinor).toBeUndefined();
     expect(problems.map((p) => p.param).sort()).toEqual(["max_price", "page", "sort"]);
   });
 

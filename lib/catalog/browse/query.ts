@@ -51,8 +51,8 @@ export interface BrowseQuery {
   language?: string;
   format?: EditionFormat;
   features: ReadingFeature[];
-  minPriceCents?: number;
-  maxPriceCents?: number;
+  minPriceMinor?: number;
+  maxPriceMinor?: number;
   minRating?: number;
   sort: BrowseSort;
   page: number;
@@ -168,23 +168,23 @@ export function parseBrowseParams(
   query.features.sort();
 
   for (const [param, key] of [
-    ["min_price", "minPriceCents"],
-    ["max_price", "maxPriceCents"],
+    ["min_price", "minPriceMinor"],
+    ["max_price", "maxPriceMinor"],
   ] as const) {
     const text = singleParam(raw, param, problems);
     if (text === undefined) continue;
-    const cents = text.length <= 12 ? parseMoney(text, CURRENCY) : null;
-    if (cents === null)
+    const minor = text.length <= 12 ? parseMoney(text, CURRENCY) : null;
+    if (minor === null)
       problems.push({ param, message: `${param} must be an amount in dollars, such as 10 or 12.50.` });
-    else query[key] = cents;
+    else query[key] = minor;
   }
   if (
-    query.minPriceCents !== undefined &&
-    query.maxPriceCents !== undefined &&
-    query.minPriceCents > query.maxPriceCents
+    query.minPriceMinor !== undefined &&
+    query.maxPriceMinor !== undefined &&
+    query.minPriceMinor > query.maxPriceMinor
   ) {
     problems.push({ param: "max_price", message: "max_price must not be below min_price." });
-    delete query.maxPriceCents;
+    delete query.maxPriceMinor;
   }
 
   const minRating = singleParam(raw, "min_rating", problems);
@@ -230,10 +230,10 @@ export function browseSearchParams(query: Partial<BrowseQuery>): URLSearchParams
   if (query.language) params.set("language", query.language);
   if (query.format) params.set("format", query.format);
   for (const feature of [...(query.features ?? [])].sort()) params.append("feature", feature);
-  if (query.minPriceCents !== undefined)
-    params.set("min_price", toDecimalString(query.minPriceCents, CURRENCY));
-  if (query.maxPriceCents !== undefined)
-    params.set("max_price", toDecimalString(query.maxPriceCents, CURRENCY));
+  if (query.minPriceMinor !== undefined)
+    params.set("min_price", toDecimalString(query.minPriceMinor, CURRENCY));
+  if (query.maxPriceMinor !== undefined)
+    params.set("max_price", toDecimalString(query.maxPriceMinor, CURRENCY));
   if (query.minRating !== undefined) params.set("min_rating", String(query.minRating));
   if (query.sort && query.sort !== "newest") params.set("sort", query.sort);
   if (query.page && query.page > 1) params.set("page", String(query.page));

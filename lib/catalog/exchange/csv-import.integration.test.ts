@@ -7,7 +7,8 @@ import { CSV_COLUMNS, OPTIONAL_COLUMNS, parseListingsCsv } from "./csv";
 import { exportListingsCsv } from "./csv-export";
 import { applyPlan, planImport } from "./csv-import";
 import { createListing, type ListingActor } from "../listings/store";
-import type { ListingInput } from "../listings/schema";
+import { MAX_PRICE_MINOR, type ListingInput } from "../listings/schema";
+import { toDecimalString } from "../shared/money";
 
 const engines = testEngines();
 const fixture = (name: string) => readFileSync(path.resolve("test/fixtures", name), "utf8");
@@ -194,6 +195,24 @@ describe.each(engines)("CSV import and export on %s", (engine) => {
     expect(await storeState(db)).toEqual(before);
   });
 
+  it("a price one minor unit over MAX_PRICE_MINOR is a row error, and nothing is stored", async () => {
+    const clean = fixture("import-clean.csv");
+    const bad = clean.replace(
+      ",9788497592208,18.50,EUR,",
+      `,9788497592208,${toDecimalString(MAX_PRICE_MINOR + 1, "EUR")},EUR,`,
+    );
+    expect(bad).not.toBe(clean);
+    const before = await storeState(db);
+    const { claimed, job } = await importFile(db, bad, actor);
+    expect(claimed).toBe(false);
+    expect(job).toMatchObject({
+      status: "invalid",
+      errorCount: 1,
+      errors: [{ line: 2, column: "price", message: "Enter a price like 39.99." }],
+    });
+    expect(await storeState(db)).toEqual(before);
+  });
+
   it("a row the writer refuses half-way undoes the rows already written", async () => {
     // The last book of the file fails in the database, after the others were written.
     await db.prisma.$executeRawUnsafe(`
@@ -271,7 +290,7 @@ describe.each(engines)("CSV import and export on %s", (engine) => {
       db.prisma.edition.findMany({
         where: { book: { slug: { in: ["la-casa-de-los-espiritus", "manga-de-bolsillo"] } } },
         orderBy: { id: "asc" },
-        select: { id: true, priceCents: true },
+        select: { id: true, priceMinor: true },
       });
     const before = await editionIds();
     // The same file again is a no-op; a new price keeps the edition it belongs to.
@@ -283,9 +302,9 @@ describe.each(engines)("CSV import and export on %s", (engine) => {
     );
     expect(job).toMatchObject({ status: "applied", counts: { create: 0, update: 2, unchanged: 2 } });
     expect(await editionIds()).toEqual([
-      { id: before[0]?.id, priceCents: 1900 },
-      { id: before[1]?.id, priceCents: 799 },
-      { id: before[2]?.id, priceCents: 1600 },
+      { id: before[0]?.id, priceMinor: 1900 },
+      { id: before[1]?.id, priceMinor: 799 },
+      { id: before[2]?.id, priceMinor: 1600 },
     ]);
   });
 
@@ -312,7 +331,7 @@ describe.each(engines)("CSV import and export on %s", (engine) => {
     const plan = await planImport(db.prisma, edited);
     expect(plan.errors).toEqual([]);
     expect(plan.counts).toEqual({ create: 0, update: 1, unchanged: 5 });
-    expect(plan.listings.find((l) => l.action === "update")?.fields).toEqual(["editions.0.priceCents"]);
+    expect(plan.listings.find((l) => l.action === "update")?.fields).toEqual(["editions.0.priceMinor"]);
 
     // Someone saves the book in between: the file's version is now stale.
     const book = await db.prisma.book.findUniqueOrThrow({ where: { slug: "obriens-irish-tales" } });
@@ -335,10 +354,10 @@ describe.each(engines)("CSV import and export on %s", (engine) => {
       include: { editions: true, revisions: { orderBy: { version: "desc" }, take: 1 } },
     });
     expect(after.version).toBe(book.version + 1);
-    expect(after.editions[0]?.priceCents).toBe(2650);
+    expect(after.editions[0]?.priceMinor).toBe(2650);
     expect(after.revisions[0]).toMatchObject({
       source: "import",
-      diff: { "editions.0.priceCents": { from: 2400, to: 2650 } },
+      diff: { "editions.0.priceMinor": { from: 2400, to: 2650 } },
     });
   });
 

@@ -4,6 +4,7 @@
 // caller that wraps both in one transaction gets all-or-nothing (import-jobs.ts does).
 import type { Prisma } from "@/lib/db/client";
 import type { Db } from "@/lib/db/types";
+import { AppError } from "@/lib/errors";
 import { normalizeIsbn13 } from "../shared/isbn";
 import {
   CSV_COLUMNS,
@@ -45,7 +46,7 @@ interface PlannedListing {
   bookId: number | null;
   /** The version the update starts from (optimistic concurrency, as in the editor). */
   expectedVersion: number | null;
-  /** Changed fields ("editions.0.priceCents"), for updates. */
+  /** Changed fields ("editions.0.priceMinor"), for updates. */
   fields: string[];
   /** The schema's input, as createListing/saveListing take it. */
   input: ListingGroup["input"];
@@ -265,18 +266,6 @@ export async function planImport(db: Db, text: string, options: PlanOptions = {}
   return { totalRows: parsed.rows.length, listings, errors, counts };
 }
 
-/** A listing of the file that the writer refused while applying (the caller rolls back). */
-export class ImportRowError extends Error {
-  constructor(
-    readonly line: number,
-    readonly slug: string,
-    override readonly cause: unknown,
-  ) {
-    super(`Line ${line} (${slug}) could not be saved.`);
-    this.name = "ImportRowError";
-  }
-}
-
 interface ApplyOptions {
   actor: ListingActor;
   /** Recorded with each listing's audit entry. */
@@ -311,7 +300,13 @@ export async function applyPlan(tx: Db, plan: ImportPlan, options: ApplyOptions)
             }),
       );
     } catch (error) {
-      throw new ImportRowError(listing.line, listing.slug, error);
+      // The writer's own error is the cause; the caller rolls back and tells staff which line.
+      throw new AppError(
+        "import_row_refused",
+        `Line ${listing.line} (${listing.slug}) could not be saved.`,
+        { line: listing.line, slug: listing.slug },
+        { cause: error },
+      );
     }
     if (++sinceProgress >= every) {
       sinceProgress = 0;

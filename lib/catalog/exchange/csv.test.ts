@@ -209,8 +209,8 @@ describe("groupListingRows and validateGroup", () => {
       slug: "el-quijote",
       languages: ["es"],
       editions: [
-        { format: "paperback", priceCents: 1250, currency: "EUR", textToSpeech: null },
-        { format: "ebook", priceCents: 499, textToSpeech: true },
+        { format: "paperback", priceMinor: 1250, currency: "EUR", textToSpeech: null },
+        { format: "ebook", priceMinor: 499, textToSpeech: true },
       ],
     });
   });
@@ -310,7 +310,7 @@ describe("the export's rows", () => {
         formatLabel: "Kindle Edition",
         editionLabel: null,
         isbn13: "9780306406157",
-        priceCents: 399,
+        priceMinor: 399,
         currency: "USD",
         availability: "in_stock",
         publisher: null,
@@ -328,7 +328,7 @@ describe("the export's rows", () => {
         formatLabel: null,
         editionLabel: "1st Edition",
         isbn13: null,
-        priceCents: 100000,
+        priceMinor: 100000,
         currency: "JPY",
         availability: "preorder",
         publisher: "Ediciones Ñ",

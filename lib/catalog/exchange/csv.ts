@@ -16,7 +16,7 @@ import {
   type ListingInput,
 } from "../listings/schema";
 import type { StoredListing } from "../listings/store";
-import { toDecimalString } from "../shared/money";
+import { bookText, editionText, type EditionText } from "../listings/as-text";
 import { slugify } from "../shared/slug";
 import { CONTRIBUTOR_ROLES } from "../shared/vocabulary";
 
@@ -441,7 +441,8 @@ const FIELD_COLUMNS: Record<string, CsvColumn> = {
   version: "version",
 };
 
-const EDITION_FIELD_COLUMNS: Record<string, CsvColumn> = {
+/** Each edition field's column (the export writes them, the import's errors are placed by them). */
+const EDITION_FIELD_COLUMNS: Record<keyof EditionText, (typeof EDITION_COLUMNS)[number]> = {
   id: "edition_id",
   format: "format",
   formatLabel: "format_label",
@@ -465,7 +466,11 @@ export function issueAt(group: ListingGroup, path: string, message: string): Csv
   const [head = "", index, field] = path.split(".");
   if (head === "editions" && index !== undefined) {
     const line = group.editionLines[Number(index)] ?? group.firstLine;
-    return { line, column: (field && EDITION_FIELD_COLUMNS[field]) || null, message };
+    const column =
+      field && Object.hasOwn(EDITION_FIELD_COLUMNS, field)
+        ? EDITION_FIELD_COLUMNS[field as keyof EditionText]
+        : null;
+    return { line, column, message };
   }
   return { line: group.firstLine, column: FIELD_COLUMNS[head] ?? null, message };
 }
@@ -654,50 +659,33 @@ export function validateGroup(
 // ---------------------------------------------------------------------------------------------
 // Listings into rows (the export)
 
-const flagCell = (value: boolean | null) => (value === null ? "" : value ? "yes" : "no");
-
 /** One row per edition (one row with blank edition cells for a book without editions). */
 export function listingRows({ id, version, data }: StoredListing): string[][] {
+  const text = bookText(data);
   const book: Record<(typeof BOOK_COLUMNS)[number], string> = {
     book_id: String(id),
     version: String(version),
-    slug: data.slug,
-    title: data.title,
-    subtitle: data.subtitle ?? "",
-    status: data.status,
+    slug: text.slug,
+    title: text.title,
+    subtitle: text.subtitle,
+    status: text.status,
     languages: data.languages.join(";"),
     categories: data.categorySlugs.join(";"),
-    series: data.seriesName ?? "",
-    series_position: data.seriesPosition === null ? "" : String(data.seriesPosition),
+    series: text.seriesName,
+    series_position: text.seriesPosition,
     contributors: formatContributors(data.contributors),
-    teaser: data.teaser ?? "",
-    description: data.description ?? "",
+    teaser: text.teaser,
+    description: text.description,
   };
   const editions = data.editions.length ? data.editions : [null];
   return editions.map((e) => {
-    const edition: Record<(typeof EDITION_COLUMNS)[number], string> = e
-      ? {
-          edition_id: e.id === null ? "" : String(e.id),
-          format: e.format,
-          format_label: e.formatLabel ?? "",
-          edition_label: e.editionLabel ?? "",
-          isbn13: e.isbn13 ?? "",
-          price: toDecimalString(e.priceCents, e.currency),
-          currency: e.currency,
-          availability: e.availability,
-          publisher: e.publisher ?? "",
-          publication_date: e.publicationDate ?? "",
-          pages: e.pageCount === null ? "" : String(e.pageCount),
-          file_size_kb: e.fileSizeKb === null ? "" : String(e.fileSizeKb),
-          text_to_speech: flagCell(e.textToSpeech),
-          screen_reader: flagCell(e.screenReader),
-          enhanced_typesetting: flagCell(e.enhancedTypesetting),
-          word_wise: flagCell(e.wordWise),
-        }
-      : (Object.fromEntries(EDITION_COLUMNS.map((c) => [c, ""])) as Record<
-          (typeof EDITION_COLUMNS)[number],
-          string
-        >);
+    const cells = e ? editionText(e) : null;
+    const edition = Object.fromEntries(
+      (Object.entries(EDITION_FIELD_COLUMNS) as [keyof EditionText, string][]).map(([field, column]) => [
+        column,
+        cells?.[field] ?? "",
+      ]),
+    ) as Record<(typeof EDITION_COLUMNS)[number], string>;
     const all: Record<CsvColumn, string> = { ...book, ...edition };
     return CSV_COLUMNS.map((c) => guardFormula(all[c]));
   });

@@ -17,7 +17,7 @@ import { log } from "@/lib/log";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { csvIssueSchema, type CsvIssue } from "./csv";
-import { applyPlan, ImportRowError, planImport, type ImportPlan, type PlannedAction } from "./csv-import";
+import { applyPlan, planImport, type ImportPlan, type PlannedAction } from "./csv-import";
 import { staffName, type ListingActor, type SaveResult } from "../listings/store";
 
 /** The biggest file accepted (10 MiB: tens of thousands of rows). */
@@ -141,14 +141,17 @@ export async function claimApply(db: Db, id: number, actorId: number | null): Pr
   return claimed.count === 1;
 }
 
+const isRowRefused = (error: unknown): error is AppError =>
+  error instanceof AppError && error.code === "import_row_refused";
+
 function failureMessage(error: unknown): string {
-  if (error instanceof ImportRowError) {
+  if (isRowRefused(error)) {
     const cause = error.cause;
     const detail =
       cause instanceof AppError
         ? [cause.message, ...Object.values(cause.details.fields ?? {}).flat()].join(" ")
         : "A database error.";
-    return `Line ${error.line} (“${error.slug}”) could not be saved: ${detail} Nothing was changed.`;
+    return `Line ${error.details.line} (“${error.details.slug}”) could not be saved: ${detail} Nothing was changed.`;
   }
   return "The import failed. Nothing was changed.";
 }
@@ -219,9 +222,9 @@ export async function runApply(
     }
     return outcome.results;
   } catch (error) {
-    if (error instanceof ImportRowError) {
+    if (isRowRefused(error)) {
       if (!(error.cause instanceof AppError)) {
-        log.error("csv import apply failed", error.cause, { importId: id, line: error.line });
+        log.error("csv import apply failed", error.cause, { importId: id, line: error.details.line });
       }
     } else log.error("csv import apply failed", error, { importId: id });
     await db.csvImport.update({

@@ -52,7 +52,7 @@ export async function* publishedOnixBatches(
             formatIsPlaceholder: true,
             editionLabel: true,
             isbn13: true,
-            priceCents: true,
+            priceMinor: true,
             currency: true,
             availability: true,
             publisher: true,

@@ -49,7 +49,7 @@ export interface OnixEdition {
   formatIsPlaceholder: boolean;
   editionLabel: string | null;
   isbn13: string | null;
-  priceCents: number;
+  priceMinor: number;
   currency: string;
   availability: Availability;
   publisher: string | null;
@@ -359,7 +359,7 @@ function productSupply(edition: OnixEdition, sender: OnixSender): XmlElement {
         "Price",
         // 02: the amount a shopper pays; checkout adds no tax on top of it.
         el("PriceType", "02"),
-        el("PriceAmount", toDecimalString(edition.priceCents, edition.currency)),
+        el("PriceAmount", toDecimalString(edition.priceMinor, edition.currency)),
         el("CurrencyCode", edition.currency),
       ),
     ),

@@ -94,7 +94,7 @@ export async function listAdminBooks(db: Db, query: AdminListQuery): Promise<Adm
       version: true,
       updatedAt: true,
       categories: { select: { category: { select: { name: true } } }, orderBy: { position: "asc" } },
-      editions: { select: { priceCents: true, currency: true }, orderBy: { priceCents: "asc" }, take: 1 },
+      editions: { select: { priceMinor: true, currency: true }, orderBy: { priceMinor: "asc" }, take: 1 },
     },
   });
   return {
@@ -106,7 +106,7 @@ export async function listAdminBooks(db: Db, query: AdminListQuery): Promise<Adm
       languages: r.languages,
       categories: r.categories.map((c) => c.category.name),
       fromPrice: r.editions[0]
-        ? { amountCents: r.editions[0].priceCents, currency: r.editions[0].currency }
+        ? { amountMinor: r.editions[0].priceMinor, currency: r.editions[0].currency }
         : null,
       version: r.version,
       updatedAt: r.updatedAt.toISOString(),

@@ -12,17 +12,17 @@ describe("diffSnapshots", () => {
   });
 
   it("lists exactly the fields that changed, with from and to", () => {
-    const before = { title: "Old", languages: ["en"], editions: [{ priceCents: 3999, isbn13: "1" }] };
-    const after = { title: "New", languages: ["en"], editions: [{ priceCents: 2999, isbn13: "1" }] };
+    const before = { title: "Old", languages: ["en"], editions: [{ priceMinor: 3999, isbn13: "1" }] };
+    const after = { title: "New", languages: ["en"], editions: [{ priceMinor: 2999, isbn13: "1" }] };
     expect(diffSnapshots(before, after)).toEqual({
       title: { from: "Old", to: "New" },
-      "editions.0.priceCents": { from: 3999, to: 2999 },
+      "editions.0.priceMinor": { from: 3999, to: 2999 },
     });
   });
 
   it("treats added and removed rows as fields from or to null; a first save diffs against nothing", () => {
-    expect(diffSnapshots({ editions: [] }, { editions: [{ priceCents: 1 }] })).toEqual({
-      "editions.0.priceCents": { from: null, to: 1 },
+    expect(diffSnapshots({ editions: [] }, { editions: [{ priceMinor: 1 }] })).toEqual({
+      "editions.0.priceMinor": { from: null, to: 1 },
     });
     expect(diffSnapshots({ languages: ["en", "es"] }, { languages: ["es", "en"] })).toEqual({
       languages: { from: ["en", "es"], to: ["es", "en"] },
@@ -37,16 +37,16 @@ describe("describeChanges", () => {
     const diff = diffSnapshots(
       {
         status: "draft",
-        editions: [{ id: 7, priceCents: 3999, currency: "USD", availability: "in_stock", wordWise: null }],
+        editions: [{ id: 7, priceMinor: 3999, currency: "USD", availability: "in_stock", wordWise: null }],
       },
       {
         status: "published",
-        editions: [{ id: 7, priceCents: 3499, currency: "USD", availability: "preorder", wordWise: true }],
+        editions: [{ id: 7, priceMinor: 3499, currency: "USD", availability: "preorder", wordWise: true }],
       },
     );
     expect(describeChanges(diff, { currencies: { to: ["USD"] } })).toEqual([
       { path: "status", label: "Status", from: "Draft (shoppers cannot see it)", to: "Published" },
-      { path: "editions.0.priceCents", label: "Edition 1 · Price", from: "$39.99", to: "$34.99" },
+      { path: "editions.0.priceMinor", label: "Edition 1 · Price", from: "$39.99", to: "$34.99" },
       {
         path: "editions.0.availability",
         label: "Edition 1 · Availability",
@@ -63,7 +63,7 @@ describe("describeChanges", () => {
       {
         categorySlugs: ["china", "history"],
         contributors: [{ role: "translator" }],
-        editions: [{ id: 9, priceCents: 1500, currency: "JPY" }],
+        editions: [{ id: 9, priceMinor: 1500, currency: "JPY" }],
       },
     );
     const names = new Map([
@@ -78,7 +78,7 @@ describe("describeChanges", () => {
         to: "History › China, History",
       },
       { path: "contributors.0.role", label: "Contributor 1 · Role", from: "Author", to: "Translator" },
-      { path: "editions.0.priceCents", label: "Edition 1 · Price", from: "—", to: "¥1,500" },
+      { path: "editions.0.priceMinor", label: "Edition 1 · Price", from: "—", to: "¥1,500" },
       { path: "editions.0.currency", label: "Edition 1 · Currency", from: "—", to: "JPY" },
     ]);
   });

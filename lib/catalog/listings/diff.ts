@@ -1,5 +1,5 @@
 // Field-level differences between two listing snapshots: what a revision records and what the
-// conflict view shows. Nested objects and rows flatten to paths ("editions.0.priceCents");
+// conflict view shows. Nested objects and rows flatten to paths ("editions.0.priceMinor");
 // lists of plain values (languages, categories) compare as one field.
 import {
   AVAILABILITY_LABELS,
@@ -10,6 +10,7 @@ import {
   STATUS_LABELS,
 } from "./labels";
 import { formatMoney } from "../shared/money";
+import { LEGACY_EDITION_KEYS } from "./schema";
 import { CONTRIBUTOR_ROLES, EDITION_FORMATS } from "../shared/vocabulary";
 
 export type FieldDiff = Record<string, { from: unknown; to: unknown }>;
@@ -62,7 +63,7 @@ export function displayValue(value: unknown): string {
 
 /** One changed field as the history and the conflict view show it. */
 export interface ChangeRow {
-  /** The diff's path ("editions.0.priceCents"), a stable key. */
+  /** The diff's path ("editions.0.priceMinor"), a stable key. */
   path: string;
   /** The form's names: "Edition 1 · Price". */
   label: string;
@@ -88,7 +89,7 @@ function editionValue(field: string, value: unknown, currency: string): string {
   if (field in FLAG_FIELDS) return typeof value === "boolean" || value === null ? featureLabel(value) : "—";
   if (value === null || value === undefined || value === "") return "—";
   switch (field) {
-    case "priceCents":
+    case "priceMinor":
       return typeof value === "number" && Number.isInteger(value) ? formatMoney(value, currency) : "—";
     case "format":
       return typeof value === "string" && value in EDITION_FORMATS
@@ -109,7 +110,11 @@ function editionValue(field: string, value: unknown, currency: string): string {
 export function describeChanges(diff: FieldDiff, context: ChangeContext = {}): ChangeRow[] {
   const rows: ChangeRow[] = [];
   for (const [path, change] of Object.entries(diff)) {
-    const [head, index, field] = path.split(".");
+    const [head, index, savedField] = path.split(".");
+    const field =
+      head === "editions" && savedField !== undefined && Object.hasOwn(LEGACY_EDITION_KEYS, savedField)
+        ? LEGACY_EDITION_KEYS[savedField]
+        : savedField;
     const row = (label: string, show: (value: unknown, side: Side) => string) =>
       rows.push({ path, label, from: show(change.from, "from"), to: show(change.to, "to") });
     if (head === "editions" && index !== undefined && field !== undefined && field in EDITION_LABELS) {

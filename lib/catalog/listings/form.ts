@@ -1,7 +1,7 @@
 // The admin form's side of the listing schema: FormData (flat names such as "editions.0.isbn")
 // to the schema's input, and stored data back to the strings a form shows. No database here.
 import type { ListingData, ListingInput } from "./schema";
-import { toDecimalString } from "../shared/money";
+import { bookText, editionText, type EditionText } from "./as-text";
 
 export const EDITION_FLAGS = ["textToSpeech", "screenReader", "enhancedTypesetting", "wordWise"] as const;
 
@@ -22,25 +22,8 @@ export interface ListingFormValues {
   editions: EditionFormValues[];
 }
 
-export interface EditionFormValues {
-  id: string;
-  format: string;
-  formatLabel: string;
-  editionLabel: string;
-  isbn: string;
-  price: string;
-  currency: string;
-  availability: string;
-  publisher: string;
-  publicationDate: string;
-  pageCount: string;
-  fileSizeKb: string;
-  /** "yes" | "no" | "" (not stated). */
-  textToSpeech: string;
-  screenReader: string;
-  enhancedTypesetting: string;
-  wordWise: string;
-}
+/** Flags are "yes" | "no" | "" (not stated). */
+export type EditionFormValues = EditionText;
 
 export const EMPTY_CONTRIBUTOR = { name: "", role: "author", note: "", position: "" };
 export const EMPTY_EDITION: EditionFormValues = {
@@ -231,19 +214,10 @@ export function fieldErrorsForForm(
   return out;
 }
 
-const yesNo = (v: boolean | null): string => (v === true ? "yes" : v === false ? "no" : "");
-
 /** Stored data as the form shows it (prices back to "39.99", positions numbered from 1). */
 export function formValuesFromData(data: ListingData): ListingFormValues {
   return {
-    title: data.title,
-    subtitle: data.subtitle ?? "",
-    slug: data.slug,
-    description: data.description ?? "",
-    teaser: data.teaser ?? "",
-    status: data.status,
-    seriesName: data.seriesName ?? "",
-    seriesPosition: data.seriesPosition == null ? "" : String(data.seriesPosition),
+    ...bookText(data),
     categorySlugs: data.categorySlugs,
     languages: data.languages.join(", "),
     contributors: data.contributors.map((c, i) => ({
@@ -252,23 +226,6 @@ export function formValuesFromData(data: ListingData): ListingFormValues {
       note: c.note ?? "",
       position: String(i + 1),
     })),
-    editions: data.editions.map((e) => ({
-      id: e.id == null ? "" : String(e.id),
-      format: e.format,
-      formatLabel: e.formatLabel ?? "",
-      editionLabel: e.editionLabel ?? "",
-      isbn: e.isbn13 ?? "",
-      price: toDecimalString(e.priceCents, e.currency),
-      currency: e.currency,
-      availability: e.availability,
-      publisher: e.publisher ?? "",
-      publicationDate: e.publicationDate ?? "",
-      pageCount: e.pageCount == null ? "" : String(e.pageCount),
-      fileSizeKb: e.fileSizeKb == null ? "" : String(e.fileSizeKb),
-      textToSpeech: yesNo(e.textToSpeech),
-      screenReader: yesNo(e.screenReader),
-      enhancedTypesetting: yesNo(e.enhancedTypesetting),
-      wordWise: yesNo(e.wordWise),
-    })),
+    editions: data.editions.map(editionText),
   };
 }

@@ -30,7 +30,7 @@ export const EDITION_LABELS: Record<Exclude<keyof EditionData, "id">, string> = 
   formatLabel: "Format label",
   editionLabel: "Edition label",
   isbn13: "ISBN-13",
-  priceCents: "Price",
+  priceMinor: "Price",
   currency: "Currency",
   availability: "Availability",
   publisher: "Publisher",

@@ -44,16 +44,16 @@ describe("listingSchema", () => {
     expect(!result.ok && result.fields["editions.1.isbn"]?.[0]).toMatch(/already used/);
   });
 
-  it("parses prices typed as dollars into cents, and refuses what is not a price", () => {
+  it("parses prices typed as dollars into minor units, and refuses what is not a price", () => {
     const cases: [string | number, number][] = [
       ["39.99", 3999],
       ["$1,299.5", 129950],
       ["12", 1200],
       [39.99, 3999],
     ];
-    for (const [price, cents] of cases) {
+    for (const [price, minor] of cases) {
       const result = parse({ editions: [{ ...edition, price }] });
-      expect(result.ok && result.data.editions[0]?.priceCents).toBe(cents);
+      expect(result.ok && result.data.editions[0]?.priceMinor).toBe(minor);
     }
     for (const price of ["", "abc", "1.999", "-3"]) {
       const result = parse({ editions: [{ ...edition, price }] });
@@ -64,7 +64,7 @@ describe("listingSchema", () => {
   it("accepts a price up to MAX_PRICE_MINOR and refuses one minor unit more", () => {
     const ceiling = toDecimalString(MAX_PRICE_MINOR, "USD");
     const atCeiling = parse({ editions: [{ ...edition, price: ceiling }] });
-    expect(atCeiling.ok && atCeiling.data.editions[0]?.priceCents).toBe(MAX_PRICE_MINOR);
+    expect(atCeiling.ok && atCeiling.data.editions[0]?.priceMinor).toBe(MAX_PRICE_MINOR);
     for (const price of [toDecimalString(MAX_PRICE_MINOR + 1, "USD"), "99999999999"]) {
       const result = parse({ editions: [{ ...edition, price }] });
       expect(!result.ok && result.fields["editions.0.price"]).toEqual(["Enter a price like 39.99."]);

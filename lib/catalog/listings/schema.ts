@@ -144,14 +144,14 @@ const editionRow = z
         ? parseMoney(String(row.price), row.currency)
         : parseMoney(row.price, row.currency);
     // The column is a 32-bit integer: larger amounts would fail in the database, not here.
-    const priceCents = parsedPrice !== null && parsedPrice <= MAX_PRICE_MINOR ? parsedPrice : null;
-    if (priceCents === null) {
+    const priceMinor = parsedPrice !== null && parsedPrice <= MAX_PRICE_MINOR ? parsedPrice : null;
+    if (priceMinor === null) {
       ctx.addIssue({ code: "custom", path: ["price"], message: "Enter a price like 39.99." });
     }
     if (isbn13 === null && row.isbn) return z.NEVER;
-    if (priceCents === null) return z.NEVER;
+    if (priceMinor === null) return z.NEVER;
     const { isbn: _isbn, price: _price, ...rest } = row;
-    return { ...rest, isbn13, priceCents };
+    return { ...rest, isbn13, priceMinor };
   });
 
 export const listingSchema = z
@@ -243,8 +243,8 @@ export type EditionData = ListingData["editions"][number];
 
 /** The input form of a stored edition: what a client would send to recreate it. */
 function editionInput(edition: ListingData["editions"][number]): Record<string, unknown> {
-  const { isbn13, priceCents, ...rest } = edition;
-  return { ...rest, isbn: isbn13, price: toDecimalString(priceCents, edition.currency) };
+  const { isbn13, priceMinor, ...rest } = edition;
+  return { ...rest, isbn: isbn13, price: toDecimalString(priceMinor, edition.currency) };
 }
 
 /** The input form of a stored listing (listingSchema parses it back to the same data). */
@@ -253,5 +253,31 @@ export function listingInputFrom(data: ListingData): Record<string, unknown> {
     ...data,
     contributors: data.contributors.map((c) => ({ ...c })),
     editions: data.editions.map(editionInput),
+  };
+}
+
+/**
+ * Edition keys that revisions saved before money was named in minor units still carry, with
+ * today's name. Stored snapshots and diffs are never rewritten, so their readers map these.
+ */
+export const LEGACY_EDITION_KEYS: Readonly<Record<string, keyof EditionData>> = {
+  priceCents: "priceMinor", // keep-name: the key older snapshots were saved with
+};
+
+/** A stored snapshot (ListingRevision.snapshot) in today's names, whenever it was saved. */
+export function readSnapshot(json: unknown): ListingData {
+  const data = json as ListingData;
+  return {
+    ...data,
+    editions: (data.editions ?? []).map((edition) => {
+      const renamed: Record<string, unknown> = { ...edition };
+      for (const [old, current] of Object.entries(LEGACY_EDITION_KEYS)) {
+        if (Object.hasOwn(renamed, old)) {
+          renamed[current] ??= renamed[old];
+          delete renamed[old];
+        }
+      }
+      return renamed as EditionData;
+    }),
   };
 }

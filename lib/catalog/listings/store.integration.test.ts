@@ -13,6 +13,8 @@ import {
   StaleVersionError,
 } from "./store";
 import { MAX_PRICE_MINOR, type ListingInput } from "./schema";
+import { describeChanges } from "./diff";
+import type { Prisma } from "@/lib/db/client";
 
 const engines = testEngines();
 
@@ -60,7 +62,7 @@ describe.each(engines)("listing writes on %s", (engine) => {
       include: { editions: true, contributors: { include: { contributor: true } }, series: true },
     });
     expect(book.publishedAt).not.toBeNull();
-    expect(book.editions[0]).toMatchObject({ isbn13: "9780306406157", priceCents: 3999 });
+    expect(book.editions[0]).toMatchObject({ isbn13: "9780306406157", priceMinor: 3999 });
     expect(book.series?.name).toBe("Cold War Studies");
     expect(book.contributors.map((c) => c.contributor.name)).toEqual(["Sandeep Balakrishna", "Shen Zihua"]);
     const revisions = await db.prisma.listingRevision.findMany({ where: { bookId: result.bookId } });
@@ -86,7 +88,7 @@ describe.each(engines)("listing writes on %s", (engine) => {
       { actor, expectedVersion: 1 },
     );
     expect(saved.version).toBe(2);
-    expect(saved.diff).toEqual({ "editions.0.priceCents": { from: 1000, to: 1250 } });
+    expect(saved.diff).toEqual({ "editions.0.priceMinor": { from: 1000, to: 1250 } });
     const [latest] = await listRevisions(db.prisma, created.bookId);
     expect(latest).toMatchObject({ version: 2, by: "Ed Itor (ed@example.test)" });
     expect(latest?.diff).toEqual(saved.diff);
@@ -215,7 +217,7 @@ describe.each(engines)("listing writes on %s", (engine) => {
       include: { editions: true },
     });
     expect(book.subtitle).toBeNull();
-    expect(book.editions[0]?.priceCents).toBe(2000);
+    expect(book.editions[0]?.priceMinor).toBe(2000);
     expect((await listRevisions(db.prisma, created.bookId)).map((r) => r.version)).toEqual([3, 2, 1]);
     const audit = await db.prisma.auditLog.findFirst({
       where: { targetId: String(created.bookId) },
@@ -233,8 +235,8 @@ describe.each(engines)("listing writes on %s", (engine) => {
     const first = (await listRevisions(db.prisma, created.bookId)).find((r) => r.version === 1)!;
     // A snapshot saved under older rules: a price past today's ceiling.
     const stored = await db.prisma.listingRevision.findUniqueOrThrow({ where: { id: first.id } });
-    const snapshot = stored.snapshot as { editions: { priceCents: number }[] };
-    snapshot.editions[0]!.priceCents = MAX_PRICE_MINOR + 1;
+    const snapshot = stored.snapshot as { editions: { priceMinor: number }[] };
+    snapshot.editions[0]!.priceMinor = MAX_PRICE_MINOR + 1;
     await db.prisma.listingRevision.update({ where: { id: first.id }, data: { snapshot } });
 
     const refused = await restoreRevision(db.prisma, created.bookId, first.id, {
@@ -249,7 +251,64 @@ describe.each(engines)("listing writes on %s", (engine) => {
       include: { editions: true },
     });
     expect(book.version).toBe(1);
-    expect(book.editions[0]?.priceCents).toBe(2000);
+    expect(book.editions[0]?.priceMinor).toBe(2000);
+  });
+
+  it("a revision saved with the old priceMinor key restores, and its history shows the price", async () => {
+    const OLD_PRICE_KEY = "priceCents"; // keep-name: the key revisions were saved with before priceMinor
+    const created = await createListing(
+      db.prisma,
+      input({ title: "Old Names", editions: [{ format: "paperback", price: "20" }] }),
+      { actor },
+    );
+    await saveListing(
+      db.prisma,
+      created.bookId,
+      input({ title: "Old Names", editions: [{ format: "paperback", price: "25" }] }),
+      { actor, expectedVersion: 1 },
+    );
+    // Rewrite both revisions as they were stored before the rename: the snapshot's editions and
+    // the diff's paths carry the old key.
+    for (const revision of await db.prisma.listingRevision.findMany({ where: { bookId: created.bookId } })) {
+      const snapshot = revision.snapshot as { editions: Record<string, unknown>[] };
+      for (const edition of snapshot.editions) {
+        edition[OLD_PRICE_KEY] = edition.priceMinor;
+        delete edition.priceMinor;
+      }
+      const diff = Object.fromEntries(
+        Object.entries(revision.diff as Record<string, unknown>).map(([path, change]) => [
+          path.replace(/\.priceMinor$/, `.${OLD_PRICE_KEY}`),
+          change,
+        ]),
+      );
+      await db.prisma.listingRevision.update({
+        where: { id: revision.id },
+        data: {
+          snapshot: snapshot as unknown as Prisma.InputJsonObject,
+          diff: diff as Prisma.InputJsonObject,
+        },
+      });
+    }
+    const revisions = await listRevisions(db.prisma, created.bookId);
+    const second = revisions.find((r) => r.version === 2)!;
+    expect(second.diff).toHaveProperty([`editions.0.${OLD_PRICE_KEY}`], { from: 2000, to: 2500 });
+    expect(
+      describeChanges(second.diff, { currencies: { from: second.currencies, to: second.currencies } }),
+    ).toEqual([
+      { path: `editions.0.${OLD_PRICE_KEY}`, label: "Edition 1 · Price", from: "$20.00", to: "$25.00" },
+    ]);
+
+    const first = revisions.find((r) => r.version === 1)!;
+    const restored = await restoreRevision(db.prisma, created.bookId, first.id, {
+      actor,
+      expectedVersion: 2,
+    });
+    expect(restored.diff).toMatchObject({ "editions.0.priceMinor": { from: 2500, to: 2000 } });
+    const book = await db.prisma.book.findUniqueOrThrow({
+      where: { id: created.bookId },
+      include: { editions: true },
+    });
+    expect(book.editions[0]?.priceMinor).toBe(2000);
   });
 
   it("a save of what is stored already writes nothing: same version, no revision, no audit entry", async () => {
@@ -298,7 +357,7 @@ describe.each(engines)("listing writes on %s", (engine) => {
       where: { id: created.bookId },
       data: { description: crlf, teaser: "Tease\r\nmore", version: 2 },
     });
-    const price = { "editions.0.priceCents": { from: 1000, to: 1100 } };
+    const price = { "editions.0.priceMinor": { from: 1000, to: 1100 } };
     await db.prisma.listingRevision.create({
       data: {
         bookId: created.bookId,
@@ -381,7 +440,7 @@ describe.runIf(engines.includes("postgres"))("concurrent saves on postgres", () 
     expect(book.version).toBe(2);
     expect(book.slug).toBe(winner.slug);
     const price = book.title.replace("Race ", "");
-    expect(book.editions[0]?.priceCents).toBe(Number(price) * 100);
+    expect(book.editions[0]?.priceMinor).toBe(Number(price) * 100);
     expect(book.series?.name).toBe(`Series ${price}`);
     const loser = price === "11" ? "12" : "11";
     expect(await db.prisma.series.count({ where: { name: `Series ${loser}` } })).toBe(0);

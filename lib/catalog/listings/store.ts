@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db/types";
 import { utcTime } from "@/lib/utc-time";
 import { AppError, fieldErrorsFrom, fromDatabaseError, type FieldErrors } from "@/lib/errors";
 import { diffSnapshots, type FieldDiff } from "./diff";
-import { listingInputFrom, listingSchema, type ListingData } from "./schema";
+import { listingInputFrom, listingSchema, readSnapshot, type ListingData } from "./schema";
 import { slugify } from "../shared/slug";
 
 export interface ListingActor {
@@ -92,7 +92,7 @@ function toListingData(row: ListingRow): ListingData {
       formatLabel: e.formatLabel,
       editionLabel: e.editionLabel,
       isbn13: e.isbn13,
-      priceCents: e.priceCents,
+      priceMinor: e.priceMinor,
       currency: e.currency,
       availability: e.availability,
       publisher: e.publisher,
@@ -251,7 +251,7 @@ function editionFields(edition: ListingData["editions"][number], position: numbe
     formatLabel: edition.formatLabel,
     editionLabel: edition.editionLabel,
     isbn13: edition.isbn13,
-    priceCents: edition.priceCents,
+    priceMinor: edition.priceMinor,
     currency: edition.currency,
     availability: edition.availability,
     publisher: edition.publisher,
@@ -517,7 +517,7 @@ export async function restoreRevision(
   if (!revision) throw new AppError("not_found", "That revision does not exist.");
   // A snapshot was valid when it was saved; the rules may have changed since (a new ceiling, a
   // retired format), so it passes today's schema like any other save before it is written.
-  const snapshot = listingSchema.safeParse(listingInputFrom(revision.snapshot as unknown as ListingData));
+  const snapshot = listingSchema.safeParse(listingInputFrom(readSnapshot(revision.snapshot)));
   if (!snapshot.success) {
     throw new AppError("validation", "This revision does not pass today's rules; edit the listing instead.", {
       fields: fieldErrorsFrom(snapshot.error),

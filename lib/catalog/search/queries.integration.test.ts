@@ -52,7 +52,7 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
           status,
           title: "The Korean War Animales Secret Zyxwvut",
           languages: ["en", "es"],
-          editions: { create: [{ format: "paperback", priceCents: 100 }] },
+          editions: { create: [{ format: "paperback", priceMinor: 100 }] },
         },
       });
     }
@@ -239,7 +239,7 @@ describe.each(testEngines())("searching the catalog on %s", (engine) => {
     await restoreEditions();
     expect(await slugs()).toEqual([book.slug]);
     const spare = await db.prisma.edition.create({
-      data: { bookId: book.id, format: "audiobook", priceCents: 999 },
+      data: { bookId: book.id, format: "audiobook", priceMinor: 999 },
     });
     await db.prisma.edition.updateMany({
       where: { bookId: book.id, id: { not: spare.id } },

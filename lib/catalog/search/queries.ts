@@ -7,7 +7,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { bookConditions, loadBrowseFacets, orderBy, sortPrice, type BrowseFacets } from "../browse/queries";
 import { applyCorrections, positiveText, SEARCH_WINDOW, type SearchQuery } from "./query";
 import { snippetFromHeadline, SNIPPET_FRAGMENT, SNIPPET_START, SNIPPET_STOP } from "./snippet";
-import { bookSummaryInclude, toBookSummary, type SummaryRow } from "../books/queries";
+import {
+  bookSummaryInclude,
+  toBookSummary,
+  toBookSummaryFromSql,
+  type SqlSummaryRow,
+} from "../books/queries";
 import type { BookSummary } from "../shared/types";
 import { titleLang } from "@/lib/site";
 import type { CoverRef } from "@/lib/covers/urls";
@@ -48,7 +53,7 @@ export interface SearchSuggestion {
   /** The title's lang attribute (titleLang): null for English. */
   lang: string | null;
   /** The cheapest edition's price, as a card's. */
-  fromPrice: { amountCents: number; currency: string } | null;
+  fromPrice: { amountMinor: number; currency: string } | null;
   /** The uploaded cover, when there is one (otherwise the drawn one), as on the card. */
   cover: CoverRef | null;
 }
@@ -150,7 +155,7 @@ function relevance(p: Plan): Prisma.Sql {
     THEN 10 - array_position(${intArray(p.typoIds)}, b."id") * 0.01 ELSE ${text} END`;
 }
 
-type HitRow = SummaryRow & {
+type HitRow = SqlSummaryRow & {
   snippet: string;
   /** The text the snippet was cut from (as the hits function reads it). */
   snippetSource: string;
@@ -225,7 +230,7 @@ async function windowPage(
         ? []
         : [
             {
-              book: toBookSummary({ ...row, updatedAt: new Date(row.updatedAt) }),
+              book: toBookSummaryFromSql(row),
               snippet: snippetFromHeadline(row.snippet, row.snippetSource),
               markedTitle: row.titleMarks,
               markedNames: row.nameMarks,

@@ -65,7 +65,7 @@ const contributor = z
     }
   });
 const languages = z.array(z.string().regex(/^[a-z]{2,3}$/, "a bare BCP 47 language code")).min(1);
-const priceCents = z.number().int().positive();
+const priceMinor = z.number().int().positive();
 
 const seedCatalogSchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/),
@@ -77,7 +77,7 @@ const seedCatalogSchema = z.object({
     edition: z.string().nullable(),
     format: formatName,
     contributors: z.array(contributor),
-    priceCents,
+    priceMinor,
     categories: z.array(slug),
     ebook: z
       .object({
@@ -111,7 +111,7 @@ const seedCatalogSchema = z.object({
       subtitle: z.string().nullable(),
       categories: z.array(slug).min(1),
       teaser: z.string().min(1),
-      priceCents,
+      priceMinor,
       format: formatName,
       contributors: z.array(contributor),
       isbn13: isbn,
@@ -174,7 +174,7 @@ interface BookSeed {
     formatIsPlaceholder: boolean;
     editionLabel: string | null;
     isbn13: string | null;
-    priceCents: number;
+    priceMinor: number;
     publisher: string | null;
     publicationDate: string | null;
     pageCount: number | null;
@@ -207,7 +207,7 @@ function booksOf(catalog: SeedCatalog): BookSeed[] {
       formatIsPlaceholder: false,
       editionLabel: f.edition,
       isbn13: f.isbn13,
-      priceCents: f.priceCents,
+      priceMinor: f.priceMinor,
       publisher: f.publisher,
       publicationDate: f.publicationDate,
       pageCount: f.ebook?.printLengthPages ?? null,
@@ -237,7 +237,7 @@ function booksOf(catalog: SeedCatalog): BookSeed[] {
       formatIsPlaceholder: r.formatIsPlaceholder,
       editionLabel: null,
       isbn13: r.isbn13,
-      priceCents: r.priceCents,
+      priceMinor: r.priceMinor,
       publisher: null,
       publicationDate: null,
       pageCount: null,

@@ -5,7 +5,7 @@ export function currencyFractionDigits(currency: string): number {
   );
 }
 
-/** Formats an amount in minor units ("cents") for display: formatMoney(3999, "USD") -> "$39.99". */
+/** Formats an amount in minor units (cents for USD) for display: formatMoney(3999, "USD") -> "$39.99". */
 export function formatMoney(minorUnits: number, currency: string, locale = "en-US"): string {
   if (!Number.isInteger(minorUnits))
     throw new RangeError(`Amount must be whole minor units, got ${minorUnits}`);

@@ -6,7 +6,7 @@ export type { Availability, BookStatus, ContributorRole, EditionFormat };
 export type { CoverRef };
 
 export interface Money {
-  amountCents: number;
+  amountMinor: number;
   currency: string;
 }
 

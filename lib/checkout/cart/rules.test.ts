@@ -50,7 +50,7 @@ describe("cart form input", () => {
   );
 
   it("ignores price fields a browser might add", () => {
-    const parsed = parseCartLine({ editionId: "3", quantity: "2", priceCents: "1" });
+    const parsed = parseCartLine({ editionId: "3", quantity: "2", priceMinor: "1" });
     expect(parsed).toEqual({ editionId: 3, quantity: 2 });
   });
 });

@@ -11,9 +11,9 @@ export interface ShippingZone {
   /** ISO 3166-1 alpha-2 codes this zone ships to. */
   countries: string[];
   /** For the first printed copy of an order, in minor units of the store's currency. */
-  firstItemCents: number;
+  firstItemMinor: number;
   /** For each further printed copy. */
-  additionalItemCents: number;
+  additionalItemMinor: number;
   /** Tax on the goods (not on shipping), in basis points: 800 is 8%. */
   taxRateBasisPoints: number;
 }
@@ -26,52 +26,76 @@ export const DEFAULT_SHIPPING_ZONES: ShippingZone[] = [
   {
     name: "United States",
     countries: ["US"],
-    firstItemCents: 499,
-    additionalItemCents: 149,
+    firstItemMinor: 499,
+    additionalItemMinor: 149,
     taxRateBasisPoints: 800,
   },
   {
     name: "Canada and Mexico",
     countries: ["CA", "MX"],
-    firstItemCents: 999,
-    additionalItemCents: 299,
+    firstItemMinor: 999,
+    additionalItemMinor: 299,
     taxRateBasisPoints: 0,
   },
   {
     name: "Europe",
     countries: ["GB", "IE", "DE", "FR", "ES"],
-    firstItemCents: 1499,
-    additionalItemCents: 399,
+    firstItemMinor: 1499,
+    additionalItemMinor: 399,
     taxRateBasisPoints: 0,
   },
   {
     name: "Rest of the world",
     countries: ["AU", "NZ", "IN"],
-    firstItemCents: 1999,
-    additionalItemCents: 499,
+    firstItemMinor: 1999,
+    additionalItemMinor: 499,
     taxRateBasisPoints: 0,
   },
 ];
 
-const cents = z.number().int().min(0).max(1_000_000);
+const minor = z.number().int().min(0).max(1_000_000);
+
+/**
+ * Zone keys SHIPPING_ZONES was first documented with: still read (deprecated), so a deployed
+ * configuration keeps working; the new name wins when both are given.
+ */
+const DEPRECATED_ZONE_KEYS = {
+  firstItemCents: "firstItemMinor", // keep-name: deprecated SHIPPING_ZONES key
+  additionalItemCents: "additionalItemMinor", // keep-name: deprecated SHIPPING_ZONES key
+} as const;
+
+function renameDeprecatedKeys(zone: unknown): unknown {
+  if (zone === null || typeof zone !== "object" || Array.isArray(zone)) return zone;
+  const renamed: Record<string, unknown> = { ...zone };
+  for (const [old, current] of Object.entries(DEPRECATED_ZONE_KEYS)) {
+    if (Object.hasOwn(renamed, old)) {
+      renamed[current] ??= renamed[old];
+      delete renamed[old];
+    }
+  }
+  return renamed;
+}
 
 export const shippingZonesSchema = z
   .array(
-    z.object({
-      name: z.string().trim().min(1).max(60),
-      countries: z
-        .array(
-          z
-            .string()
-            .trim()
-            .toUpperCase()
-            .regex(/^[A-Z]{2}$/, "countries are ISO 3166-1 alpha-2 codes such as US"),
-        )
-        .min(1),
-      firstItemCents: cents,
-      additionalItemCents: cents,
-      taxRateBasisPoints: z.number().int().min(0).max(10_000),
-    }),
+    z.preprocess(
+      renameDeprecatedKeys,
+      z.object({
+        name: z.string().trim().min(1).max(60),
+        countries: z
+          .array(
+            z
+              .string()
+              .trim()
+              .toUpperCase()
+              .regex(/^[A-Z]{2}$/, "countries are ISO 3166-1 alpha-2 codes such as US"),
+          )
+          .min(1),
+        firstItemMinor: minor,
+        additionalItemMinor: minor,
+        taxRateBasisPoints: z.number().int().min(0).max(10_000),
+      }),
+    ),
   )
   .min(1)
   .superRefine((zones, ctx) => {
@@ -120,34 +144,34 @@ export function countryName(code: string): string {
 }
 
 /** Tax on one line, rounded half up to the minor unit: Stripe's rule for a tax rate on a line item. */
-export function lineTax(lineTotalCents: number, basisPoints: number): number {
-  return Math.round((lineTotalCents * basisPoints) / 10_000);
+export function lineTax(lineTotalMinor: number, basisPoints: number): number {
+  return Math.round((lineTotalMinor * basisPoints) / 10_000);
 }
 
 export interface ChargeLine {
   format: EditionFormat;
   quantity: number;
-  lineTotalCents: number;
+  lineTotalMinor: number;
 }
 
 export interface Charges {
   country: string;
   zone: string;
   /** 0 when nothing in the order is printed: ebooks never pay shipping. */
-  shippingCents: number;
-  taxCents: number;
+  shippingMinor: number;
+  taxMinor: number;
   taxRateBasisPoints: number;
 }
 
 /** Shipping for the printed copies and tax on each line, for one destination. */
 export function computeCharges(lines: ChargeLine[], zone: ShippingZone, country: string): Charges {
   const printed = lines.filter((line) => !isDigital(line.format)).reduce((n, line) => n + line.quantity, 0);
-  const shippingCents = printed === 0 ? 0 : zone.firstItemCents + (printed - 1) * zone.additionalItemCents;
-  const taxCents = lines.reduce(
-    (sum, line) => sum + lineTax(line.lineTotalCents, zone.taxRateBasisPoints),
+  const shippingMinor = printed === 0 ? 0 : zone.firstItemMinor + (printed - 1) * zone.additionalItemMinor;
+  const taxMinor = lines.reduce(
+    (sum, line) => sum + lineTax(line.lineTotalMinor, zone.taxRateBasisPoints),
     0,
   );
-  return { country, zone: zone.name, shippingCents, taxCents, taxRateBasisPoints: zone.taxRateBasisPoints };
+  return { country, zone: zone.name, shippingMinor, taxMinor, taxRateBasisPoints: zone.taxRateBasisPoints };
 }
 
 /** "8%" or "8.25%" */

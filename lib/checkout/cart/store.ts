@@ -26,10 +26,10 @@ export interface CartLineView {
   formatName: string;
   quantity: number;
   maxQuantity: number;
-  unitPriceCents: number;
-  priceCentsWhenAdded: number;
+  unitPriceMinor: number;
+  priceMinorWhenAdded: number;
   currency: string;
-  lineTotalCents: number;
+  lineTotalMinor: number;
   priceChanged: boolean;
   /** The book is no longer published: the line cannot be checked out. */
   available: boolean;
@@ -39,7 +39,7 @@ export interface CartView {
   id: string | null;
   lines: CartLineView[];
   itemCount: number;
-  subtotalCents: number;
+  subtotalMinor: number;
   currency: string;
   /** Where the shopper ships to (or pays tax in, for ebooks): the cart's choice or the first zone's. */
   country: string;
@@ -48,10 +48,10 @@ export interface CartView {
   countries: [string, string][];
   needsShipping: boolean;
   shippingZone: string;
-  shippingCents: number;
-  taxCents: number;
+  shippingMinor: number;
+  taxMinor: number;
   taxRateBasisPoints: number;
-  totalCents: number;
+  totalMinor: number;
 }
 
 /** The destination a cart is priced for: its own choice while the store still ships there, else the first. */
@@ -65,17 +65,17 @@ function emptyCart(zones: ShippingZone[]): CartView {
     id: null,
     lines: [],
     itemCount: 0,
-    subtotalCents: 0,
+    subtotalMinor: 0,
     currency: "USD",
     country,
     countryName: countryName(country),
     countries: shippingCountries(zones).map((code) => [code, countryName(code)]),
     needsShipping: false,
     shippingZone: zoneFor(zones, country)!.name,
-    shippingCents: 0,
-    taxCents: 0,
+    shippingMinor: 0,
+    taxMinor: 0,
     taxRateBasisPoints: 0,
-    totalCents: 0,
+    totalMinor: 0,
   };
 }
 
@@ -107,9 +107,9 @@ export async function readCart(db: Db, cartId: string | null, zones: ShippingZon
     row,
     editionId: row.editionId,
     quantity: row.quantity,
-    unitPriceCents: row.edition.priceCents,
+    unitPriceMinor: row.edition.priceMinor,
     currency: row.edition.currency,
-    priceCentsWhenAdded: row.priceCentsWhenAdded,
+    priceMinorWhenAdded: row.priceMinorWhenAdded,
     format: row.edition.format,
     available: row.edition.book.status === "published",
   }));
@@ -121,7 +121,7 @@ export async function readCart(db: Db, cartId: string | null, zones: ShippingZon
     totals.lines.map((l) => ({
       format: l.item.format,
       quantity: l.item.quantity,
-      lineTotalCents: l.lineTotalCents,
+      lineTotalMinor: l.lineTotalMinor,
     })),
     zone,
     country,
@@ -130,16 +130,16 @@ export async function readCart(db: Db, cartId: string | null, zones: ShippingZon
     ...empty,
     id: cartId,
     itemCount: totals.itemCount,
-    subtotalCents: totals.subtotalCents,
+    subtotalMinor: totals.subtotalMinor,
     currency: totals.currency,
     country,
     countryName: countryName(country),
     needsShipping: totals.lines.some((l) => !isDigital(l.item.format)),
     shippingZone: zone.name,
-    shippingCents: charges.shippingCents,
-    taxCents: charges.taxCents,
+    shippingMinor: charges.shippingMinor,
+    taxMinor: charges.taxMinor,
     taxRateBasisPoints: charges.taxRateBasisPoints,
-    totalCents: totals.subtotalCents + charges.shippingCents + charges.taxCents,
+    totalMinor: totals.subtotalMinor + charges.shippingMinor + charges.taxMinor,
     lines: priced.map(({ row, available }) => ({
       editionId: row.editionId,
       bookSlug: row.edition.book.slug,
@@ -152,10 +152,10 @@ export async function readCart(db: Db, cartId: string | null, zones: ShippingZon
       formatName: formatName(row.edition),
       quantity: row.quantity,
       maxQuantity: maxQuantityFor(row.edition.format),
-      unitPriceCents: row.edition.priceCents,
-      priceCentsWhenAdded: row.priceCentsWhenAdded,
+      unitPriceMinor: row.edition.priceMinor,
+      priceMinorWhenAdded: row.priceMinorWhenAdded,
       currency: row.edition.currency,
-      lineTotalCents: lineTotals.get(row.editionId)?.lineTotalCents ?? 0,
+      lineTotalMinor: lineTotals.get(row.editionId)?.lineTotalMinor ?? 0,
       priceChanged: lineTotals.get(row.editionId)?.priceChanged ?? false,
       available,
     })),
@@ -183,7 +183,7 @@ export async function addToCart(
   return db.$transaction(async (tx) => {
     const edition = await tx.edition.findFirst({
       where: { id: editionId, availability: { in: ["in_stock", "preorder"] }, book: { status: "published" } },
-      select: { id: true, format: true, priceCents: true },
+      select: { id: true, format: true, priceMinor: true },
     });
     if (!edition) throw new CartError("unavailable", "editionId");
     const problem = quantityProblem(edition.format, quantity);
@@ -202,9 +202,9 @@ export async function addToCart(
     if (totalProblem) throw new CartError(totalProblem, "quantity");
     await tx.cartItem.upsert({
       where: { cartId_editionId: { cartId: cart.id, editionId } },
-      create: { cartId: cart.id, editionId, quantity, priceCentsWhenAdded: edition.priceCents },
+      create: { cartId: cart.id, editionId, quantity, priceMinorWhenAdded: edition.priceMinor },
       // Adding again from the product page means the shopper has seen today's price.
-      update: { quantity: total, priceCentsWhenAdded: edition.priceCents },
+      update: { quantity: total, priceMinorWhenAdded: edition.priceMinor },
     });
     await tx.cart.update({ where: { id: cart.id }, data: { updatedAt: new Date() } });
     return { cartId: cart.id, notice: "added" };

@@ -5,15 +5,15 @@ export interface PricedItem {
   editionId: number;
   quantity: number;
   /** The edition's price now, from the database. */
-  unitPriceCents: number;
+  unitPriceMinor: number;
   currency: string;
-  priceCentsWhenAdded: number;
+  priceMinorWhenAdded: number;
   format: EditionFormat;
 }
 
 export interface PricedLine<T extends PricedItem = PricedItem> {
   item: T;
-  lineTotalCents: number;
+  lineTotalMinor: number;
   /** The price moved since the shopper added the item: the cart says so. */
   priceChanged: boolean;
 }
@@ -21,7 +21,7 @@ export interface PricedLine<T extends PricedItem = PricedItem> {
 export interface CartTotals<T extends PricedItem = PricedItem> {
   lines: PricedLine<T>[];
   itemCount: number;
-  subtotalCents: number;
+  subtotalMinor: number;
   currency: string;
 }
 
@@ -30,18 +30,18 @@ export function computeTotals<T extends PricedItem>(items: T[], fallbackCurrency
   if (currencies.size > 1)
     throw new RangeError(`A cart holds one currency, got ${[...currencies].join(", ")}`);
   const lines = items.map((item) => {
-    if (!Number.isSafeInteger(item.unitPriceCents) || item.unitPriceCents < 0)
+    if (!Number.isSafeInteger(item.unitPriceMinor) || item.unitPriceMinor < 0)
       throw new RangeError(`Bad price for edition ${item.editionId}`);
     return {
       item,
-      lineTotalCents: item.unitPriceCents * item.quantity,
-      priceChanged: item.unitPriceCents !== item.priceCentsWhenAdded,
+      lineTotalMinor: item.unitPriceMinor * item.quantity,
+      priceChanged: item.unitPriceMinor !== item.priceMinorWhenAdded,
     };
   });
   return {
     lines,
     itemCount: items.reduce((n, i) => n + i.quantity, 0),
-    subtotalCents: lines.reduce((sum, l) => sum + l.lineTotalCents, 0),
+    subtotalMinor: lines.reduce((sum, l) => sum + l.lineTotalMinor, 0),
     currency: items[0]?.currency ?? fallbackCurrency,
   };
 }

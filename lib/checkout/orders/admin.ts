@@ -114,7 +114,7 @@ export interface AdminOrderRow {
   status: OrderStatus;
   email: string | null;
   currency: string;
-  totalCents: number;
+  totalMinor: number;
   itemCount: number;
   provider: string;
   createdAt: string;
@@ -164,7 +164,7 @@ export async function listOrdersForAdmin(db: Db, query: AdminOrderQuery): Promis
         status: true,
         email: true,
         currency: true,
-        totalCents: true,
+        totalMinor: true,
         provider: true,
         createdAt: true,
         paidAt: true,

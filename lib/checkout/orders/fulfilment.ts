@@ -3,6 +3,7 @@
 // update only applies to a paid order not yet shipped, and the outbox is unique per subject).
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
+import { fieldErrorsFrom } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { formatAddressLines, type ShippingAddress } from "./address";
 import { openAccessToken, orderUrl } from "./link";
@@ -34,10 +35,11 @@ export async function markShipped(
     trackingNumber: input.trackingNumber ?? "",
   });
   if (!parsed.success) {
-    const errors: ShipmentErrors = {};
-    for (const issue of parsed.error.issues)
-      errors[issue.path[0] as "carrier" | "trackingNumber"] ??= issue.message;
-    return { ok: false, errors };
+    const fields = fieldErrorsFrom(parsed.error);
+    return {
+      ok: false,
+      errors: { carrier: fields.carrier?.[0], trackingNumber: fields.trackingNumber?.[0] },
+    };
   }
   return db.$transaction(async (tx) => {
     const order = await tx.order.findUnique({

@@ -19,18 +19,18 @@ interface ReceiptOrder {
   number: string;
   email: string | null;
   currency: string;
-  subtotalCents: number;
-  shippingCents: number;
-  taxCents: number;
+  subtotalMinor: number;
+  shippingMinor: number;
+  taxMinor: number;
   taxRateBasisPoints: number;
   shippingZone: string | null;
-  totalCents: number;
+  totalMinor: number;
   items: {
     bookTitle: string;
     formatLabel: string | null;
     format: EditionFormat;
     quantity: number;
-    lineTotalCents: number;
+    lineTotalMinor: number;
   }[];
 }
 
@@ -51,13 +51,13 @@ export function shippedSubject(orderNumber: string): string {
 }
 
 function totalsRows(order: ReceiptOrder): [string, string][] {
-  const money = (cents: number) => formatMoney(cents, order.currency);
-  const rows: [string, string][] = [["Subtotal", money(order.subtotalCents)]];
+  const money = (amount: number) => formatMoney(amount, order.currency);
+  const rows: [string, string][] = [["Subtotal", money(order.subtotalMinor)]];
   if (order.shippingZone !== null) {
-    rows.push([`Shipping (${order.shippingZone})`, money(order.shippingCents)]);
-    rows.push([`Tax (${formatTaxRate(order.taxRateBasisPoints)})`, money(order.taxCents)]);
+    rows.push([`Shipping (${order.shippingZone})`, money(order.shippingMinor)]);
+    rows.push([`Tax (${formatTaxRate(order.taxRateBasisPoints)})`, money(order.taxMinor)]);
   }
-  rows.push(["Total paid", money(order.totalCents)]);
+  rows.push(["Total paid", money(order.totalMinor)]);
   return rows;
 }
 
@@ -65,9 +65,9 @@ const downloadTerms = `Each link works for ${DOWNLOAD_LINK_DAYS} days, and each 
 
 export function receiptEmail(order: ReceiptOrder, links: ReceiptLinks): OrderEmail | null {
   if (!order.email) return null;
-  const money = (cents: number) => formatMoney(cents, order.currency);
+  const money = (amount: number) => formatMoney(amount, order.currency);
   const lineText = order.items.map(
-    (item) => `${item.quantity} × ${item.bookTitle} (${formatName(item)}): ${money(item.lineTotalCents)}`,
+    (item) => `${item.quantity} × ${item.bookTitle} (${formatName(item)}): ${money(item.lineTotalMinor)}`,
   );
   const totals = totalsRows(order);
   const text = [
@@ -93,7 +93,7 @@ export function receiptEmail(order: ReceiptOrder, links: ReceiptLinks): OrderEma
   const itemRows = order.items
     .map(
       (item) =>
-        `<tr><td style="${s.cell}">${item.quantity} × ${escapeHtml(item.bookTitle)}<br><span style="${s.muted}">${escapeHtml(formatName(item))}</span></td><td style="${s.amount}">${escapeHtml(money(item.lineTotalCents))}</td></tr>`,
+        `<tr><td style="${s.cell}">${item.quantity} × ${escapeHtml(item.bookTitle)}<br><span style="${s.muted}">${escapeHtml(formatName(item))}</span></td><td style="${s.amount}">${escapeHtml(money(item.lineTotalMinor))}</td></tr>`,
     )
     .join("\n");
   const totalRows = totals
@@ -121,7 +121,7 @@ ${links.downloads
     : "";
   const html = emailDocument(
     receiptSubject(order.number),
-    `Order ${order.number}: ${money(order.totalCents)} paid.`,
+    `Order ${order.number}: ${money(order.totalMinor)} paid.`,
     `<p style="${s.p}">Thank you for your order <strong>${escapeHtml(order.number)}</strong>. Your payment has been received.</p>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">
 ${itemRows}

@@ -40,9 +40,9 @@ export interface OrderItemView {
   bookTitle: string;
   format: EditionFormat;
   formatName: string;
-  unitPriceCents: number;
+  unitPriceMinor: number;
   quantity: number;
-  lineTotalCents: number;
+  lineTotalMinor: number;
 }
 
 export interface OrderView {
@@ -50,14 +50,14 @@ export interface OrderView {
   number: string;
   status: OrderStatus;
   currency: string;
-  subtotalCents: number;
-  shippingCents: number;
-  taxCents: number;
+  subtotalMinor: number;
+  shippingMinor: number;
+  taxMinor: number;
   taxRateBasisPoints: number;
   /** The destination shipping and tax were computed for; null on orders from before they existed. */
   country: string | null;
   shippingZone: string | null;
-  totalCents: number;
+  totalMinor: number;
   email: string | null;
   shippingAddress: ShippingAddress | null;
   shippedAt: string | null;
@@ -83,13 +83,13 @@ export function toOrderView(row: OrderRow): OrderView {
     number: row.number,
     status: row.status,
     currency: row.currency,
-    subtotalCents: row.subtotalCents,
-    shippingCents: row.shippingCents,
-    taxCents: row.taxCents,
+    subtotalMinor: row.subtotalMinor,
+    shippingMinor: row.shippingMinor,
+    taxMinor: row.taxMinor,
     taxRateBasisPoints: row.taxRateBasisPoints,
     country: row.country,
     shippingZone: row.shippingZone,
-    totalCents: row.totalCents,
+    totalMinor: row.totalMinor,
     email: row.email,
     shippingAddress: row.shippingAddress
       ? { region: null, ...(row.shippingAddress as Omit<ShippingAddress, "region">) }
@@ -107,9 +107,9 @@ export function toOrderView(row: OrderRow): OrderView {
       bookTitle: i.bookTitle,
       format: i.format,
       formatName: formatName(i),
-      unitPriceCents: i.unitPriceCents,
+      unitPriceMinor: i.unitPriceMinor,
       quantity: i.quantity,
-      lineTotalCents: i.lineTotalCents,
+      lineTotalMinor: i.lineTotalMinor,
     })),
   };
 }
@@ -168,9 +168,9 @@ export async function createPendingOrder(
         item,
         editionId: item.editionId,
         quantity: item.quantity,
-        unitPriceCents: item.edition.priceCents,
+        unitPriceMinor: item.edition.priceMinor,
         currency: item.edition.currency,
-        priceCentsWhenAdded: item.priceCentsWhenAdded,
+        priceMinorWhenAdded: item.priceMinorWhenAdded,
         format: item.edition.format,
       })),
     );
@@ -179,7 +179,7 @@ export async function createPendingOrder(
       totals.lines.map((l) => ({
         format: l.item.format,
         quantity: l.item.quantity,
-        lineTotalCents: l.lineTotalCents,
+        lineTotalMinor: l.lineTotalMinor,
       })),
       zoneFor(pricing.zones, country)!,
       country,
@@ -192,23 +192,23 @@ export async function createPendingOrder(
         status: "pending",
         cartId,
         currency: totals.currency,
-        subtotalCents: totals.subtotalCents,
-        shippingCents: charges.shippingCents,
-        taxCents: charges.taxCents,
+        subtotalMinor: totals.subtotalMinor,
+        shippingMinor: charges.shippingMinor,
+        taxMinor: charges.taxMinor,
         taxRateBasisPoints: charges.taxRateBasisPoints,
         country: charges.country,
         shippingZone: charges.zone,
-        totalCents: totals.subtotalCents + charges.shippingCents + charges.taxCents,
+        totalMinor: totals.subtotalMinor + charges.shippingMinor + charges.taxMinor,
         provider,
         items: {
-          create: totals.lines.map(({ item, lineTotalCents }) => ({
+          create: totals.lines.map(({ item, lineTotalMinor }) => ({
             editionId: item.editionId,
             bookTitle: item.item.edition.book.title,
             format: item.format,
             formatLabel: item.item.edition.formatLabel,
-            unitPriceCents: item.unitPriceCents,
+            unitPriceMinor: item.unitPriceMinor,
             quantity: item.quantity,
-            lineTotalCents,
+            lineTotalMinor,
           })),
         },
       },

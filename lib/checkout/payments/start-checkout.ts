@@ -38,7 +38,7 @@ export async function startCheckout(
   log.info("checkout started", {
     orderNumber: order.number,
     provider: provider.name,
-    totalCents: order.totalCents,
+    totalMinor: order.totalMinor,
   });
   return { order: { ...order, providerSessionId: session.sessionId }, url: session.url };
 }

@@ -3,6 +3,7 @@
 // stub and real Stripe deliveries go through exactly the same check.
 import { randomBytes } from "node:crypto";
 import Stripe from "stripe";
+import { AppError } from "@/lib/errors";
 import type { ShippingAddress } from "../orders/address";
 import type { OrderEventKind } from "../orders/state";
 
@@ -86,13 +87,6 @@ export function signPayload(payload: string, secret: string, timestamp?: number)
   return stripeForWebhooks().webhooks.generateTestHeaderString({ payload, secret, timestamp });
 }
 
-export class WebhookSignatureError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "WebhookSignatureError";
-  }
-}
-
 /**
  * How far a signature's timestamp may lie in the future. The SDK refuses only timestamps older
  * than its tolerance (5 minutes); a future one would stretch a captured delivery's replay window
@@ -100,14 +94,14 @@ export class WebhookSignatureError extends Error {
  */
 export const WEBHOOK_CLOCK_SKEW_SECONDS = 60;
 
-/** Verifies a delivery on its raw body and parses it; WebhookSignatureError when it is not Stripe's (or the stub's). */
+/** Verifies a delivery on its raw body and parses it; AppError "invalid_signature" when it is not Stripe's (or the stub's). */
 export function verifyEvent(
   rawBody: string,
   signature: string | null,
   secret: string,
   now: Date = new Date(),
 ): Stripe.Event {
-  if (!signature) throw new WebhookSignatureError("The Stripe-Signature header is missing.");
+  if (!signature) throw new AppError("invalid_signature", "The Stripe-Signature header is missing.");
   const nowSeconds = Math.floor(now.getTime() / 1000);
   let event: Stripe.Event;
   try {
@@ -121,8 +115,8 @@ export function verifyEvent(
     );
   } catch (error) {
     if (error instanceof Stripe.errors.StripeSignatureVerificationError)
-      throw new WebhookSignatureError("The signature does not match the payload.");
-    throw new WebhookSignatureError("The payload is not a signed Stripe event.");
+      throw new AppError("invalid_signature", "The signature does not match the payload.");
+    throw new AppError("invalid_signature", "The payload is not a signed Stripe event.");
   }
   // The timestamp the SDK has just checked was signed, read as it reads it: the last `t=` wins, so
   // a `t=<now>` put in front of a future one cannot hide it.
@@ -137,7 +131,7 @@ export function verifyEvent(
     !Number.isFinite(signedAt) ||
     signedAt > nowSeconds + WEBHOOK_CLOCK_SKEW_SECONDS
   )
-    throw new WebhookSignatureError("The signature's timestamp is in the future.");
+    throw new AppError("invalid_signature", "The signature's timestamp is in the future.");
   return event;
 }
 

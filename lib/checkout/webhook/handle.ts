@@ -62,7 +62,7 @@ async function applyEvent(
 
   if (event.kind === "paid") {
     // The charge was created from the order's snapshot; a different amount means something is wrong.
-    if (event.amountTotal !== order.totalCents || (event.currency && event.currency !== order.currency))
+    if (event.amountTotal !== order.totalMinor || (event.currency && event.currency !== order.currency))
       return ignored("ignored: amount mismatch");
   }
   if (event.kind === "refunded" && !event.fullyRefunded) return ignored("ignored: partial refund");
@@ -120,7 +120,7 @@ async function applyEvent(
 }
 
 /**
- * Verifies and applies one delivery. Throws WebhookSignatureError (a 400, nothing stored) when the
+ * Verifies and applies one delivery. Throws AppError "invalid_signature" (a 400, nothing stored) when the
  * signature does not match the raw body.
  */
 export async function handleStripeWebhook(

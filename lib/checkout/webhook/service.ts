@@ -7,8 +7,6 @@ import { log } from "@/lib/log";
 import { wakeMailWorker } from "@/lib/mail/worker";
 import { handleStripeWebhook } from "./handle";
 
-export { WebhookSignatureError } from "./events";
-
 /** POST /api/webhooks/stripe: verify on the raw body, apply once. */
 export async function receiveStripeWebhook(rawBody: string, signature: string | null) {
   const env = getEnv();

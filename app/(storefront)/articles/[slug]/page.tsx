@@ -119,7 +119,7 @@ export default async function ArticlePage({ params }: Props) {
           </p>
           {book.fromPrice ? (
             <p className={styles.asidePrice}>
-              {book.primaryFormatName} · {formatMoney(book.fromPrice.amountCents, book.fromPrice.currency)}
+              {book.primaryFormatName} · {formatMoney(book.fromPrice.amountMinor, book.fromPrice.currency)}
             </p>
           ) : null}
           <Link href={`/books/${book.slug}`} className="button">

@@ -151,7 +151,7 @@ export function BookView({
                     </p>
                   </div>
                   <p className={styles.price}>
-                    {formatMoney(edition.price.amountCents, edition.price.currency)}
+                    {formatMoney(edition.price.amountMinor, edition.price.currency)}
                   </p>
                   <AddToCartForm edition={edition} />
                 </li>

@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const byline = book.contributors[0] ? ` by ${book.contributors[0].name}` : "";
   const share = book.cover ? coverSharePath(book.slug, book.cover) : null;
   const price = book.fromPrice
-    ? ` ${book.primaryFormatName ?? ""} ${formatMoney(book.fromPrice.amountCents, book.fromPrice.currency)}.`
+    ? ` ${book.primaryFormatName ?? ""} ${formatMoney(book.fromPrice.amountMinor, book.fromPrice.currency)}.`
     : "";
   return pageMetadata({
     title: book.subtitle ? `${book.title}: ${book.subtitle}` : book.title,

@@ -60,8 +60,8 @@ function ShippingRates() {
                   {zone.name}
                   <span className={styles.countries}>{zone.countries.map(countryName).join(", ")}</span>
                 </th>
-                <td>{formatMoney(zone.firstItemCents, "USD")}</td>
-                <td>{formatMoney(zone.additionalItemCents, "USD")}</td>
+                <td>{formatMoney(zone.firstItemMinor, "USD")}</td>
+                <td>{formatMoney(zone.additionalItemMinor, "USD")}</td>
                 <td>{zone.taxRateBasisPoints ? formatTaxRate(zone.taxRateBasisPoints) : "None"}</td>
               </tr>
             ))}

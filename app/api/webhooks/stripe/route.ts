@@ -3,7 +3,8 @@
 import { readBoundedText } from "@/lib/api/body";
 import { ApiProblem } from "@/lib/api/handler";
 import { problem } from "@/lib/api/problem";
-import { receiveStripeWebhook, WebhookSignatureError } from "@/lib/checkout/webhook/service";
+import { receiveStripeWebhook } from "@/lib/checkout/webhook/service";
+import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { countWebhookEvent } from "@/lib/metrics/registry.mjs";
 
@@ -26,7 +27,7 @@ export async function POST(request: Request) {
     countWebhookEvent(result.replay ? "replay" : result.outcome);
     return Response.json({ received: true, outcome: result.outcome, replay: result.replay });
   } catch (error) {
-    if (error instanceof WebhookSignatureError) {
+    if (error instanceof AppError && error.code === "invalid_signature") {
       countWebhookEvent("refused");
       log.warn("webhook rejected", { reason: error.message });
       return problem("validation", { detail: `Invalid webhook signature: ${error.message}` });

@@ -19,7 +19,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     subtitle: book.subtitle,
     byline: book.contributors[0]?.name,
     footer: edition
-      ? `${edition.formatName} · ${formatMoney(edition.price.amountCents, edition.price.currency)}`
+      ? `${edition.formatName} · ${formatMoney(edition.price.amountMinor, edition.price.currency)}`
       : null,
     palette: coverPalette(book.categories.map((c) => c.slug)),
     siteName: SITE_NAME,

@@ -158,10 +158,10 @@ describe.each(testEngines())("Stripe checkout against the mock on %s", (engine) 
     expect(stored).toMatchObject({
       status: "pending",
       provider: "stripe",
-      subtotalCents: 4998,
-      shippingCents: 499,
-      taxCents: 400,
-      totalCents: 5897,
+      subtotalMinor: 4998,
+      shippingMinor: 499,
+      taxMinor: 400,
+      totalMinor: 5897,
     });
     expect(stored!.providerSessionId).toBe(url.split("/").pop());
     const { session } = mock.sessions.get(stored!.providerSessionId!) as { session: unknown };

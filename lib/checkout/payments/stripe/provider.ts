@@ -72,7 +72,7 @@ export function checkoutSessionParams(
       quantity: item.quantity,
       price_data: {
         currency,
-        unit_amount: item.unitPriceCents,
+        unit_amount: item.unitPriceMinor,
         product_data: { name: `${item.bookTitle} (${item.formatName})` },
       },
       ...(taxRateId ? { tax_rates: [taxRateId] } : {}),
@@ -94,7 +94,7 @@ export function checkoutSessionParams(
               shipping_rate_data: {
                 type: "fixed_amount",
                 display_name: `Shipping (${order.shippingZone ?? "standard"})`,
-                fixed_amount: { amount: order.shippingCents, currency },
+                fixed_amount: { amount: order.shippingMinor, currency },
               },
             },
           ],

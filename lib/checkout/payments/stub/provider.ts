@@ -34,7 +34,7 @@ export async function deliverStubEvent(
     type,
     sessionId: order.providerSessionId,
     orderId: order.id,
-    amountTotal: order.totalCents,
+    amountTotal: order.totalMinor,
     currency: order.currency,
     email: details.email,
     shipping: details.shipping,

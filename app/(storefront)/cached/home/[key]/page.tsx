@@ -125,7 +125,7 @@ export default async function HomePage({ params }: { params: Promise<{ key: stri
                 {featured.series ? <span>{featured.series.name} series</span> : null}
                 {edition ? (
                   <span className={styles.heroPrice}>
-                    {formatMoney(edition.price.amountCents, edition.price.currency)}
+                    {formatMoney(edition.price.amountMinor, edition.price.currency)}
                   </span>
                 ) : null}
               </p>

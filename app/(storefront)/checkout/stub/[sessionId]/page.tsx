@@ -30,7 +30,7 @@ export default async function StubCheckoutPage({ params, searchParams }: Props) 
   if (typeof token !== "string") notFound();
   const order = await getStubSession(sessionId, token);
   if (!order) notFound();
-  const total = formatMoney(order.totalCents, order.currency);
+  const total = formatMoney(order.totalMinor, order.currency);
   const country = order.country ?? "";
   const fields = order.needsShipping ? ((await addressFields(country)) ?? []) : [];
 
