@@ -10,7 +10,7 @@ import {
   STATUS_LABELS,
 } from "./labels";
 import { formatMoney } from "../shared/money";
-import { LEGACY_EDITION_KEYS } from "./schema";
+import { LEGACY_EDITION_KEYS } from "./legacy-keys";
 import { CONTRIBUTOR_ROLES, EDITION_FORMATS } from "../shared/vocabulary";
 
 export type FieldDiff = Record<string, { from: unknown; to: unknown }>;

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { normalizeIsbn13 } from "../shared/isbn";
 import { parseMoney, toDecimalString } from "../shared/money";
 import { isValidSlug, slugify } from "../shared/slug";
+import { LEGACY_EDITION_KEYS } from "./legacy-keys";
 
 export const BOOK_STATUSES = ["draft", "published", "hidden"] as const;
 export const EDITION_FORMAT_VALUES = ["ebook", "paperback", "hardcover", "audiobook"] as const;
@@ -255,14 +256,6 @@ export function listingInputFrom(data: ListingData): Record<string, unknown> {
     editions: data.editions.map(editionInput),
   };
 }
-
-/**
- * Edition keys that revisions saved before money was named in minor units still carry, with
- * today's name. Stored snapshots and diffs are never rewritten, so their readers map these.
- */
-export const LEGACY_EDITION_KEYS: Readonly<Record<string, keyof EditionData>> = {
-  priceCents: "priceMinor", // keep-name: the key older snapshots were saved with
-};
 
 /** A stored snapshot (ListingRevision.snapshot) in today's names, whenever it was saved. */
 export function readSnapshot(json: unknown): ListingData {
