@@ -14,6 +14,7 @@ import { metricsAccessRule } from "./lib/metrics/access.mjs";
 import { collectProcessMetrics, observeRequest } from "./lib/metrics/registry.mjs";
 import { isMetricsRequest, serveMetrics } from "./lib/metrics/serve.mjs";
 import { correctNextAnswers } from "./lib/serve/next-answers.mjs";
+import { staticFiles } from "./lib/serve/static-files.mjs";
 import { applyStaticSecurityHeaders, staticSecurityHeaders } from "./lib/security/headers.mjs";
 import { refusePageRequest } from "./lib/security/request-gate.mjs";
 import { gracefulShutdown, readShutdownSettings } from "./lib/shutdown/server.mjs";
@@ -60,6 +61,7 @@ await app.prepare();
 // The build's prerendered not-found page: the body of every 404 document (lib/serve/next-answers.mjs).
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const notFoundPage = readFileSync(path.join(import.meta.dirname, distDir, "server/app/_not-found.html"));
+const serveStaticFile = staticFiles(path.join(import.meta.dirname, distDir, "static"));
 
 const server = createServer((req, res) => {
   const started = process.hrtime.bigint();
@@ -90,19 +92,23 @@ const server = createServer((req, res) => {
     return writeHead.apply(res, /** @type {any} */ (args));
   };
   res.on("finish", () => {
+    const nanoseconds = process.hrtime.bigint() - started;
     writeLogLine("info", "request", {
       requestId,
       method: req.method,
       path: loggedPath,
       status: res.statusCode,
-      durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      durationMs: Number(nanoseconds / 1000n) / 1000,
       dbStatements: stats.dbStatements,
       ...(span && { traceId: span.traceId }),
     });
-  });
-  res.on("finish", () => {
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    observeRequest(req.method, req.url, res.statusCode, res.getHeader("x-nextjs-cache"), seconds);
+    observeRequest(
+      req.method,
+      req.url,
+      res.statusCode,
+      res.getHeader("x-nextjs-cache"),
+      Number(nanoseconds) / 1e9,
+    );
   });
   if (isMetricsRequest(req.url)) {
     void serveMetrics(req, res, metricsAccess);
@@ -114,12 +120,15 @@ const server = createServer((req, res) => {
     res.end(refused.message);
     return;
   }
-  const serve = () => requestStats.run(stats, () => handle(req, res));
-  (span ? span.run(serve) : serve()).catch((error) => {
-    writeLogLine("error", "request failed", { requestId, error: String(error?.stack ?? error) });
-    if (!res.headersSent) res.statusCode = 500;
-    res.end();
-  });
+  const handleCounted = () => requestStats.run(stats, () => handle(req, res));
+  const serve = () =>
+    (span ? span.run(handleCounted) : handleCounted()).catch((error) => {
+      writeLogLine("error", "request failed", { requestId, error: String(error?.stack ?? error) });
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  if (serveStaticFile(req, res, serve)) return;
+  void serve();
 });
 server.keepAliveTimeout = 65_000;
 const shutdown = gracefulShutdown(server, shutdownSettings);

@@ -76,3 +76,22 @@ test("unknown pages are the full 404 page, from the cache too", async ({ request
     }
   }
 });
+
+test("a page's scripts and styles are sent compressed and kept for a year", async ({ request }) => {
+  const html = await (await request.get(`/books/${FEATURED.slug}`)).text();
+  const assets = [...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  expect(assets.length).toBeGreaterThan(3);
+  for (const asset of assets) {
+    const response = await request.get(asset, { headers: { "accept-encoding": "gzip" } });
+    expect(response.status(), asset).toBe(200);
+    expect(response.headers()["cache-control"], asset).toBe("public, max-age=31536000, immutable");
+    expect(response.headers()["content-encoding"], asset).toBe("gzip");
+    const etag = response.headers()["etag"]!;
+    const again = await request.get(asset, { headers: { "if-none-match": etag } });
+    expect(again.status(), asset).toBe(304);
+  }
+  const css = await request.get(assets.find((a) => a.endsWith(".css"))!);
+  expect(css.headers()["content-type"]).toBe("text/css; charset=UTF-8");
+  expect(await css.text()).toContain("{");
+  expect((await request.get("/_next/static/chunks/no-such-file.js")).status()).toBe(404);
+});
