@@ -5,7 +5,6 @@ import { createHash } from "node:crypto";
 import { inTransaction } from "@/lib/db/transaction";
 import type { Db } from "@/lib/db/types";
 import type { CoverProblem } from "./files";
-import { makeCoverImages } from "./images";
 
 /** Part of every version: change it when the variants are made differently, so caches fetch them anew. */
 const MAKING = "1";
@@ -32,6 +31,9 @@ export async function saveCover(
   });
   if (!book) return { ok: false, problem: "no_book" };
   // Decoded and encoded before the transaction: sharp takes a second or two, no lock is held meanwhile.
+  // Loaded here, not with the module: the cover route serves images on every page and never needs
+  // sharp (~60 ms to load), which only an upload does.
+  const { makeCoverImages } = await import("./images");
   const made = await makeCoverImages(upload.bytes);
   if (!made.ok) return made;
   const version = createHash("sha256").update(MAKING).update(upload.bytes).digest("hex").slice(0, 16);
