@@ -6,8 +6,9 @@
 // Then the trace rows (scripts/bench/serve-traces.mjs: the product page with traces off, on, and
 // main's server) and the edge rows (scripts/bench/serve-edge.mjs: Varnish in front of two instances).
 // Not part of npm test. The machine is shared: compare ratios within one run, and repeat.
-// Ports: BENCH_PORT (default 3430) the store, +1 the bare server, +5 the trace receiver, +40 the
-// store's first start.
+// Then the queueing floor: a bare server as busy per request as the 404 page, at 50 connections.
+// Ports: BENCH_PORT (default 3430) the store, +1 the bare server, +2 the queueing floor, +5 the
+// trace receiver, +40 the store's first start.
 //
 // The load generator is wrk (Debian's `wrk`, one thread), or autocannon (a devDependency) where wrk
 // is not installed or BENCH_TOOL=autocannon. The store is the production build on a throwaway
@@ -178,6 +179,33 @@ for (const connections of [1, busy]) {
   passes.push({ connections, results });
 }
 
+// The queueing floor: a bare server that spends, on each request, the CPU time Next's 404 page
+// took per request at BENCH_CONNECTIONS (1 / its req/s), then sends the product page's bytes. It
+// does nothing else (no GC to speak of, no I/O, no await), so its p99 is what one thread that busy
+// gives at that many connections whatever it runs: a page's p99 cannot be expected below it.
+const notFoundBusy = passes.at(-1).results[1];
+const floorCostMs = 1000 / notFoundBusy.rps;
+const floorPort = port + 2;
+start(
+  [
+    "--input-type=module",
+    "-e",
+    `import { createServer } from "node:http";
+     import { readFileSync } from "node:fs";
+     const body = readFileSync(${JSON.stringify(bodyFile)});
+     createServer((req, res) => {
+       const until = performance.now() + ${floorCostMs};
+       while (performance.now() < until);
+       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": body.length });
+       res.end(body);
+     }).listen(${floorPort}, "127.0.0.1");`,
+  ],
+  process.env,
+);
+await waitFor(`http://127.0.0.1:${floorPort}/`);
+await warm(`http://127.0.0.1:${floorPort}/`, busy);
+const floor = await measure(`http://127.0.0.1:${floorPort}/`, busy);
+
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
 console.log(
   `\nbench:serve: ${tool}${tool === "wrk" ? " -t1" : ""}, ${duration} s per line after ${WARM_SECONDS} s of warm-up, ` +
@@ -212,6 +240,11 @@ for (const { connections, results } of passes) {
       `${fmt(rps["category page"] / rps["product page"], 2)}`,
   );
 }
+console.log(
+  `\nQueueing floor at ${busy} connections: a bare server busy ${fmt(floorCostMs, 3)} ms per request ` +
+    `(the 404 page's time): ${fmt(floor.rps, 0)} req/s, p50 ${fmt(floor.p50, 2)} ms, p99 ${fmt(floor.p99, 2)} ms` +
+    ` (the 404 page's own p99 ${fmt(notFoundBusy.p99, 2)} ms)`,
+);
 rmSync(scratch, { recursive: true, force: true });
 stopAll();
 // The trace rows (scripts/bench/serve-traces.mjs) restart this store three ways, once it has
