@@ -81,21 +81,26 @@ const productBytes = Buffer.from(await productResponse.arrayBuffer());
 const scratch = mkdtempSync(path.join(tmpdir(), "bench-serve-"));
 const bodyFile = path.join(scratch, "product.html");
 writeFileSync(bodyFile, productBytes);
-start(
-  [
-    "--input-type=module",
-    "-e",
-    `import { createServer } from "node:http";
-     import { readFileSync } from "node:fs";
-     const body = readFileSync(${JSON.stringify(bodyFile)});
-     createServer((req, res) => {
-       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": body.length });
-       res.end(body);
-     }).listen(${barePort}, "127.0.0.1");`,
-  ],
-  process.env,
-);
-await waitFor(`http://127.0.0.1:${barePort}/`);
+/** A bare Node server sending the product page's bytes, after spinning `busyMs` per request. */
+async function startBareServer(listenPort, busyMs = 0) {
+  start(
+    [
+      "--input-type=module",
+      "-e",
+      `import { createServer } from "node:http";
+       import { readFileSync } from "node:fs";
+       const body = readFileSync(${JSON.stringify(bodyFile)});
+       createServer((req, res) => {
+         ${busyMs > 0 ? `const until = performance.now() + ${busyMs}; while (performance.now() < until);` : ""}
+         res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": body.length });
+         res.end(body);
+       }).listen(${listenPort}, "127.0.0.1");`,
+    ],
+    process.env,
+  );
+  await waitFor(`http://127.0.0.1:${listenPort}/`);
+}
+await startBareServer(barePort);
 
 // Warm every page (the first request renders and caches it) and the JIT, and check each answers
 // what it should: a benchmark of an error page measures nothing.
@@ -186,23 +191,7 @@ for (const connections of [1, busy]) {
 const notFoundBusy = passes.at(-1).results[1];
 const floorCostMs = 1000 / notFoundBusy.rps;
 const floorPort = port + 2;
-start(
-  [
-    "--input-type=module",
-    "-e",
-    `import { createServer } from "node:http";
-     import { readFileSync } from "node:fs";
-     const body = readFileSync(${JSON.stringify(bodyFile)});
-     createServer((req, res) => {
-       const until = performance.now() + ${floorCostMs};
-       while (performance.now() < until);
-       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": body.length });
-       res.end(body);
-     }).listen(${floorPort}, "127.0.0.1");`,
-  ],
-  process.env,
-);
-await waitFor(`http://127.0.0.1:${floorPort}/`);
+await startBareServer(floorPort, floorCostMs);
 await warm(`http://127.0.0.1:${floorPort}/`, busy);
 const floor = await measure(`http://127.0.0.1:${floorPort}/`, busy);
 
