@@ -16,7 +16,7 @@ import { isMetricsRequest, serveMetrics } from "./lib/metrics/serve.mjs";
 import { correctNextAnswers } from "./lib/serve/next-answers.mjs";
 import { staticFiles } from "./lib/serve/static-files.mjs";
 import { applyStaticSecurityHeaders, staticSecurityHeaders } from "./lib/security/headers.mjs";
-import { refusePageRequest } from "./lib/security/request-gate.mjs";
+import { refusePageRequest, sendRefusal } from "./lib/security/request-gate.mjs";
 import { gracefulShutdown, readShutdownSettings } from "./lib/shutdown/server.mjs";
 import { tracing } from "./lib/telemetry/spans.mjs";
 
@@ -116,8 +116,7 @@ const server = createServer((req, res) => {
   }
   const refused = refusePageRequest(req);
   if (refused) {
-    res.writeHead(refused.status, { "content-type": "text/plain; charset=utf-8", connection: "close" });
-    res.end(refused.message);
+    sendRefusal(req, res, refused);
     return;
   }
   const handleCounted = () => requestStats.run(stats, () => handle(req, res));

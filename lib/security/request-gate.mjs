@@ -52,3 +52,33 @@ export function refusePageRequest(req) {
   }
   return null;
 }
+
+// A client sends its whole body before it reads the answer (browsers, fetch, curl). Answering and
+// closing while the body still arrives resets the connection, and the client reports a broken
+// pipe instead of the refusal. So a refused body of a declared length up to this much is read and
+// dropped first (as nginx's lingering close does); a larger or unmeasured one is cut off at once.
+const DRAIN_LIMIT_BYTES = 8 * 1024 * 1024;
+const DRAIN_TIMEOUT_MS = 5_000;
+
+/**
+ * Sends a refusal from refusePageRequest and closes the connection.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ * @param {{ status: number; message: string }} refusal
+ */
+export function sendRefusal(req, res, { status, message }) {
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
+  const answer = () => {
+    clearTimeout(timer);
+    if (res.headersSent || res.destroyed) return;
+    res.writeHead(status, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+    res.end(message);
+  };
+  const declared = Number(req.headers["content-length"]);
+  if (!(declared > 0 && declared <= DRAIN_LIMIT_BYTES) || req.complete) return answer();
+  timer = setTimeout(answer, DRAIN_TIMEOUT_MS);
+  req.once("end", answer);
+  req.once("error", answer);
+  req.resume();
+}
