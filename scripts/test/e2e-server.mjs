@@ -75,6 +75,7 @@ function outagePostgresUrl() {
       ...process.env,
       PGPORT: mockPort,
       PG_DATA_DIR: path.join(root, ".data", `e2e-outage-pg-${mockPort}`),
+      PG_OWN_PORT: "1",
     },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -9,6 +9,17 @@ if [ -z "$BIN" ]; then
   echo "PostgreSQL is not installed: run scripts/test/system-deps.sh (apt-get install postgresql)." >&2
   exit 1
 fi
+RUN_AS=()
+if [ "$(id -u)" = 0 ]; then RUN_AS=(runuser -u postgres --); fi
+# PG_OWN_PORT=1 (the e2e outage store, whose spec stops and starts this data directory's server):
+# a server on the port from another data directory (an earlier checkout's run left it) is stopped.
+if [ "${PG_OWN_PORT:-0}" = 1 ] && "$BIN/pg_isready" -q -h 127.0.0.1 -p "$PGPORT"; then
+  OTHER_DIR=$("$BIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -tAc "SHOW data_directory")
+  if [ "$(realpath -m "$OTHER_DIR")" != "$PG_DATA_DIR" ]; then
+    echo "pg-start: stopping the PostgreSQL of $OTHER_DIR on port $PGPORT" >&2
+    "${RUN_AS[@]}" "$BIN/pg_ctl" -D "$OTHER_DIR" -w -t 60 -m fast stop >/dev/null
+  fi
+fi
 # A server already answering on the port (another checkout's) is used as it is.
 if "$BIN/pg_isready" -q -h 127.0.0.1 -p "$PGPORT"; then
   "$BIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='bookstore'" | grep -q 1 ||
@@ -16,8 +27,6 @@ if "$BIN/pg_isready" -q -h 127.0.0.1 -p "$PGPORT"; then
   echo "postgresql://postgres@127.0.0.1:$PGPORT/bookstore"
   exit 0
 fi
-RUN_AS=()
-if [ "$(id -u)" = 0 ]; then RUN_AS=(runuser -u postgres --); fi
 if [ ! -s "$PG_DATA_DIR/PG_VERSION" ]; then
   mkdir -p "$PG_DATA_DIR"
   if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$PG_DATA_DIR"; fi
