@@ -14,7 +14,7 @@ import subsetFont from "subset-font";
 
 const root = path.resolve(import.meta.dirname, "../..");
 export const FONTS_DIR = path.join(root, "app/_fonts");
-const packageDir = (name) => path.join(root, "node_modules/@fontsource-variable", name);
+const PACKAGES = path.join(root, "node_modules/@fontsource-variable");
 
 export const FONTS = [
   {
@@ -40,7 +40,7 @@ export const LICENSES = [
 
 /** The characters of the package's `latin` subset, read from its unicode-range. */
 function latinCharacters(family) {
-  const css = readFileSync(path.join(packageDir(family), "wght.css"), "utf8");
+  const css = readFileSync(path.join(PACKAGES, family, "wght.css"), "utf8");
   const face = css.split("@font-face").find((block) => /-latin-wght-normal\.woff2/.test(block));
   const range = face && /unicode-range:\s*([^;]+);/.exec(face)?.[1];
   if (!range) throw new Error(`no latin unicode-range in @fontsource-variable/${family}/wght.css`);
@@ -59,14 +59,10 @@ export async function subsetFonts() {
   return Promise.all(
     FONTS.map(async ({ file, source, axes }) => {
       const family = source.split("/")[0];
-      const bytes = await subsetFont(
-        readFileSync(path.join(packageDir(""), source)),
-        latinCharacters(family),
-        {
-          targetFormat: "woff2",
-          variationAxes: axes,
-        },
-      );
+      const bytes = await subsetFont(readFileSync(path.join(PACKAGES, source)), latinCharacters(family), {
+        targetFormat: "woff2",
+        variationAxes: axes,
+      });
       return { file, bytes: Buffer.from(bytes) };
     }),
   );
@@ -78,5 +74,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     console.log(`app/_fonts/${file}: ${bytes.length} bytes`);
   }
   for (const { file, source } of LICENSES)
-    copyFileSync(path.join(packageDir(""), source), path.join(FONTS_DIR, file));
+    copyFileSync(path.join(PACKAGES, source), path.join(FONTS_DIR, file));
 }
